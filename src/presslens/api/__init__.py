@@ -1,0 +1,1 @@
+"""The api stage (built in its own issue)."""

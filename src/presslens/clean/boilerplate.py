@@ -1,0 +1,88 @@
+"""Tell article prose from the lines around it: captions, embeds, banners, share lines.
+
+Each rule looks at one paragraph and its neighbours; ``classify_paragraphs`` returns,
+for each paragraph, the kind of boilerplate it is or ``None`` for prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["classify_paragraphs", "is_boilerplate"]
+
+_TERMINAL = (".", "!", "?", '"', "'", "”", "’", "»", "“", ".)", "…", ":", ";")
+_OPENING_QUOTES = ('"', "“", "„", "«", "‘", "'", "‹")
+
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("trailer", re.compile(r"^(article from|originally published (at|on|in|by))\b", re.I)),
+    ("share", re.compile(
+        r"^(share|share (this|the) (article|story|page|post)|share (on|via) \w+( \w+)?|tweet( this)?"
+        r"|email( this)?|print( this)?( article| page)?|save( for later)?|copy link"
+        r"|\d*\s*comments?( \(\d+\))?|view comments|reuse this content|whatsapp|facebook|twitter)"
+        r"\s*[:.]?$", re.I)),
+    ("promo", re.compile(
+        r"^(advertisement|advert|sponsored( content)?|promoted( content)?|most (read|popular|viewed)"
+        r"|trending( now)?|related( stories| articles| content| links)?|recommended( for you)?"
+        r"|you (may|might) also like|more (on this story|stories|from [\w ]{1,30})|top stories"
+        r"|in other news|latest news|skip to (main )?content|back to top)\s*[:.]?$", re.I)),
+    ("call to action", re.compile(
+        r"^(sign up|subscribe|follow us|follow [\w ]{1,30} on (twitter|x|facebook|instagram)"
+        r"|click here|tap here|download (the|our) app|get (our|the) [\w ]{0,40}newsletter"
+        r"|join (us|the conversation)|like us on|read more|see more|read next|continue reading"
+        r"|read the full|listen to (the|this|our) (podcast|episode)|watch:|watch now|watch live"
+        r"|listen:|read:|related:|more:|see also\b|don'?t miss)", re.I)),
+    ("credit", re.compile(
+        r"^[\[(]?\s*(photo(graph)?s?|images?|pictures?|credit|illustration|video|graphic)s?"
+        r"( credit)?\s*[:/]|^[\[(]\s*(photo|image|picture|credit)s?\b.*[\])]\s*$|^pictured\s*:"
+        r"|^©|^copyright\b|\ball rights reserved\b", re.I)),
+    ("byline", re.compile(
+        r"^by\s+[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,3}\s*([,|–—-].{0,60})?$")),
+    ("timestamp", re.compile(
+        r"^(updated|published|last (updated|modified)|posted|first published)\b[^.]{0,50}\d", re.I)),
+    ("navigation", re.compile(r"^[\w&' -]{1,30}(\s*[>›»|/]\s*[\w&' -]{1,30}){2,}$")),
+    ("cookie notice", re.compile(
+        r"\b(we use cookies|this (site|website) uses cookies|accept (all )?cookies"
+        r"|cookie (policy|settings))\b", re.I)),
+    ("embed", re.compile(
+        r"^(here is|here's|here are|watch|see|check out|listen to|view|take a look at)\b"
+        r".{0,80}\b(trailer|video|clip|footage|below|tweet|post|gallery|teaser|interview|above)"
+        r"\b[^.!?]{0,30}[:.]?$", re.I)),
+]
+_IMAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9 _-]*(\d+|\.(jpe?g|png|gif|webp))$")
+_ALL_CAPS = re.compile(r"^[A-Z0-9 &'!:,-]{3,40}$")
+
+
+def is_boilerplate(paragraph: str) -> str | None:
+    """The kind of boilerplate a standalone paragraph is, or ``None`` for prose."""
+    text = paragraph.strip()
+    if not text:
+        return None
+    words = text.split()
+    for kind, pattern in _RULES:
+        if len(words) <= 25 and pattern.search(text):
+            return kind
+    if len(words) <= 8 and _IMAGE_NAME.match(text):
+        return "image name"
+    if _ALL_CAPS.match(text) and len(words) <= 5 and not text.endswith("."):
+        return "banner"
+    if not text.endswith(_TERMINAL) and len(words) <= 60:
+        return "unpunctuated line"
+    return None
+
+
+def classify_paragraphs(paragraphs: Sequence[str]) -> list[str | None]:
+    """Boilerplate kind (or ``None``) for each paragraph, using its neighbours."""
+    kinds = [is_boilerplate(p) for p in paragraphs]
+    for i, text in enumerate(paragraphs):
+        stripped = text.strip()
+        following = paragraphs[i + 1].strip() if i + 1 < len(paragraphs) else ""
+        if kinds[i] == "embed" and following.startswith(_OPENING_QUOTES):
+            kinds[i] = None  # "Watch what she said next:" introducing a quote is prose
+        elif kinds[i] is None and stripped.endswith(":") and (
+            not following or kinds[i + 1] is not None
+        ) and len(stripped.split()) <= 12:
+            kinds[i] = "embed"  # a lead-in to something that is not in the text
+        if kinds[i] == "image name" and i + 1 < len(kinds) and kinds[i + 1] is None:
+            kinds[i + 1] = "caption"  # the line under an image's file name describes it
+    return kinds

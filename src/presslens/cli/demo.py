@@ -1,0 +1,33 @@
+"""``demo``: ingest the bundled sample corpus into a local SQLite file and summarise it."""
+
+from __future__ import annotations
+
+import click
+
+from ..pipeline import sample_corpus_paths
+from .articles import print_ingest_report, run_ingest
+from .main import Context
+from .main import cli as group
+from .output import console, print_table
+
+DEMO_DB = "presslens-demo.db"
+
+
+@group.command()
+@click.pass_context
+def demo(ctx: click.Context) -> None:
+    """Ingest the sample corpus (all formats) and print what presslens found.
+
+    Uses ``presslens-demo.db`` in the current folder unless --db or PRESSLENS_DB is set.
+    """
+    obj: Context = ctx.obj
+    if ctx.parent is not None and ctx.parent.params.get("db_url") is None:
+        from dataclasses import replace
+
+        obj.settings = replace(obj.settings, db_url=DEMO_DB)
+    report = run_ingest(obj, sample_corpus_paths())
+    print_ingest_report(report)
+    store = obj.store
+    console.print(f"\n[bold]{store.count_articles()} articles[/bold] in {obj.settings.db_url}\n")
+    print_table("Articles per outlet", ["outlet", "articles"], store.outlet_counts())
+    console.print("\nTry: presslens --db " + obj.settings.db_url + " search bridge")

@@ -1,0 +1,1 @@
+"""The compare stage (built in its own issue)."""

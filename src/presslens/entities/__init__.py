@@ -1,0 +1,1 @@
+"""The entities stage (built in its own issue)."""

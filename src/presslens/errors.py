@@ -1,0 +1,71 @@
+"""The presslens error tree, with numbered messages.
+
+Every error names the thing that failed (a file, and the line or record inside it)
+so a user can find it: ``[E103] feeds/bbc.rss: not a feed: ...``.
+"""
+
+from __future__ import annotations
+
+import copy
+
+__all__ = ["CleanError", "ConfigError", "Errors", "IngestError", "PresslensError", "StoreError"]
+
+
+class Errors:
+    """Message templates, one block of codes per stage (E1xx ingest, E2xx clean, E5xx store)."""
+
+    E100 = "no such file or directory"
+    E101 = "empty file"
+    E102 = "binary content ({detail}), not a text document"
+    E103 = "cannot decode the text: not UTF-8 and no other encoding fits"
+    E104 = "invalid JSON: {detail}"
+    E105 = "JSON record is not an object with a non-empty \"text\" (or \"content\"/\"body\") field"
+    E106 = "no article text found in the HTML page"
+    E107 = "not a valid RSS/Atom feed: {detail}"
+    E108 = "feed entry has no text"
+    E109 = "corrupt or truncated WARC: {detail}"
+    E110 = "document too large: {size:,} bytes (limit {limit:,}; set PRESSLENS_MAX_DOCUMENT_BYTES)"
+    E111 = "unreadable: {detail}"
+    E112 = "invalid field {field!r}: {detail}"
+    E201 = "nothing left after cleaning: the document holds no article prose"
+    E501 = "cannot open the database {url}: {detail}"
+    E502 = "no article matches {key!r}"
+    E503 = "article id prefix {key!r} is ambiguous: {count} articles match"
+
+
+class PresslensError(Exception):
+    """Base of every error presslens raises on purpose."""
+
+    def __init__(self, code: str, *, source: str = "", locator: str = "", **fields: object) -> None:
+        self.code = code
+        self.source = source
+        self.locator = locator
+        self.reason = getattr(Errors, code).format(**fields)
+        super().__init__(str(self))
+
+    def at(self, source: str, locator: str = "") -> PresslensError:
+        """The same error, placed at another file and record."""
+        moved = copy.copy(self)
+        moved.source, moved.locator = source, locator
+        moved.args = (str(moved),)
+        return moved
+
+    def __str__(self) -> str:
+        where = ":".join(p for p in (self.source, self.locator) if p)
+        return f"[{self.code}] {where}: {self.reason}" if where else f"[{self.code}] {self.reason}"
+
+
+class ConfigError(PresslensError):
+    """A setting or command-line option that cannot be used."""
+
+
+class IngestError(PresslensError):
+    """A document that could not be read."""
+
+
+class CleanError(PresslensError):
+    """A document that could not be cleaned."""
+
+
+class StoreError(PresslensError):
+    """A database that cannot be opened or a record that is not there."""

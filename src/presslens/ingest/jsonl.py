@@ -1,0 +1,83 @@
+"""JSON Lines (or one JSON array/object): one article per object."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from ..errors import IngestError
+from ..records import RawDoc
+from .meta import host_of, parse_date
+
+_TEXT_KEYS = ("text", "content", "body")
+_OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "sitename")
+_DATE_KEYS = ("date", "published", "published_at", "pubdate")
+_LANG_KEYS = ("language", "lang")
+
+
+def read_jsonl(text: str, source: str) -> Iterator[RawDoc | IngestError]:
+    """Articles from JSON Lines; a whole-file JSON array or object is accepted too."""
+    stripped = text.lstrip()
+    if stripped.startswith("[") or (stripped.startswith("{") and _is_single_json(stripped)):
+        yield from _read_whole(stripped, source)
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        locator = f"line {number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield IngestError("E104", source=source, locator=locator, detail=exc.msg)
+            continue
+        yield _from_record(record, source, locator)
+
+
+def _is_single_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+def _read_whole(text: str, source: str) -> Iterator[RawDoc | IngestError]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield IngestError("E104", source=source, locator=f"line {exc.lineno}", detail=exc.msg)
+        return
+    records = data if isinstance(data, list) else [data]
+    for index, record in enumerate(records):
+        yield _from_record(record, source, f"record {index}")
+
+
+def _first(record: dict, keys: tuple[str, ...]) -> object:
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _from_record(record: object, source: str, locator: str) -> RawDoc | IngestError:
+    if not isinstance(record, dict):
+        return IngestError("E105", source=source, locator=locator)
+    body = _first(record, _TEXT_KEYS)
+    if not isinstance(body, str) or not body.strip():
+        return IngestError("E105", source=source, locator=locator)
+    fields = {k: _first(record, keys) for k, keys in
+              (("title", ("title", "headline")), ("url", ("url", "link")),
+               ("outlet", _OUTLET_KEYS), ("language", _LANG_KEYS))}
+    for key, value in fields.items():
+        if value is not None and not isinstance(value, str):
+            return IngestError("E112", source=source, locator=locator, field=key,
+                               detail=f"expected a string, got {type(value).__name__}")
+    url = fields["url"]
+    return RawDoc(
+        source=source, locator=locator, fmt="jsonl", text=body,
+        title=(fields["title"] or "").strip() or None, url=url,
+        outlet=fields["outlet"] or host_of(url),
+        published=parse_date(_first(record, _DATE_KEYS)),
+        language=fields["language"],
+    )

@@ -1,0 +1,82 @@
+"""Plain-text articles: an optional ``date YYYY-MM-DD`` header, a title line, trailers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..records import RawDoc
+from .meta import host_of, parse_date
+
+_DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?[ \t]*", re.IGNORECASE)
+_TRAILER = re.compile(
+    r"^[ \t]*(?:article from|originally published (?:at|on|in|by)|source|read the original"
+    r"(?: article)?)[ \t]*:?[ \t]*(?P<url>https?://\S+)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*")
+_MAX_TITLE_LINES = 3
+
+
+def read_txt(text: str, source: str, locator: str = "") -> Iterator[RawDoc]:
+    """One article from a plain-text file."""
+    doc = RawDoc(source=source, locator=locator, fmt="txt", text=text)
+    body_start = _read_date_header(doc)
+    body_end = _read_trailer(doc, body_start)
+    _read_title(doc, body_start, body_end)
+    yield doc
+
+
+def _read_date_header(doc: RawDoc) -> int:
+    match = _DATE_HEADER.match(doc.text)
+    if not match:
+        return 0
+    doc.published = parse_date(match[1])
+    doc.skip_spans.append((match.start(), match.end()))
+    return match.end()
+
+
+def _read_trailer(doc: RawDoc, body_start: int) -> int:
+    """Find an ``Article from:`` style trailer near the end; skip it and all after it."""
+    tail_start = max(body_start, _start_of_last_lines(doc.text, 4))
+    match = _TRAILER.search(doc.text, tail_start)
+    if not match:
+        return len(doc.text)
+    if match["url"]:
+        doc.url = match["url"].rstrip(").,;")
+        doc.outlet = host_of(doc.url)
+    doc.skip_spans.append((match.start(), len(doc.text)))
+    return match.start()
+
+
+def _read_title(doc: RawDoc, body_start: int, body_end: int) -> None:
+    """The title is the last heading-like paragraph before the first prose paragraph."""
+    heading: re.Match[str] | None = None
+    for count, para in enumerate(_PARAGRAPH.finditer(doc.text, body_start, body_end)):
+        if count >= _MAX_TITLE_LINES or not is_heading_like(para[0]):
+            break
+        heading = para
+    if heading is None or heading.end() >= body_end - 1:
+        return
+    doc.title = heading[0].strip()
+    doc.skip_spans.append((heading.start(), heading.end()))
+
+
+def is_heading_like(paragraph: str) -> bool:
+    """A one-line paragraph of 2-30 words that does not end like a sentence."""
+    line = paragraph.strip()
+    if "\n" in line or len(line) > 200:
+        return False
+    words = line.split()
+    return 2 <= len(words) <= 30 and not line.endswith((".", "!", ":", ";", ","))
+
+
+def _start_of_last_lines(text: str, count: int) -> int:
+    end = len(text.rstrip())
+    for _ in range(count):
+        end = text.rfind("\n", 0, end)
+        if end < 0:
+            return 0
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+    return end

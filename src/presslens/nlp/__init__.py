@@ -1,0 +1,1 @@
+"""The nlp stage (built in its own issue)."""

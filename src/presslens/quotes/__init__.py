@@ -1,0 +1,1 @@
+"""The quotes stage (built in its own issue)."""

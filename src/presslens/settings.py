@@ -1,0 +1,53 @@
+"""One settings object, built once (``Settings.from_env()``) and passed down."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+
+__all__ = ["SETTINGS_HELP", "Settings"]
+
+DEFAULT_DB_URL = "sqlite:///presslens.db"
+
+SETTINGS_HELP: dict[str, tuple[str, str]] = {
+    "db_url": ("PRESSLENS_DB", "SQLAlchemy URL or SQLite file path of the store"),
+    "default_language": ("PRESSLENS_LANGUAGE",
+                         "language assumed when a document gives none and detection is unsure"),
+    "max_document_bytes": ("PRESSLENS_MAX_DOCUMENT_BYTES",
+                           "largest single document (file, record or page) accepted"),
+    "batch_size": ("PRESSLENS_BATCH_SIZE", "articles written per database transaction during ingest"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything configurable, in the user's terms."""
+
+    db_url: str = DEFAULT_DB_URL
+    default_language: str = "en"
+    max_document_bytes: int = 20_000_000
+    batch_size: int = 200
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
+        """Settings from ``PRESSLENS_*`` variables, then explicit overrides (CLI flags)."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            var = SETTINGS_HELP[f.name][0]
+            if var in env and env[var] != "":
+                values[f.name] = int(env[var]) if f.type == "int" else env[var]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return replace(cls(), **values)
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """``db_url`` as a SQLAlchemy URL (a bare path means a SQLite file)."""
+        return normalise_db_url(self.db_url)
+
+
+def normalise_db_url(url: str) -> str:
+    """Turn a bare file path into a ``sqlite:///`` URL; leave real URLs alone."""
+    if "://" in url:
+        return url
+    return f"sqlite:///{os.path.abspath(url)}"

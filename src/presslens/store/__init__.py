@@ -1,0 +1,305 @@
+"""Store: articles (and later quotes, entities, stories) in SQLite or any SQLAlchemy URL.
+
+``Store.open(url)`` creates or upgrades the schema with Alembic; SQLite files run in
+WAL mode with foreign keys on and a busy timeout, and search with FTS5.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, func, select, text, update
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from ..errors import StoreError
+from ..records import Article, OffsetMap, Span
+from ..settings import normalise_db_url
+from .models import ArticleRow, OutletRow
+
+__all__ = ["ArticleSummary", "SearchHit", "Store"]
+
+_MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One line of an article listing."""
+
+    article_id: str
+    outlet: str | None
+    title: str
+    published: date | None
+    language: str | None
+    url: str | None
+    fmt: str
+    word_count: int
+
+    def as_dict(self) -> dict:
+        data = {k: getattr(self, k) for k in self.__slots__}
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """An article that matches a full-text query, with a highlighted snippet."""
+
+    article: ArticleSummary
+    snippet: str
+
+    def as_dict(self) -> dict:
+        return {**self.article.as_dict(), "snippet": self.snippet}
+
+
+class Store:
+    """The database behind presslens."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Open (creating and migrating as needed) the database at ``url`` or file path."""
+        url = normalise_db_url(url)
+        try:
+            engine = _create_engine(url)
+            store = cls(engine)
+            store.upgrade()
+        except (SQLAlchemyError, OSError) as exc:
+            raise StoreError("E501", url=url, detail=str(exc).splitlines()[0]) from exc
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def upgrade(self) -> None:
+        """Bring the schema to the newest Alembic revision."""
+        config = Config()
+        config.set_main_option("script_location", str(_MIGRATIONS))
+        head = ScriptDirectory.from_config(config).get_current_head()
+        with self.engine.begin() as conn:
+            if MigrationContext.configure(conn).get_current_revision() == head:
+                return
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+
+    # --- writing ---------------------------------------------------------------------
+
+    def add_articles(self, articles: Sequence[Article]) -> list[bool]:
+        """Store articles in one transaction; for each, True if new, False if already there."""
+        if not articles:
+            return []
+        now = datetime.now(UTC).replace(tzinfo=None)
+        with self.engine.begin() as conn:
+            names = self._learn_outlets(conn, articles)
+            ids = [a.article_id for a in articles]
+            existing = set(conn.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(ids))))
+            fresh: dict[str, dict] = {}
+            for article in articles:
+                if article.article_id not in existing and article.article_id not in fresh:
+                    fresh[article.article_id] = _to_row(article, names, now)
+            if fresh:
+                conn.execute(self._insert_ignore(), list(fresh.values()))
+        unseen = set(fresh)
+        added = []
+        for article in articles:
+            added.append(article.article_id in unseen)
+            unseen.discard(article.article_id)
+        return added
+
+    def _insert_ignore(self):
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(ArticleRow).on_conflict_do_nothing(index_elements=["id"])
+
+    def _learn_outlets(self, conn, articles: Iterable[Article]) -> dict[str, str]:
+        """Record domain -> outlet name pairs; rename articles known only by domain."""
+        learned = {a.outlet_domain: a.outlet for a in articles
+                   if a.outlet_domain and a.outlet and a.outlet != a.outlet_domain}
+        known = dict(conn.execute(select(OutletRow.domain, OutletRow.name)).all())
+        for domain, name in learned.items():
+            if known.get(domain) == name:
+                continue
+            if domain in known:
+                conn.execute(update(OutletRow).where(OutletRow.domain == domain).values(name=name))
+            else:
+                conn.execute(OutletRow.__table__.insert().values(domain=domain, name=name))
+            conn.execute(update(ArticleRow).where(ArticleRow.outlet_domain == domain)
+                         .values(outlet=name))
+            known[domain] = name
+        return known
+
+    # --- reading ---------------------------------------------------------------------
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+    def outlet_counts(self) -> list[tuple[str, int]]:
+        """``(outlet, number of articles)``, largest first."""
+        query = (select(ArticleRow.outlet, func.count()).group_by(ArticleRow.outlet)
+                 .order_by(func.count().desc(), ArticleRow.outlet))
+        with self.engine.connect() as conn:
+            return [(outlet or "(unknown)", n) for outlet, n in conn.execute(query)]
+
+    def list_articles(self, *, outlet: str | None = None, language: str | None = None,
+                      since: date | None = None, until: date | None = None,
+                      limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
+        """Articles, newest first, filtered by outlet, language and publication dates."""
+        query = select(*_SUMMARY_COLUMNS)
+        if outlet:
+            query = query.where(func.lower(ArticleRow.outlet) == outlet.lower())
+        if language:
+            query = query.where(ArticleRow.language == language.lower())
+        if since:
+            query = query.where(ArticleRow.published >= since)
+        if until:
+            query = query.where(ArticleRow.published <= until)
+        query = query.order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.pk)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.limit(limit).offset(offset)).all()
+        return [_summary(row) for row in rows]
+
+    def get_article(self, key: str) -> Article:
+        """The article whose id is ``key`` or starts with it (at least 4 characters)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(ArticleRow).where(ArticleRow.id == key)).first()
+            if row is None and len(key) >= 4:
+                rows = conn.execute(select(ArticleRow).where(ArticleRow.id.startswith(key))
+                                    .limit(2)).all()
+                if len(rows) > 1:
+                    raise StoreError("E503", key=key, count="several")
+                row = rows[0] if rows else None
+        if row is None:
+            raise StoreError("E502", key=key)
+        return _to_article(row)
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over titles and clean text, best matches first.
+
+        Snippets mark the matched words with « and » (clean text never holds those).
+        """
+        if not query.strip():
+            return []
+        if self.dialect != "sqlite":
+            return self._search_like(query, limit)
+        try:
+            return self._search_fts(query, limit)
+        except OperationalError:
+            return self._search_fts(_quoted_terms(query), limit)
+
+    def _search_fts(self, match: str, limit: int) -> list[SearchHit]:
+        sql = text(
+            "SELECT a.id, a.outlet, a.title, a.published, a.language, a.url, a.fmt,"
+            " a.word_count, a.clean_text,"
+            " snippet(articles_fts, 1, '«', '»', '…', 16) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
+            " WHERE articles_fts MATCH :match ORDER BY bm25(articles_fts, 2.0, 1.0) LIMIT :limit"
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(sql, {"match": match, "limit": limit}).all()
+        return [SearchHit(_summary(row[:9]), row.snippet) for row in rows]
+
+    def _search_like(self, query: str, limit: int) -> list[SearchHit]:
+        terms = query.split()
+        select_query = select(*_SUMMARY_COLUMNS)
+        for term in terms:
+            select_query = select_query.where(ArticleRow.clean_text.ilike(f"%{term}%"))
+        with self.engine.connect() as conn:
+            rows = conn.execute(select_query.limit(limit)).all()
+        return [SearchHit(_summary(row), _like_snippet(row.clean_text, terms[0])) for row in rows]
+
+
+_SUMMARY_COLUMNS = (ArticleRow.id, ArticleRow.outlet, ArticleRow.title, ArticleRow.published,
+                    ArticleRow.language, ArticleRow.url, ArticleRow.fmt, ArticleRow.word_count,
+                    ArticleRow.clean_text)
+
+
+def display_title(title: str | None, clean_text: str, words: int = 12) -> str:
+    """The title, or the first words of the text when an article has none."""
+    if title:
+        return title
+    head = clean_text.split()[:words]
+    return " ".join(head) + ("…" if len(clean_text.split(maxsplit=words)) > words else "")
+
+
+def _summary(row) -> ArticleSummary:
+    article_id, outlet, title, published, language, url, fmt, word_count, clean_text = row[:9]
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    return ArticleSummary(article_id, outlet, display_title(title, clean_text), published,
+                          language, url, fmt, word_count)
+
+
+def _quoted_terms(query: str) -> str:
+    """A query FTS5 cannot parse, as a plain AND of its words."""
+    words = [w.replace('"', "") for w in query.split()]
+    return " ".join(f'"{w}"' for w in words if w)
+
+
+def _like_snippet(clean_text: str, term: str, width: int = 80) -> str:
+    index = clean_text.lower().find(term.lower())
+    start = max(0, index - width // 2)
+    return clean_text[start:start + width]
+
+
+def _to_row(article: Article, names: dict[str, str], now: datetime) -> dict:
+    outlet = article.outlet
+    if article.outlet_domain in names and (not outlet or outlet == article.outlet_domain):
+        outlet = names[article.outlet_domain]
+    return {
+        "id": article.article_id, "outlet": outlet, "outlet_domain": article.outlet_domain,
+        "url": article.url, "title": article.title, "published": article.published,
+        "language": article.language, "fmt": article.fmt, "source": article.source,
+        "raw_text": article.raw_text, "clean_text": article.clean_text,
+        "offset_map": article.offset_map.to_json(),
+        "removed": json.dumps([[s.start, s.end] for s in article.removed]),
+        "word_count": len(article.clean_text.split()), "ingested_at": now,
+    }
+
+
+def _to_article(row) -> Article:
+    removed = [Span(s, e, row.raw_text[s:e]) for s, e in json.loads(row.removed)]
+    return Article(
+        article_id=row.id, outlet=row.outlet, url=row.url, title=row.title,
+        published=row.published, language=row.language, raw_text=row.raw_text,
+        clean_text=row.clean_text, offset_map=OffsetMap.from_json(row.offset_map),
+        source=row.source, fmt=row.fmt, outlet_domain=row.outlet_domain, removed=removed,
+    )
+
+
+def _create_engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    database = url.split("///", 1)[-1]
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": 30})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=30000",
+                   "synchronous=NORMAL"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+

@@ -1,0 +1,1 @@
+"""The stories stage (built in its own issue)."""

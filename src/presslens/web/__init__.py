@@ -1,0 +1,1 @@
+"""The web stage (built in its own issue)."""
