@@ -1,7 +1,8 @@
-"""The ``presslens`` command line."""
+"""The ``presslens`` command line: one module a group of commands, all on ``cli``."""
 
 from __future__ import annotations
 
+from . import articles, demo  # noqa: F401 - each module adds its commands to the group
 from .main import cli, main
 
 __all__ = ["cli", "main"]

@@ -45,8 +45,6 @@ def cli(ctx: click.Context, db_url: str | None) -> None:
 
 def main() -> None:
     """Entry point: run the CLI, printing presslens errors as one clear line."""
-    from . import articles, demo  # noqa: F401 - registers the commands
-
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

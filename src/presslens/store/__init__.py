@@ -248,9 +248,12 @@ def _summary(row) -> ArticleSummary:
                           language, url, fmt, word_count)
 
 
+_FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+
+
 def _quoted_terms(query: str) -> str:
     """A query FTS5 cannot parse, as a plain AND of its words."""
-    words = [w.replace('"', "") for w in query.split()]
+    words = [w.replace('"', "") for w in query.split() if w not in _FTS_OPERATORS]
     return " ".join(f'"{w}"' for w in words if w)
 
 

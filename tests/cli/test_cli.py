@@ -1,0 +1,70 @@
+"""The command line, run in-process with click's runner on a real SQLite file."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from presslens.cli import cli
+
+
+@pytest.fixture
+def run(tmp_path: Path):
+    db = str(tmp_path / "cli.db")
+
+    def invoke(*args: str):
+        return CliRunner().invoke(cli, ["--db", db, *args], catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(
+        "date 2026-03-04\nHarbour bridge shut\n\n“We will not take risks,” said Mayor Helen Okafor.\n\n"
+        "Share this article\n\nArticle from: https://www.harbourgazette.example/bridge\n")
+    (root / "b.jsonl").write_text(json.dumps(
+        {"text": "The football club was sold.", "title": "Club sold", "outlet": "Daily Ledger",
+         "date": "2026-03-05"}) + "\n")
+    return root
+
+
+def test_cli_ingest_list_show_search(run, folder: Path):
+    result = run("ingest", str(folder), "--json")
+    assert result.exit_code == 0
+    report = json.loads(result.output)
+    assert report["added"] == 2 and report["added_by_format"] == {"jsonl": 1, "txt": 1}
+
+    listing = json.loads(run("articles", "--json").output)
+    assert [a["title"] for a in listing] == ["Club sold", "Harbour bridge shut"]
+    bridge = listing[1]
+    assert bridge["outlet"] == "harbourgazette.example" and bridge["published"] == "2026-03-04"
+
+    shown = json.loads(run("show", bridge["article_id"][:8], "--json").output)
+    assert shown["clean_text"] == '"We will not take risks," said Mayor Helen Okafor.'
+    assert "Share this article" in [r["text"] for r in shown["removed"]]
+    assert "Okafor" in run("show", bridge["article_id"]).output
+
+    hits = json.loads(run("search", "okafor", "--json").output)
+    assert [h["article_id"] for h in hits] == [bridge["article_id"]]
+    assert "«Okafor»" in hits[0]["snippet"]
+    assert bridge["article_id"] in run("search", "risks").output
+
+
+def test_cli_ingest_failure_sets_exit_code(run, folder: Path, tmp_path: Path):
+    (folder / "bad.jsonl").write_text("{not json\n")
+    result = run("ingest", str(folder), "-q")
+    assert result.exit_code == 1
+    assert "bad.jsonl:line 1: invalid JSON" in result.output
+    assert "2 added" in result.output
+
+
+def test_cli_filters_articles_by_outlet_and_date(run, folder: Path):
+    run("ingest", str(folder), "-q")
+    only = json.loads(run("articles", "--outlet", "daily ledger", "--json").output)
+    assert [a["title"] for a in only] == ["Club sold"]
+    since = json.loads(run("articles", "--since", "2026-03-05", "--json").output)
+    assert [a["title"] for a in since] == ["Club sold"]

@@ -1,0 +1,91 @@
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from presslens.clean import clean_document
+from presslens.errors import StoreError
+from presslens.ingest import read_bytes
+from presslens.pipeline import ingest_paths
+from presslens.settings import Settings
+from presslens.store import Store
+
+
+def _article(text: str, name: str = "a.txt", **fields):
+    (doc,) = read_bytes(text.encode(), name, Settings())
+    for key, value in fields.items():
+        setattr(doc, key, value)
+    return clean_document(doc, Settings())
+
+
+def test_store_creates_schema_in_wal_mode(settings: Settings, store: Store):
+    path = settings.db_url
+    conn = sqlite3.connect(path)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"articles", "outlets", "articles_fts", "alembic_version"} <= tables
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+def test_store_round_trips_an_article(store: Store):
+    article = _article("A title line\n\nBody “quoted” text.\n", published=date(2026, 3, 2))
+    assert store.add_articles([article]) == [True]
+    assert store.get_article(article.article_id) == article
+    assert store.get_article(article.article_id[:6]) == article
+
+
+def test_store_same_article_twice_stores_nothing_new(store: Store):
+    article = _article("Some body text for the article.\n")
+    assert store.add_articles([article, article]) == [True, False]
+    assert store.add_articles([article]) == [False]
+    assert store.count_articles() == 1
+
+
+def test_store_unknown_article_is_a_clear_error(store: Store):
+    with pytest.raises(StoreError, match=r"\[E502\] no article matches 'ffff'"):
+        store.get_article("ffff")
+
+
+def test_store_learns_outlet_names_from_domains(store: Store):
+    by_domain = _article("Text one.\n\nArticle from: https://www.gazette.example/x\n", "x.txt")
+    assert by_domain.outlet == "gazette.example"
+    store.add_articles([by_domain])
+    named = _article("Text two.\n", "y.txt", outlet="The Gazette", url="https://gazette.example/y")
+    store.add_articles([named])
+    assert store.outlet_counts() == [("The Gazette", 2)]
+    later = _article("Text three.\n\nArticle from: https://gazette.example/z\n", "z.txt")
+    store.add_articles([later])
+    assert store.list_articles(outlet="the gazette", limit=10)[0].outlet == "The Gazette"
+    assert store.outlet_counts() == [("The Gazette", 3)]
+
+
+def test_store_full_text_search(store: Store):
+    store.add_articles([
+        _article("Bridge closed\n\nThe harbour bridge closed after a crack was found.\n", "1.txt"),
+        _article("Club sold\n\nThe football club was sold to a new owner.\n", "2.txt"),
+    ])
+    (hit,) = store.search("crack")
+    assert hit.article.title == "Bridge closed" and "«crack»" in hit.snippet
+    assert len(store.search("bridge OR club")) == 2
+    assert store.search('"harbour bridge"')[0].article.title == "Bridge closed"
+    assert store.search('unbalanced "quote') == []
+    assert store.search("   ") == []
+    assert store.search("football AND")  # a broken FTS query falls back to plain words
+
+
+def test_store_reingest_of_a_folder_is_idempotent(tmp_path: Path, store: Store, settings: Settings):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(f"Headline {i} here\n\nBody number {i}.\n")
+    assert ingest_paths([folder], store, settings).added == 3
+    again = ingest_paths([folder], store, settings)
+    assert (again.added, again.already_stored) == (0, 3)
+    assert store.count_articles() == 3
+
+
+def test_store_bad_url_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(StoreError, match=r"\[E501\] cannot open the database"):
+        Store.open("nosuchdriver://x/y")
