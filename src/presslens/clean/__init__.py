@@ -75,7 +75,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def clean_document(doc: RawDoc, settings: Settings) -> Article:
     """Turn a reader's ``RawDoc`` into a clean ``Article``."""
     paragraphs = split_paragraphs(doc.text, doc.skip_spans)
-    kinds = classify_paragraphs([doc.text[s:e] for s, e in paragraphs])
+    kinds = classify_paragraphs([doc.text[s:e] for s, e in paragraphs],
+                                standfirst=_standfirst_index(doc, paragraphs))
     kept = [span for span, kind in zip(paragraphs, kinds, strict=True) if kind is None]
     if not kept:
         raise CleanError("E201", source=doc.source, locator=doc.locator)
@@ -98,6 +99,15 @@ def clean_document(doc: RawDoc, settings: Settings) -> Article:
         outlet_domain=domain,
         removed=removed,
     )
+
+
+def _standfirst_index(doc: RawDoc, paragraphs: list[tuple[int, int]]) -> int | None:
+    """The paragraph right under the title line, if the title came from the text."""
+    title_spans = [(s, e) for s, e in doc.skip_spans if doc.title and doc.text[s:e].strip() == doc.title]
+    if not title_spans:
+        return None
+    title_end = title_spans[0][1]
+    return next((i for i, (start, _) in enumerate(paragraphs) if start >= title_end), None)
 
 
 def _domain(doc: RawDoc) -> str | None:

@@ -27,11 +27,15 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|you (may|might) also like|more (on this story|stories|from [\w ]{1,30})|top stories"
         r"|in other news|latest news|skip to (main )?content|back to top)\s*[:.]?$", re.I)),
     ("call to action", re.compile(
-        r"^(sign up|subscribe|follow us|follow [\w ]{1,30} on (twitter|x|facebook|instagram)"
-        r"|click here|tap here|download (the|our) app|get (our|the) [\w ]{0,40}newsletter"
-        r"|join (us|the conversation)|like us on|read more|see more|read next|continue reading"
-        r"|read the full|listen to (the|this|our) (podcast|episode)|watch:|watch now|watch live"
-        r"|listen:|read:|related:|more:|see also\b|don'?t miss)", re.I)),
+        r"^(?:(?:sign up|subscribe|follow us|follow [\w ]{1,30} on (?:twitter|x|facebook|instagram)"
+        r"|click here|tap here|download (?:the|our) app|get (?:our|the) [\w ]{0,40}newsletter"
+        r"|join (?:us|the conversation)|like us on|read more|see more|read next|continue reading"
+        r"|read the full|listen to (?:the|this|our) (?:podcast|episode)|watch now|watch live"
+        r"|see also|don'?t miss)\b|(?:watch|listen|read|related|more):)", re.I)),
+    ("paywall", re.compile(
+        r"\b(for subscribers only|subscribe (to|now to) (continue|read)|continue reading with"
+        r"|start (your|a) free trial|thank you for (signing up|subscribing)|already a subscriber"
+        r"|log ?in to (continue|read))\b", re.I)),
     ("credit", re.compile(
         r"^[\[(]?\s*(photo(graph)?s?|images?|pictures?|credit|illustration|video|graphic)s?"
         r"( credit)?\s*[:/]|^[\[(]\s*(photo|image|picture|credit)s?\b.*[\])]\s*$|^pictured\s*:"
@@ -71,18 +75,24 @@ def is_boilerplate(paragraph: str) -> str | None:
     return None
 
 
-def classify_paragraphs(paragraphs: Sequence[str]) -> list[str | None]:
-    """Boilerplate kind (or ``None``) for each paragraph, using its neighbours."""
+def classify_paragraphs(paragraphs: Sequence[str], standfirst: int | None = None) -> list[str | None]:
+    """Boilerplate kind (or ``None``) for each paragraph, using its neighbours.
+
+    ``standfirst`` is the index of the paragraph right under the title: a summary
+    sentence there is prose even without a final full stop.
+    """
     kinds = [is_boilerplate(p) for p in paragraphs]
     for i, text in enumerate(paragraphs):
-        stripped = text.strip()
         following = paragraphs[i + 1].strip() if i + 1 < len(paragraphs) else ""
         if kinds[i] == "embed" and following.startswith(_OPENING_QUOTES):
             kinds[i] = None  # "Watch what she said next:" introducing a quote is prose
-        elif kinds[i] is None and stripped.endswith(":") and (
-            not following or kinds[i + 1] is not None
-        ) and len(stripped.split()) <= 12:
-            kinds[i] = "embed"  # a lead-in to something that is not in the text
+        if i == standfirst and kinds[i] == "unpunctuated line" and _is_sentence(text):
+            kinds[i] = None
         if kinds[i] == "image name" and i + 1 < len(kinds) and kinds[i + 1] is None:
             kinds[i + 1] = "caption"  # the line under an image's file name describes it
     return kinds
+
+
+def _is_sentence(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 8 and words[0][0].isupper() and not _ALL_CAPS.match(text.strip())

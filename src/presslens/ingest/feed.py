@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import feedparser
@@ -19,10 +20,16 @@ def read_feed(data: bytes, source: str) -> Iterator[RawDoc | IngestError]:
         yield IngestError("E107", source=source, detail=str(detail).strip() or "no entries")
         return
     channel = parsed.feed
-    outlet = (channel.get("title") or "").strip() or host_of(channel.get("link"))
+    outlet = _outlet_name(channel.get("title") or "") or host_of(channel.get("link"))
     language = (channel.get("language") or "")[:2].lower() or None
     for index, entry in enumerate(parsed.entries):
         yield _entry_to_doc(entry, source, f"entry {index}", outlet, language)
+
+
+def _outlet_name(feed_title: str) -> str | None:
+    """The outlet in a feed title: "Harbour Gazette – News" -> "Harbour Gazette"."""
+    name = re.split(r"\s+[-–—|:·]\s+", feed_title.strip(), maxsplit=1)[0].strip()
+    return name or None
 
 
 def _entry_to_doc(entry: dict, source: str, locator: str, outlet: str | None,

@@ -50,12 +50,18 @@ def _read_trailer(doc: RawDoc, body_start: int) -> int:
 
 
 def _read_title(doc: RawDoc, body_start: int, body_end: int) -> None:
-    """The title is the last heading-like paragraph before the first prose paragraph."""
+    """The title is the first heading-like paragraph at the top that is not a banner.
+
+    Above it may stand site banners and section kickers ("NATIONAL NEWS", "Fan Zone:
+    the voice of ..."); below it, a standfirst, which stays in the body.
+    """
     heading: re.Match[str] | None = None
     for count, para in enumerate(_PARAGRAPH.finditer(doc.text, body_start, body_end)):
         if count >= _MAX_TITLE_LINES or not is_heading_like(para[0]):
             break
-        heading = para
+        if not is_banner_like(para[0]):
+            heading = para
+            break
     if heading is None or heading.end() >= body_end - 1:
         return
     doc.title = heading[0].strip()
@@ -69,6 +75,23 @@ def is_heading_like(paragraph: str) -> bool:
         return False
     words = line.split()
     return 2 <= len(words) <= 30 and not line.endswith((".", "!", ":", ";", ","))
+
+
+def is_banner_like(line: str) -> bool:
+    """A site banner or section kicker rather than a headline."""
+    line = line.strip()
+    letters = [ch for ch in line if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters):
+        return True
+    if " | " in line:
+        return True
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    capitalised = sum(w[0].isupper() for w in words if len(w) > 3)
+    long_words = sum(len(w) > 3 for w in words)
+    if line.endswith(")") and long_words and capitalised == long_words:
+        return True
+    kicker = re.match(r"^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}): ([a-z])", line)
+    return kicker is not None
 
 
 def _start_of_last_lines(text: str, count: int) -> int:
