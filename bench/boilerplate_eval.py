@@ -25,6 +25,7 @@ def main() -> None:
         "sample corpus txt lines (in context)": score_labelled_files(
             read_jsonl(DATA / "boilerplate_labels.jsonl"), CORPUS),
         "standalone tricky lines": score_labelled_lines(read_jsonl(DATA / "boilerplate_lines.jsonl")),
+        "held-out standalone lines": score_labelled_lines(read_jsonl(DATA / "boilerplate_heldout.jsonl")),
     }
     print(f"{'set':40} {'lines':>6} {'P':>7} {'R':>7} {'F1':>7}")
     for name, score in scores.items():

@@ -22,7 +22,7 @@ def test_txt_date_header_followed_by_body_on_same_line():
     doc = _read(" date 2018-11-29 A new drama is being slammed by campaigners.\n\nMore text here.\n")
     assert doc.published == date(2018, 11, 29)
     assert doc.title is None
-    (start, end), = doc.skip_spans
+    ((_start, end),) = doc.skip_spans
     assert doc.text[end:].startswith("A new drama")
 
 
