@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .clean import clean_document
+from .clean import article_id_for, clean_document
 from .errors import PresslensError
 from .ingest import iter_sources, read_path
 from .records import Article, RawDoc
@@ -68,44 +68,43 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings, 
     files = [s for s in sources if isinstance(s, Path)]
     if on_file:
         on_file(None, len(files))
-    batch: list[Article] = []
+    batch: list[RawDoc] = []
     for path in files:
         report.files += 1
         for item in read_path(path, settings):
-            article = _clean(item, outlet, settings, report)
-            if article is not None:
-                batch.append(article)
+            if isinstance(item, PresslensError):
+                report.errors.append(item)
+                continue
+            report.documents += 1
+            if outlet:
+                item.outlet = outlet
+            batch.append(item)
             if len(batch) >= settings.batch_size:
-                _flush(batch, store, report)
+                _store_batch(batch, store, settings, report)
         if on_file:
             on_file(path, len(files))
-    _flush(batch, store, report)
+    _store_batch(batch, store, settings, report)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _clean(item: RawDoc | PresslensError, outlet: str | None, settings: Settings,
-           report: IngestReport) -> Article | None:
-    if isinstance(item, PresslensError):
-        report.errors.append(item)
-        return None
-    report.documents += 1
-    if outlet:
-        item.outlet = outlet
-    try:
-        return clean_document(item, settings)
-    except PresslensError as exc:
-        report.errors.append(exc)
-        return None
-
-
-def _flush(batch: list[Article], store: Store, report: IngestReport) -> None:
-    if not batch:
-        return
-    for article, added in zip(batch, store.add_articles(batch), strict=True):
+def _store_batch(batch: list[RawDoc], store: Store, settings: Settings,
+                 report: IngestReport) -> None:
+    """Clean the documents not stored yet (ids come from the raw content) and store them."""
+    stored = store.existing_ids([article_id_for(doc) for doc in batch])
+    articles: list[Article] = []
+    for doc in batch:
+        if article_id_for(doc) in stored:
+            report.already_stored += 1
+            continue
+        try:
+            articles.append(clean_document(doc, settings))
+        except PresslensError as exc:
+            report.errors.append(exc)
+    batch.clear()
+    for article, added in zip(articles, store.add_articles(articles), strict=True):
         if added:
             report.added += 1
             report.added_by_format[article.fmt] += 1
         else:
             report.already_stored += 1
-    batch.clear()

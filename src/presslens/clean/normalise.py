@@ -12,8 +12,12 @@ QUOTE_TABLE = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "〝": '"', "〞": '"', "＂": '"',
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "‹": "'", "›": "'", "＇": "'",
 })
-# Whitespace runs collapse to one space; invisible characters disappear.
-_SPECIAL = re.compile(r"(?P<space>\s+)|(?P<invisible>[\u00ad\u200b\u200c\u200d\u2060\ufeff]+)")
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# One whitespace character becomes a space in place (through the table); runs of two or
+# more collapse to one space; invisible characters disappear.
+_WHITESPACE = [ch for ch in map(chr, range(0x3001)) if ch.isspace()]
+_CHAR_TABLE = {**QUOTE_TABLE, **{ord(ch): " " for ch in _WHITESPACE}}
+_SPECIAL = re.compile(rf"(?P<space>\s(?:[\s{_INVISIBLE}]*\s)+)|(?P<invisible>[{_INVISIBLE}]+)")
 PARAGRAPH_BREAK = "\n\n"
 
 
@@ -42,7 +46,7 @@ def _add_paragraph(raw: str, start: int, end: int, pieces: list[str], offsets: O
     position = start
     for match in _SPECIAL.finditer(raw, start, end):
         if match.start() > position:
-            chunk = raw[position:match.start()].translate(QUOTE_TABLE)
+            chunk = raw[position:match.start()].translate(_CHAR_TABLE)
             pieces.append(chunk)
             offsets.add(length, position, len(chunk), len(chunk))
             length += len(chunk)
@@ -52,7 +56,7 @@ def _add_paragraph(raw: str, start: int, end: int, pieces: list[str], offsets: O
             length += 1
         position = match.end()
     if end > position:
-        chunk = raw[position:end].translate(QUOTE_TABLE)
+        chunk = raw[position:end].translate(_CHAR_TABLE)
         pieces.append(chunk)
         offsets.add(length, position, len(chunk), len(chunk))
         length += len(chunk)

@@ -148,6 +148,13 @@ class Store:
 
     # --- reading ---------------------------------------------------------------------
 
+    def existing_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored already."""
+        if not article_ids:
+            return set()
+        with self.engine.connect() as conn:
+            return set(conn.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(article_ids))))
+
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).select_from(ArticleRow)) or 0
