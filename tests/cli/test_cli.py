@@ -68,3 +68,13 @@ def test_cli_filters_articles_by_outlet_and_date(run, folder: Path):
     assert [a["title"] for a in only] == ["Club sold"]
     since = json.loads(run("articles", "--since", "2026-03-05", "--json").output)
     assert [a["title"] for a in since] == ["Club sold"]
+
+
+def test_cli_demo_ingests_the_sample_corpus(tmp_path: Path):
+    db = tmp_path / "demo.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "demo"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "22 added (feed 4, html 3, jsonl 4, txt 8, warc 3)" in result.output
+    assert "Harbour Gazette" in result.output and db.exists()
+    again = CliRunner().invoke(cli, ["--db", str(db), "demo"], catch_exceptions=False)
+    assert "0 added" in again.output and "22 already stored" in again.output

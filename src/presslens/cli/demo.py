@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import click
 
 from ..pipeline import sample_corpus_paths
@@ -30,4 +33,5 @@ def demo(ctx: click.Context) -> None:
     store = obj.store
     console.print(f"\n[bold]{store.count_articles()} articles[/bold] in {obj.settings.db_url}\n")
     print_table("Articles per outlet", ["outlet", "articles"], store.outlet_counts())
-    console.print("\nTry: presslens --db " + obj.settings.db_url + " search bridge")
+    program = os.path.relpath(sys.argv[0]) if sys.argv[0].endswith("presslens") else "presslens"
+    console.print(f"\nTry: {program} --db {obj.settings.db_url} search bridge")
