@@ -12,8 +12,9 @@ __all__ = ["CleanError", "ConfigError", "Errors", "IngestError", "PresslensError
 
 
 class Errors:
-    """Message templates, one block of codes per stage (E1xx ingest, E2xx clean, E5xx store)."""
+    """Message templates, one block of codes per stage (E0xx config, E1xx ingest, E2xx clean, E5xx store)."""
 
+    E001 = "{variable}={value!r} is not a whole number"
     E100 = "no such file or directory"
     E101 = "empty file"
     E102 = "binary content ({detail}), not a text document"

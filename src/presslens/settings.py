@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields, replace
 
+from .errors import ConfigError
+
 __all__ = ["SETTINGS_HELP", "Settings"]
 
 DEFAULT_DB_URL = "sqlite:///presslens.db"
@@ -36,7 +38,7 @@ class Settings:
         for f in fields(cls):
             var = SETTINGS_HELP[f.name][0]
             if var in env and env[var] != "":
-                values[f.name] = int(env[var]) if f.type == "int" else env[var]
+                values[f.name] = _parse(var, env[var]) if f.type == "int" else env[var]
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)
 
@@ -44,6 +46,13 @@ class Settings:
     def sqlalchemy_url(self) -> str:
         """``db_url`` as a SQLAlchemy URL (a bare path means a SQLite file)."""
         return normalise_db_url(self.db_url)
+
+
+def _parse(variable: str, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise ConfigError("E001", variable=variable, value=value) from None
 
 
 def normalise_db_url(url: str) -> str:
