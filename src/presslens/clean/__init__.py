@@ -9,6 +9,7 @@ from functools import lru_cache
 from ..errors import CleanError
 from ..records import Article, RawDoc, Span
 from ..settings import Settings
+from ..urls import host_of
 from .boilerplate import classify_paragraphs, is_boilerplate
 from .normalise import QUOTE_TABLE, build_clean_text
 
@@ -83,7 +84,7 @@ def clean_document(doc: RawDoc, settings: Settings) -> Article:
     clean_text, offsets = build_clean_text(doc.text, kept)
     removed = [Span(s, e, doc.text[s:e])
                for (s, e), kind in zip(paragraphs, kinds, strict=True) if kind is not None]
-    domain = _domain(doc)
+    domain = host_of(doc.url)
     return Article(
         article_id=article_id_for(doc),
         outlet=doc.outlet,
@@ -110,16 +111,6 @@ def _standfirst_index(doc: RawDoc, paragraphs: list[tuple[int, int]]) -> int | N
     return next((i for i, (start, _) in enumerate(paragraphs) if start >= title_end), None)
 
 
-def _domain(doc: RawDoc) -> str | None:
-    from urllib.parse import urlsplit
-
-    if not doc.url:
-        return None
-    try:
-        host = urlsplit(doc.url).hostname or ""
-    except ValueError:
-        return None
-    return host.removeprefix("www.") or None
 
 
 def detect_language(text: str, default: str) -> str:

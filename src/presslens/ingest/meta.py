@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from urllib.parse import urlsplit
 
 import charset_normalizer
 from lxml import etree, html
 
 from ..errors import IngestError
+from ..urls import host_of
+
+__all__ = ["decode", "host_of", "html_fragment_text", "parse_date"]
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
@@ -34,17 +36,6 @@ def parse_date(value: object) -> date | None:
         return None
 
 
-def host_of(url: str | None) -> str | None:
-    """The host of a URL without a leading ``www.``, lower-cased."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host[4:] if host.startswith("www.") else host
 
 
 def decode(data: bytes, source: str) -> str:
