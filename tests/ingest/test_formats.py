@@ -49,3 +49,15 @@ def test_format_detection_by_extension_and_content():
 def test_missing_path_is_an_error():
     (error,) = _docs("nope.txt")
     assert isinstance(error, IngestError) and error.code == "E111"
+
+
+def test_folder_given_by_a_relative_path_with_dots(tmp_path, monkeypatch):
+    from presslens.ingest import iter_sources
+
+    (tmp_path / "in" / ".hidden").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_text("Body.")
+    (tmp_path / "in" / ".hidden" / "b.txt").write_text("Body.")
+    (tmp_path / "in" / ".c.txt").write_text("Body.")
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    assert [p.name for p in iter_sources(["../in"])] == ["a.txt"]

@@ -38,7 +38,7 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p))
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
         elif path.is_file():
             yield path
         elif any(ch in str(item) for ch in "*?["):
@@ -49,8 +49,9 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
             yield IngestError("E100", source=str(item))
 
 
-def _hidden(path: Path) -> bool:
-    return any(part.startswith(".") for part in path.parts)
+def _hidden(path: Path, root: Path) -> bool:
+    """A dot-file or a file in a dot-folder below ``root`` (``root`` itself may be ``../x``)."""
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def detect_format(name: str, head: bytes) -> str:
