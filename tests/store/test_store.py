@@ -86,6 +86,6 @@ def test_store_reingest_of_a_folder_is_idempotent(tmp_path: Path, store: Store, 
     assert store.count_articles() == 3
 
 
-def test_store_bad_url_is_a_clear_error(tmp_path: Path):
+def test_store_bad_url_is_a_clear_error():
     with pytest.raises(StoreError, match=r"\[E501\] cannot open the database"):
         Store.open("nosuchdriver://x/y")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import gzip
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -60,10 +61,7 @@ def detect_format(name: str, head: bytes) -> str:
     if lower.endswith((".warc.gz", ".arc.gz")):
         return "warc"
     suffix = Path(lower.removesuffix(".gz")).suffix
-    by_extension = _EXTENSIONS.get(suffix)
-    if by_extension and suffix not in (".xml",):
-        return by_extension
-    return _sniff(head)
+    return _EXTENSIONS.get(suffix) or _sniff(head)
 
 
 def _sniff(head: bytes) -> str:
@@ -85,8 +83,6 @@ def _sniff(head: bytes) -> str:
 
 
 def _partial_gunzip(head: bytes) -> bytes:
-    import zlib
-
     try:
         return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
     except zlib.error:
