@@ -12,9 +12,12 @@ __all__ = ["CleanError", "ConfigError", "Errors", "IngestError", "PresslensError
 
 
 class Errors:
-    """Message templates, one block of codes per stage (E0xx config, E1xx ingest, E2xx clean, E5xx store)."""
+    """Message templates, one block of codes per stage (E0xx config, E1xx ingest, E2xx clean, E3xx quotes, E5xx store)."""
 
     E001 = "{variable}={value!r} is not a whole number"
+    E002 = "no {stage} model for language {language!r} (available: {available})"
+    E003 = "the {what} is missing from {path}: reinstall presslens"
+    E004 = "{variable}={value!r} is not one of: {allowed}"
     E100 = "no such file or directory"
     E101 = "empty file"
     E102 = "binary content ({detail}), not a text document"
@@ -29,6 +32,7 @@ class Errors:
     E111 = "unreadable: {detail}"
     E112 = "invalid field {field!r}: {detail}"
     E201 = "nothing left after cleaning: the document holds no article prose"
+    E301 = "invalid quote record: {detail}"
     E501 = "cannot open the database {url}: {detail}"
     E502 = "no article matches {key!r}"
     E503 = "article id prefix {key!r} is ambiguous: {count} articles match"

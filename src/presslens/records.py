@@ -186,6 +186,7 @@ class Quote:
     speaker_name: str | None = None
     speaker_entity_id: str | None = None
     channel: str | None = None
+    speaker_role: str | None = None
 
 
 @dataclass(slots=True)

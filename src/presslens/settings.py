@@ -18,7 +18,10 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "max_document_bytes": ("PRESSLENS_MAX_DOCUMENT_BYTES",
                            "largest single document (file, record or page) accepted"),
     "batch_size": ("PRESSLENS_BATCH_SIZE", "articles written per database transaction during ingest"),
+    "quote_method": ("PRESSLENS_QUOTES",
+                     "how quotes are found: model (trained tagger), rules (rule-only baseline) or off"),
 }
+QUOTE_METHODS = ("model", "rules", "off")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,7 @@ class Settings:
     default_language: str = "en"
     max_document_bytes: int = 20_000_000
     batch_size: int = 200
+    quote_method: str = "model"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
@@ -40,7 +44,11 @@ class Settings:
             if var in env and env[var] != "":
                 values[f.name] = _parse(var, env[var]) if f.type == "int" else env[var]
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return replace(cls(), **values)
+        settings = replace(cls(), **values)
+        if settings.quote_method not in QUOTE_METHODS:
+            raise ConfigError("E004", variable="PRESSLENS_QUOTES", value=settings.quote_method,
+                              allowed=", ".join(QUOTE_METHODS))
+        return settings
 
     @property
     def sqlalchemy_url(self) -> str:

@@ -1,1 +1,135 @@
-"""The quotes stage (built in its own issue)."""
+"""The quotes stage: who said what, through which cue, in every article.
+
+A fine-tuned MiniLM tagger (int8 ONNX, ``quotes/model/``) marks content, source
+and cue spans; ``linking`` joins them into attributions; ``speakers`` resolves
+each speaker to a canonical person with a role. ``rules`` is the rule-only
+baseline (``method="rules"``), also used for languages the tagger was not
+trained on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..records import Article, Quote, Span
+from .linking import Attribution, link
+from .rules import find_quotes, quoted_segments, sentence_bounds
+from .speakers import Person, Speaker, find_channel, resolve_speaker
+from .tagger import MODEL_DIR, MODEL_FILE, QuoteTagger
+
+__all__ = ["FoundQuote", "QuoteExtractor", "quote_kind"]
+
+METHODS = ("model", "rules")
+TAGGER_LANGUAGES = {"en"}
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuote:
+    """One attribution in a text: offsets (end exclusive) and who the speaker is."""
+
+    content: tuple[int, int]
+    kind: str
+    source: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    speaker_name: str | None = None
+    speaker_role: str | None = None
+    channel: str | None = None
+
+    def as_record(self, text: str) -> dict:
+        """PolNeAR-schema dict (quote_/speaker_/cue_ start, end, text; quote_kind; speaker_name)."""
+        out: dict = {}
+        for prefix, span in (("quote", self.content), ("speaker", self.source), ("cue", self.cue)):
+            start, end = span or (None, None)
+            out[f"{prefix}_start"], out[f"{prefix}_end"] = start, end
+            out[f"{prefix}_text"] = text[start:end] if span else None
+        out.update(quote_kind=self.kind, speaker_name=self.speaker_name, speaker_role=self.speaker_role,
+                   channel=self.channel)
+        return out
+
+
+def quote_kind(text: str, attribution: Attribution) -> str:
+    """direct (all in quotation marks), mixed (some), or indirect (none)."""
+    start, end = attribution.content
+    segments = [(s.start, s.end) for s in quoted_segments(text[start:end])]
+    if not segments:
+        return "indirect"
+    rest = list(text[start:end])
+    cut = [*segments]
+    for span in (attribution.source, attribution.cue):
+        if span:
+            cut.append((span[0] - start, span[1] - start))
+    for s, e in cut:
+        rest[max(s, 0):max(e, 0)] = " " * (max(e, 0) - max(s, 0))
+    return "mixed" if _WORD.search("".join(rest)) else "direct"
+
+
+class QuoteExtractor:
+    """Finds attributions in texts; load once, call many times."""
+
+    def __init__(self, method: str = "model", model_dir: Path = MODEL_DIR, threads: int | None = None):
+        if method not in METHODS:
+            raise ConfigError("E002", stage="quote", language=method, available=", ".join(METHODS))
+        if method == "model" and not (Path(model_dir) / MODEL_FILE).exists():
+            raise ConfigError("E003", what="quote tagger model", path=str(model_dir))
+        self.method = method
+        self._tagger = QuoteTagger(model_dir, threads) if method == "model" else None
+
+    @property
+    def version(self) -> str:
+        return self._tagger.version if self._tagger else "rules"
+
+    def attributions(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> list[list[Attribution]]:
+        """Raw attributions (offsets only) for each text."""
+        languages = languages or ["en"] * len(texts)
+        model_jobs = [i for i, lang in enumerate(languages) if self._tagger and lang in TAGGER_LANGUAGES]
+        out: list[list[Attribution]] = [[] for _ in texts]
+        if model_jobs:
+            tagged = self._tagger.tag([texts[i] for i in model_jobs])
+            for i, spans in zip(model_jobs, tagged, strict=True):
+                out[i] = link(texts[i], spans)
+        for i, text in enumerate(texts):
+            if i not in model_jobs:
+                out[i] = find_quotes(text)
+        return out
+
+    def extract(self, texts: Sequence[str], people: Sequence[Sequence[Person]] | None = None,
+                languages: Sequence[str] | None = None) -> list[list[FoundQuote]]:
+        """Attributions with kind, canonical speaker, role and channel, for each text."""
+        people = people or [[] for _ in texts]
+        results = []
+        for text, found, persons in zip(texts, self.attributions(texts, languages), people, strict=True):
+            results.append(describe(text, found, persons))
+        return results
+
+
+def describe(text: str, attributions: Sequence[Attribution], people: Sequence[Person]) -> list[FoundQuote]:
+    """Add kind, speaker and channel to attributions, in text order."""
+    quotes = []
+    previous: Speaker | None = None
+    for attribution in sorted(attributions, key=lambda a: a.content):
+        speaker = resolve_speaker(text, attribution.source, people, previous)
+        if speaker.name:
+            previous = speaker
+        anchor = attribution.cue or attribution.content
+        sentence_start, sentence_end = sentence_bounds(text, anchor[0])
+        channel = find_channel(text, min(sentence_start, attribution.content[0]), max(anchor[1], sentence_end))
+        quotes.append(FoundQuote(attribution.content, quote_kind(text, attribution), attribution.source,
+                                 attribution.cue, speaker.name, speaker.role, channel))
+    return quotes
+
+
+def article_quotes(article: Article, found: Sequence[FoundQuote]) -> list[Quote]:
+    """Quote records for an article whose clean text was searched: spans point into the raw text."""
+    def raw(span: tuple[int, int] | None) -> Span | None:
+        return article.raw_span(*span) if span else None
+
+    return [
+        Quote(article.article_id, raw(q.content), q.kind, raw(q.source), raw(q.cue), q.speaker_name,
+              None, q.channel, q.speaker_role)
+        for q in found
+    ]

@@ -1,4 +1,4 @@
-"""Store: articles (and later quotes, entities, stories) in SQLite or any SQLAlchemy URL.
+"""Store: articles and quotes (and later entities, stories) in SQLite or any SQLAlchemy URL.
 
 ``Store.open(url)`` creates or upgrades the schema with Alembic; SQLite files run in
 WAL mode with foreign keys on and a busy timeout, and search with FTS5.
@@ -7,7 +7,7 @@ WAL mode with foreign keys on and a busy timeout, and search with FTS5.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,11 +20,12 @@ from sqlalchemy import Engine, create_engine, event, func, select, text, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
-from ..records import Article, OffsetMap, Span
+from ..records import Article, OffsetMap, Quote, Span
 from ..settings import normalise_db_url
-from .models import ArticleRow, OutletRow
+from .models import ArticleRow, OutletRow, QuoteRow
+from .quotes import QuoteSummary, matching_quote_keys, quote_rows, quotes_query, to_summary
 
-__all__ = ["ArticleSummary", "SearchHit", "Store"]
+__all__ = ["ArticleSummary", "QuoteSummary", "SearchHit", "Store"]
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -100,8 +101,13 @@ class Store:
 
     # --- writing ---------------------------------------------------------------------
 
-    def add_articles(self, articles: Sequence[Article]) -> list[bool]:
-        """Store articles in one transaction; for each, True if new, False if already there."""
+    def add_articles(self, articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]] | None = None,
+                     method: str = "") -> list[bool]:
+        """Store articles, with their quotes by article id, in one transaction.
+
+        Returns, for each article, True if new, False if already there (its quotes are then
+        left as they were).
+        """
         if not articles:
             return []
         now = datetime.now(UTC).replace(tzinfo=None)
@@ -115,6 +121,9 @@ class Store:
                     fresh[article.article_id] = _to_row(article, names, now)
             if fresh:
                 conn.execute(self._insert_ignore(), list(fresh.values()))
+            rows = [row for article_id in fresh for row in quote_rows((quotes or {}).get(article_id, ()), method)]
+            if rows:
+                conn.execute(QuoteRow.__table__.insert(), rows)
         unseen = set(fresh)
         added = []
         for article in articles:
@@ -197,6 +206,23 @@ class Store:
         if row is None:
             raise StoreError("E502", key=key)
         return _to_article(row)
+
+    def count_quotes(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(QuoteRow)) or 0
+
+    def list_quotes(self, *, speaker: str | None = None, outlet: str | None = None, kind: str | None = None,
+                    article_id: str | None = None, article_ids: Sequence[str] | None = None,
+                    search: str | None = None, limit: int = 50, offset: int = 0) -> list[QuoteSummary]:
+        """Stored quotes, filtered by speaker (name or text, any part), outlet, kind, article or words."""
+        query = quotes_query(speaker=speaker, outlet=outlet, kind=kind, article_id=article_id,
+                             article_ids=article_ids)
+        with self.engine.connect() as conn:
+            keys = matching_quote_keys(conn, search or "", self.dialect)
+            if keys is not None:
+                query = query.where(QuoteRow.pk.in_(keys))
+            rows = conn.execute(query.limit(limit).offset(offset)).all()
+        return [to_summary(row) for row in rows]
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over titles and clean text, best matches first.

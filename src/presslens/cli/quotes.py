@@ -1,0 +1,214 @@
+"""``quotes``, ``extract`` and ``eval quotes``."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from .. import nlp
+from ..clean import clean_document
+from ..errors import IngestError, PresslensError
+from ..ingest import read_path
+from ..pipeline import find_quotes, quotes_for_articles
+from ..quotes.metrics import KINDS, QuoteScores
+from ..settings import Settings
+from .main import Context, cli
+from .output import console, error_console, print_json, print_table
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+method_option = click.option("--method", type=click.Choice(["model", "rules"]), default=None,
+                             help="Quote finder [default: PRESSLENS_QUOTES or model].")
+EXTRACT_BATCH = 32
+
+
+@cli.command()
+@click.option("--speaker", help="Speaker name or words (any part, any case).")
+@click.option("--outlet", help="Only this outlet.")
+@click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]))
+@click.option("--article", "article_id", help="Only this article id.")
+@click.option("--search", help="Words that the quote or speaker name contains.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@json_option
+@click.pass_obj
+def quotes(obj: Context, speaker, outlet, kind, article_id, search, limit, offset, as_json) -> None:
+    """List stored quotes: who said what, in which outlet."""
+    found = obj.store.list_quotes(speaker=speaker, outlet=outlet, kind=kind, article_id=article_id,
+                                  search=search, limit=limit, offset=offset)
+    if as_json:
+        print_json([q.as_dict() for q in found])
+        return
+    rows = [(q.speaker_name or q.speaker or "?", q.speaker_role, _short(q.content), q.kind, q.cue,
+             q.outlet, q.article_id[:10]) for q in found]
+    print_table(f"{len(found)} quotes", ["speaker", "role", "quote", "kind", "cue", "outlet", "article"], rows)
+
+
+def _short(text: str, width: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--jsonl", "jsonl_in", type=click.Path(path_type=Path),
+              help="Records {id, text} to run on, as they are (no cleaning).")
+@click.option("--out", type=click.Path(path_type=Path), help="Where --jsonl writes {id, quotes} records.")
+@method_option
+@click.pass_obj
+def extract(obj: Context, file: Path | None, jsonl_in: Path | None, out: Path | None, method) -> None:
+    """Print one article's quotes, entities and cleaned text as JSON (nothing is stored).
+
+    With --jsonl IN --out OUT: write each record's quotes in the PolNeAR schema.
+    """
+    settings = _with_method(obj.settings, method)
+    if jsonl_in:
+        if not out:
+            raise click.UsageError("--jsonl needs --out")
+        count, seconds = extract_jsonl(jsonl_in, out, settings)
+        error_console.print(f"{count} records -> {out} ({count / seconds:.1f} articles/s)")
+        return
+    if not file:
+        raise click.UsageError("give a FILE, or --jsonl IN --out OUT")
+    results = []
+    for item in read_path(file, settings):
+        if isinstance(item, PresslensError):
+            raise item
+        article = clean_document(item, settings)
+        found = quotes_for_articles([article], settings)[article.article_id]
+        language = article.language or settings.default_language
+        mentions = next(nlp.entities([article.clean_text], language)) if nlp.has_model(language) else []
+        results.append({
+            "article_id": article.article_id, "title": article.title, "outlet": article.outlet,
+            "published": article.published, "language": article.language, "clean_text": article.clean_text,
+            "quotes": [_quote_json(q) for q in found],
+            "entities": [{"text": m.text, "label": m.label, "kind": m.kind,
+                          "start": article.raw_span(m.start, m.end).start,
+                          "end": article.raw_span(m.start, m.end).end} for m in mentions],
+        })
+    print_json(results[0] if len(results) == 1 else results)
+
+
+def _quote_json(quote) -> dict:
+    def span(s):
+        return {"start": s.start, "end": s.end, "text": s.text} if s else None
+
+    return {"kind": quote.kind, "content": span(quote.content), "speaker": span(quote.speaker),
+            "cue": span(quote.cue), "speaker_name": quote.speaker_name, "speaker_role": quote.speaker_role,
+            "channel": quote.channel}
+
+
+def _with_method(settings: Settings, method: str | None) -> Settings:
+    return Settings.from_env(**{**{f: getattr(settings, f) for f in settings.__slots__},
+                                "quote_method": method or settings.quote_method})
+
+
+def read_records(path: Path) -> Iterator[dict]:
+    """``{id, text}`` records from a JSONL file; a bad line is an error naming the file and line."""
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise IngestError("E111", source=str(path), detail=exc.strerror or str(exc)) from None
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise IngestError("E104", source=str(path), locator=f"line {number}", detail=exc.msg) from None
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise IngestError("E105", source=str(path), locator=f"line {number}")
+            yield record
+
+
+def _batches(records: Iterator[dict], size: int) -> Iterator[list[dict]]:
+    batch: list[dict] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def predict_records(records: list[dict], settings: Settings) -> list[list[dict]]:
+    """PolNeAR-schema quotes for each ``{id, text}`` record, run on its text as given."""
+    texts = [r["text"] for r in records]
+    languages = [r.get("language") or settings.default_language for r in records]
+    found = find_quotes(texts, languages, settings)
+    return [[q.as_record(text) for q in quotes] for text, quotes in zip(texts, found, strict=True)]
+
+
+def extract_jsonl(path: Path, out: Path, settings: Settings) -> tuple[int, float]:
+    """Write ``{id, quotes}`` for each record of ``path``; returns (records, seconds)."""
+    started, count = time.perf_counter(), 0
+    with out.open("w", encoding="utf-8") as sink:
+        for batch in _batches(read_records(path), EXTRACT_BATCH):
+            for record, found in zip(batch, predict_records(batch, settings), strict=True):
+                sink.write(json.dumps({"id": record.get("id"), "quotes": found}, ensure_ascii=False) + "\n")
+                count += 1
+    return count, max(time.perf_counter() - started, 1e-9)
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Measure a stage against gold data."""
+
+
+@eval_group.command(name="quotes")
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+              help="Gold JSONL in the PolNeAR schema ({id, text, quotes: [...]}).")
+@click.option("--baseline/--no-baseline", default=False, help="Also score the rule-only baseline.")
+@click.option("--out", type=click.Path(path_type=Path), help="Also write the predictions as JSONL.")
+@method_option
+@json_option
+@click.pass_obj
+def eval_quotes(obj: Context, gold: Path, baseline: bool, out: Path | None, method, as_json) -> None:
+    """Score quote extraction on gold articles: content, speaker and cue P/R/F1 per kind."""
+    settings = _with_method(obj.settings, method)
+    records = list(read_records(gold))
+    runs = {settings.quote_method: settings}
+    if baseline and settings.quote_method != "rules":
+        runs["rules"] = _with_method(settings, "rules")
+    report = {}
+    for name, run_settings in runs.items():
+        predict_records(records[:1], run_settings)  # load models before the clock starts
+        started = time.perf_counter()
+        predictions = [p for batch in _batches(iter(records), EXTRACT_BATCH)
+                       for p in predict_records(batch, run_settings)]
+        seconds = time.perf_counter() - started
+        scores = QuoteScores()
+        for record, predicted in zip(records, predictions, strict=True):
+            scores.add(record["text"], record.get("quotes", []), predicted)
+        report[name] = {"articles": len(records), "seconds": round(seconds, 2),
+                        "articles_per_second": round(len(records) / seconds, 2), **scores.as_dict()}
+        if out and name == settings.quote_method:
+            with out.open("w", encoding="utf-8") as sink:
+                for record, predicted in zip(records, predictions, strict=True):
+                    sink.write(json.dumps({"id": record.get("id"), "quotes": predicted}) + "\n")
+    if as_json:
+        print_json(report)
+        return
+    for name, result in report.items():
+        _print_scores(name, result)
+
+
+def _print_scores(name: str, result: dict) -> None:
+    def prf(value: dict) -> str:
+        return "/".join(f"{value[k]:.3f}" for k in ("p", "r", "f1"))
+
+    console.print(f"quotes, method {name}: {result['articles']} articles in {result['seconds']} s, "
+                  f"{result['articles_per_second']} articles/s")
+    columns = ("content_exact", "content_overlap", "speaker_exact", "speaker_overlap", "cue_exact")
+    console.print(f"{'kind':9} {'gold':>5} {'pred':>5}  " + "  ".join(f"{c.replace('_', ' ') + ' P/R/F1':19}"
+                                                                  for c in columns))
+    for kind in KINDS:
+        if kind in result:
+            r = result[kind]
+            console.print(f"{kind:9} {r['gold']:5} {r['pred']:5}  " + "  ".join(f"{prf(r[c]):19}" for c in columns))
+    console.print()

@@ -1,0 +1,94 @@
+"""The trained quote tagger at run time: int8 ONNX on CPU, no torch needed."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from .tagging import TaggedSpan, decode_tags, merge_window_logits, normalise_marks, tags_from_logits, windows
+
+MODEL_DIR = Path(__file__).parent / "model"
+MODEL_FILE = "model.int8.onnx"
+BATCH_TOKENS = 4096
+
+
+class QuoteTagger:
+    """Tags content, source and cue spans in texts with the committed ONNX model."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR, threads: int | None = None):
+        from tokenizers import Tokenizer
+
+        self.model_dir = Path(model_dir)
+        self.info = json.loads((self.model_dir / "tagger.json").read_text())
+        self.window = int(self.info["window"])
+        self.stride = int(self.info["stride"])
+        self.tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        self.threads = threads or min(os.cpu_count() or 1, 4)
+        self._cls = self.tokenizer.token_to_id("[CLS]")
+        self._sep = self.tokenizer.token_to_id("[SEP]")
+
+    @cached_property
+    def session(self):
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = self.threads
+        options.inter_op_num_threads = 1
+        return onnxruntime.InferenceSession(
+            str(self.model_dir / MODEL_FILE), options, providers=["CPUExecutionProvider"])
+
+    @property
+    def version(self) -> str:
+        return str(self.info.get("version", "unknown"))
+
+    def tag(self, texts: Sequence[str]) -> list[list[TaggedSpan]]:
+        """Spans for each text; windows from all texts are batched together by length."""
+        encodings = self.tokenizer.encode_batch([normalise_marks(t) for t in texts], add_special_tokens=False)
+        jobs = []  # (text index, window start, window end)
+        plans = []
+        for index, encoding in enumerate(encodings):
+            plan = windows(len(encoding.ids), self.window, self.stride) if encoding.ids else []
+            plans.append(plan)
+            jobs.extend((index, start, end) for start, end in plan)
+        logits = self._run(encodings, jobs)
+        out = []
+        for index, (encoding, plan) in enumerate(zip(encodings, plans, strict=True)):
+            if not plan:
+                out.append([])
+                continue
+            window_logits = [logits[(index, start, end)] for start, end in plan]
+            merged = merge_window_logits(len(encoding.ids), plan, window_logits)
+            out.append(decode_tags(encoding.offsets, tags_from_logits(merged)))
+        return out
+
+    def _run(self, encodings, jobs) -> dict[tuple[int, int, int], np.ndarray]:
+        results = {}
+        jobs = sorted(jobs, key=lambda job: job[2] - job[1])
+        batch: list[tuple[int, int, int]] = []
+        for job in jobs:
+            width = job[2] - job[1] + 2
+            if batch and width * (len(batch) + 1) > BATCH_TOKENS:
+                results.update(self._run_batch(encodings, batch))
+                batch = []
+            batch.append(job)
+        if batch:
+            results.update(self._run_batch(encodings, batch))
+        return results
+
+    def _run_batch(self, encodings, batch):
+        width = max(end - start for _, start, end in batch) + 2
+        input_ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.int64)
+        for row, (index, start, end) in enumerate(batch):
+            ids = [self._cls, *encodings[index].ids[start:end], self._sep]
+            input_ids[row, : len(ids)] = ids
+            mask[row, : len(ids)] = 1
+        logits = self.session.run(["logits"], {"input_ids": input_ids, "attention_mask": mask})[0]
+        return {job: logits[row, 1 : job[2] - job[1] + 1] for row, job in enumerate(batch)}

@@ -1,0 +1,121 @@
+"""Token tagging scheme shared by the quote tagger's training and its runtime.
+
+Each word piece carries three independent B/I/O tags, one per layer: content,
+source (the speaker) and cue. Independent layers let a content span enclose its
+own source and cue ("...," he said, "...") and let one attribution sit inside
+another's content. Logits come as nine numbers per token, three per layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+LAYERS = ("content", "source", "cue")
+OUTSIDE, BEGIN, INSIDE = 0, 1, 2
+NUM_LOGITS = 3 * len(LAYERS)
+
+# One-to-one character swaps, so offsets stay valid: the word-piece vocabulary
+# knows the straight marks better than the typographic ones.
+_MARK_SWAPS = str.maketrans(
+    {
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2039": "'", "\u203a": "'",
+        "\u2032": "'", "\u2033": '"', "\u00a0": " ",
+        # Line breaks become a token of their own: quotes often end with a paragraph.
+        "\n": "\u00b6",
+    }
+)
+
+
+def normalise_marks(text: str) -> str:
+    """Swap typographic quotation marks for straight ones and line breaks for a pilcrow, keeping offsets."""
+    return text.translate(_MARK_SWAPS)
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    """A span found by the tagger: layer name and character offsets (end exclusive)."""
+
+    layer: str
+    start: int
+    end: int
+
+
+def encode_tags(offsets: Sequence[tuple[int, int]], spans: Iterable[TaggedSpan]) -> np.ndarray:
+    """Tags (n_tokens x 3 layers) for gold spans given as character offsets.
+
+    A token belongs to a span when its midpoint lies inside it. Where two spans of
+    one layer overlap, the longer one wins (nested attributions are rare).
+    """
+    tags = np.zeros((len(offsets), len(LAYERS)), dtype=np.int64)
+    starts = np.array([s for s, _ in offsets], dtype=np.int64)
+    ends = np.array([e for _, e in offsets], dtype=np.int64)
+    mids = (starts + ends) / 2.0
+    ordered = sorted(spans, key=lambda sp: sp.end - sp.start, reverse=True)
+    taken = np.zeros_like(tags, dtype=bool)
+    for span in ordered:
+        layer = LAYERS.index(span.layer)
+        inside = np.nonzero((mids >= span.start) & (mids < span.end))[0]
+        if len(inside) == 0 or taken[inside, layer].any():
+            continue
+        tags[inside, layer] = INSIDE
+        tags[inside[0], layer] = BEGIN
+        taken[inside, layer] = True
+    return tags
+
+
+def decode_tags(offsets: Sequence[tuple[int, int]], tags: np.ndarray) -> list[TaggedSpan]:
+    """Spans from predicted tags: a run starts at B (or a stray I) and goes on over I."""
+    spans: list[TaggedSpan] = []
+    for layer_index, layer in enumerate(LAYERS):
+        column = tags[:, layer_index]
+        start = None
+        last = None
+        for i, tag in enumerate(column):
+            if tag == BEGIN or (tag == INSIDE and start is None):
+                if start is not None:
+                    spans.append(TaggedSpan(layer, offsets[start][0], offsets[last][1]))
+                start = last = i
+            elif tag == INSIDE:
+                last = i
+            elif start is not None:
+                spans.append(TaggedSpan(layer, offsets[start][0], offsets[last][1]))
+                start = None
+        if start is not None:
+            spans.append(TaggedSpan(layer, offsets[start][0], offsets[last][1]))
+    return spans
+
+
+def windows(n_tokens: int, size: int, stride: int) -> list[tuple[int, int]]:
+    """Token windows [start, end) of at most ``size`` tokens, ``stride`` apart, covering all tokens."""
+    if n_tokens <= size:
+        return [(0, n_tokens)]
+    out = []
+    start = 0
+    while True:
+        end = min(start + size, n_tokens)
+        out.append((start, end))
+        if end == n_tokens:
+            return out
+        start += stride
+
+
+def merge_window_logits(n_tokens: int, spans: list[tuple[int, int]], logits: list[np.ndarray]) -> np.ndarray:
+    """One logit row per token, taken from the window where the token sits furthest from an edge."""
+    merged = np.zeros((n_tokens, NUM_LOGITS), dtype=np.float32)
+    best = np.full(n_tokens, -1, dtype=np.int64)
+    for (start, end), window_logits in zip(spans, logits, strict=True):
+        positions = np.arange(start, end)
+        margin = np.minimum(positions - start, end - 1 - positions)
+        better = margin > best[start:end]
+        merged[positions[better]] = window_logits[: end - start][better]
+        best[start:end] = np.where(better, margin, best[start:end])
+    return merged
+
+
+def tags_from_logits(logits: np.ndarray) -> np.ndarray:
+    """Argmax per layer: (n_tokens x 9) logits to (n_tokens x 3) tags."""
+    return logits.reshape(len(logits), len(LAYERS), 3).argmax(axis=2)

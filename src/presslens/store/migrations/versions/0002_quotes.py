@@ -1,0 +1,66 @@
+"""Quotes: one row per attribution, spans into the article's original text.
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-23
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+_FTS_SQLITE = [
+    "CREATE VIRTUAL TABLE quotes_fts USING fts5(content_text, speaker_name, content='quotes',"
+    " content_rowid='pk', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN"
+    " INSERT INTO quotes_fts(rowid, content_text, speaker_name)"
+    " VALUES (new.pk, new.content_text, new.speaker_name); END",
+    "CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN"
+    " INSERT INTO quotes_fts(quotes_fts, rowid, content_text, speaker_name)"
+    " VALUES ('delete', old.pk, old.content_text, old.speaker_name); END",
+]
+
+
+def _span_columns(prefix: str, nullable: bool) -> list[sa.Column]:
+    return [
+        sa.Column(f"{prefix}_start", sa.Integer, nullable=nullable),
+        sa.Column(f"{prefix}_end", sa.Integer, nullable=nullable),
+        sa.Column(f"{prefix}_text", sa.Text, nullable=nullable),
+    ]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "quotes",
+        sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        *_span_columns("content", False),
+        *_span_columns("speaker", True),
+        *_span_columns("cue", True),
+        sa.Column("speaker_name", sa.Text),
+        sa.Column("speaker_role", sa.Text),
+        sa.Column("speaker_entity_id", sa.String(64)),
+        sa.Column("channel", sa.String(40)),
+        sa.Column("method", sa.String(40), nullable=False),
+        sa.UniqueConstraint("article_id", "position", name="uq_quotes_article_position"),
+    )
+    for column in ("article_id", "speaker_name", "kind"):
+        op.create_index(f"ix_quotes_{column}", "quotes", [column])
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in _FTS_SQLITE:
+            op.execute(statement)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for name in ("quotes_fts_delete", "quotes_fts_insert"):
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute("DROP TABLE IF EXISTS quotes_fts")
+    op.drop_table("quotes")

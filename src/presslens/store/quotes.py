@@ -1,0 +1,93 @@
+"""Quote rows: writing an article's quotes and querying them with filters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from sqlalchemy import Connection, Select, func, or_, select, text
+
+from ..records import Quote
+from .models import ArticleRow, QuoteRow
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSummary:
+    """A stored quote with the article it is in."""
+
+    article_id: str
+    position: int
+    outlet: str | None
+    title: str | None
+    published: date | None
+    kind: str
+    content: str
+    speaker: str | None
+    speaker_name: str | None
+    speaker_role: str | None
+    cue: str | None
+    channel: str | None
+    content_start: int
+    content_end: int
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+
+def quote_rows(quotes: Sequence[Quote], method: str) -> list[dict]:
+    """Rows for one article's quotes, numbered in text order."""
+    rows = []
+    for position, quote in enumerate(sorted(quotes, key=lambda q: q.content.start)):
+        row = {"article_id": quote.article_id, "position": position, "kind": quote.kind,
+               "speaker_name": quote.speaker_name, "speaker_role": quote.speaker_role,
+               "speaker_entity_id": quote.speaker_entity_id, "channel": quote.channel, "method": method}
+        for prefix, span in (("content", quote.content), ("speaker", quote.speaker), ("cue", quote.cue)):
+            row[f"{prefix}_start"] = span.start if span else None
+            row[f"{prefix}_end"] = span.end if span else None
+            row[f"{prefix}_text"] = span.text if span else None
+        rows.append(row)
+    return rows
+
+
+def quotes_query(*, speaker: str | None = None, outlet: str | None = None, kind: str | None = None,
+                 article_id: str | None = None, article_ids: Sequence[str] | None = None) -> Select:
+    """Quotes joined with their article, filtered; oldest article first, then text order."""
+    query = select(QuoteRow, ArticleRow.outlet, ArticleRow.title, ArticleRow.published).join(
+        ArticleRow, ArticleRow.id == QuoteRow.article_id)
+    if speaker:
+        pattern = f"%{speaker.lower()}%"
+        query = query.where(or_(func.lower(QuoteRow.speaker_name).like(pattern),
+                                func.lower(QuoteRow.speaker_text).like(pattern)))
+    if outlet:
+        query = query.where(func.lower(ArticleRow.outlet) == outlet.lower())
+    if kind:
+        query = query.where(QuoteRow.kind == kind)
+    if article_id:
+        query = query.where(QuoteRow.article_id == article_id)
+    if article_ids is not None:
+        query = query.where(QuoteRow.article_id.in_(list(article_ids)))
+    return query.order_by(ArticleRow.published.nulls_last(), ArticleRow.pk, QuoteRow.position)
+
+
+def matching_quote_keys(conn: Connection, words: str, dialect: str) -> Select | None:
+    """A sub-select of quote primary keys whose content or speaker matches ``words``."""
+    if not words.strip():
+        return None
+    if dialect == "sqlite":
+        terms = " ".join('"' + w.replace('"', "") + '"' for w in words.split() if w.replace('"', ""))
+        return select(text("rowid")).select_from(text("quotes_fts")).where(
+            text("quotes_fts MATCH :match").bindparams(match=terms))
+    condition = [func.lower(QuoteRow.content_text).like(f"%{w.lower()}%") for w in words.split()]
+    return select(QuoteRow.pk).where(*condition)
+
+
+def to_summary(row) -> QuoteSummary:
+    quote, outlet, title, published = row
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    return QuoteSummary(quote.article_id, quote.position, outlet, title, published, quote.kind,
+                        quote.content_text, quote.speaker_text, quote.speaker_name, quote.speaker_role,
+                        quote.cue_text, quote.channel, quote.content_start, quote.content_end)
