@@ -30,7 +30,7 @@ from tokenizers import Tokenizer
 from transformers import AutoModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from presslens.quotes.tagging import (  # noqa: E402
+from presslens.quotes.tagging import (
     LAYERS,
     NUM_LOGITS,
     TaggedSpan,

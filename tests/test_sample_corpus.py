@@ -85,3 +85,44 @@ def test_sample_corpus_boilerplate_is_removed(corpus_store):
     texts = "\n".join(a.clean_text for a in _stored_by_key(store).values())
     for junk in ("Article from:", "Share this", "Advertisement", "Sign up", "Read more:"):
         assert junk.lower() not in texts.lower(), junk
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.translate(QUOTE_TABLE).split()).lower()
+
+
+def _quote_matches(store, by_key):
+    """For each gold quote: (article key, gold quote, the stored quote that holds its opening or None)."""
+    for key, expected in ARTICLES.items():
+        stored = store.list_quotes(article_id=by_key[key].article_id, limit=1000)
+        for gold in expected.get("quotes", []):
+            opening = _squash(gold["starts_with"])
+            match = next((q for q in stored if opening in _squash(q.content)), None)
+            yield key, gold, match
+
+
+def test_sample_corpus_quotes_are_stored_with_their_speakers(corpus_store):
+    store, report = corpus_store
+    by_key = _stored_by_key(store)
+    results = list(_quote_matches(store, by_key))
+    found = [(g, m) for _, g, m in results if m is not None]
+    right = [(g, m) for g, m in found if m.speaker_name == g["speaker"]]
+    assert report.quotes == store.count_quotes() > 0
+    assert len(found) / len(results) >= 0.9, [g["starts_with"] for _, g, m in results if m is None]
+    assert len(right) / len(results) >= 0.8, [(g["speaker"], m.speaker_name) for g, m in found
+                                              if m.speaker_name != g["speaker"]]
+
+
+def test_sample_corpus_quote_spans_point_into_the_original_text(corpus_store):
+    store, _ = corpus_store
+    for summary in store.list_quotes(limit=10_000):
+        article = store.get_article(summary.article_id)
+        assert article.raw_text[summary.content_start:summary.content_end] == summary.content
+
+
+def test_sample_corpus_quotes_are_searchable(corpus_store):
+    store, _ = corpus_store
+    hits = store.list_quotes(search="long-term answer")
+    assert hits and all("long-term answer" in _squash(h.content) for h in hits)
+    by_speaker = store.list_quotes(speaker="okafor")
+    assert by_speaker and all("Okafor" in (q.speaker_name or "") for q in by_speaker)

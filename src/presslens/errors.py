@@ -12,7 +12,10 @@ __all__ = ["CleanError", "ConfigError", "Errors", "IngestError", "PresslensError
 
 
 class Errors:
-    """Message templates, one block of codes per stage (E0xx config, E1xx ingest, E2xx clean, E3xx quotes, E5xx store)."""
+    """Message templates, one block of codes per stage.
+
+    E0xx config, E1xx ingest, E2xx clean, E3xx quotes, E5xx store.
+    """
 
     E001 = "{variable}={value!r} is not a whole number"
     E002 = "no {stage} model for language {language!r} (available: {available})"

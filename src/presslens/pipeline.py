@@ -6,10 +6,9 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-from functools import lru_cache
 
 from . import nlp
 from .clean import article_id_for, clean_document

@@ -31,7 +31,13 @@ def demo(ctx: click.Context) -> None:
     report = run_ingest(obj, sample_corpus_paths())
     print_ingest_report(report)
     store = obj.store
-    console.print(f"\n[bold]{store.count_articles()} articles[/bold] in {obj.settings.db_url}\n")
+    console.print(f"\n[bold]{store.count_articles()} articles, {store.count_quotes()} quotes[/bold] "
+                  f"in {obj.settings.db_url}\n")
     print_table("Articles per outlet", ["outlet", "articles"], store.outlet_counts())
+    speakers = store.top_speakers(limit=8)
+    if speakers:
+        print_table("Most quoted", ["speaker", "role", "quotes", "outlets"],
+                    [(s.name, s.role, s.quotes, ", ".join(s.outlets)) for s in speakers])
     program = os.path.relpath(sys.argv[0]) if sys.argv[0].endswith("presslens") else "presslens"
     console.print(f"\nTry: {program} --db {obj.settings.db_url} search bridge")
+    console.print(f"     {program} --db {obj.settings.db_url} quotes --speaker okafor")

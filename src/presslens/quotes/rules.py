@@ -27,8 +27,12 @@ _NAME = r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|the|for|on|de|van|von|and)\s+|\s+|(?=\W
 _PRONOUN = r"(?:he|she|they|He|She|They|I|We|we|it|It)"
 _SOURCE = rf"(?:{_PRONOUN}|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}?[a-z]+|(?:the\s+|The\s+)?{_NAME})"
 _CUE = rf"(?:{CUE_VERBS})"
-_AFTER = re.compile(rf"\s*,?\s*(?P<a>(?P<cue1>{_CUE})\s+(?P<src1>{_SOURCE})|(?P<src2>{_SOURCE})\s+(?P<cue2>{_CUE}))")
-_BEFORE = re.compile(rf"(?P<src>{_SOURCE})\s*(?:,[^,]{{1,90}},\s*)?(?:[a-z]+\s+)?(?P<cue>{_CUE})(?:\s+\w+){{0,3}}\s*[:,]?\s*$")
+# After a quote: ', said Jane Doe' or ', Jane Doe said'.
+_AFTER = re.compile(
+    rf"\s*,?\s*(?P<a>(?P<cue1>{_CUE})\s+(?P<src1>{_SOURCE})|(?P<src2>{_SOURCE})\s+(?P<cue2>{_CUE}))")
+# Before a quote: 'Jane Doe, the mayor, now replies:' up to the opening mark.
+_BEFORE = re.compile(
+    rf"(?P<src>{_SOURCE})\s*(?:,[^,]{{1,90}},\s*)?(?:[a-z]+\s+)?(?P<cue>{_CUE})(?:\s+\w+){{0,3}}\s*[:,]?\s*$")
 _REPORTED = re.compile(rf"(?P<src>{_SOURCE})\s+(?P<cue>{_CUE})(?:\s+that)?\s+(?P<content>[^.!?\n]{{12,}}[.!?]?)")
 _ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording to)\s+(?P<src>{_SOURCE})")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])|\n+")
@@ -111,7 +115,6 @@ def find_quotes(text: str) -> list[Attribution]:
 
 def _attribute_direct(text: str, segment: Segment) -> Attribution:
     content = (segment.start, segment.end)
-    _, sentence_end = sentence_bounds(text, segment.end - 1)
     after = _AFTER.match(text, segment.end, min(len(text), segment.end + 80))
     if after and "\n" not in text[segment.end:after.end()]:
         cue = after.span("cue1") if after.group("cue1") else after.span("cue2")

@@ -23,8 +23,11 @@ ROLE_WORDS = re.compile(
     r"superintendent|inspector|engineer|councillor|councilor|deputy|adviser|organi[sz]er|pollster)\b",
     re.IGNORECASE,
 )
-_APPOSITION = re.compile(r",\s+(?P<role>(?:the\s+|a\s+|an\s+)?[^,.;:\"“”()\n]{3,140}?)\s*(?:,|\.|;|:|\)|\s+(?:said|says|told))")
+_APPOSITION = re.compile(
+    r",\s+(?P<role>(?:the\s+|a\s+|an\s+)?[^,.;:\"“”()\n]{3,140}?)\s*(?:,|\.|;|:|\)|\s+(?:said|says|told))")
 _POSSESSIVE = re.compile(r"['’]s?$")
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
+              "mr.", "mrs.", "ms.", "dr.", "prof.", "rev.", "st", "st."}
 CHANNELS = {
     "letter": "letter", "statement": "statement", "interview": "interview", "tweet": "tweet",
     "tweeted": "tweet", "tweets": "tweet", "twitter": "tweet", "press release": "press release",
@@ -53,7 +56,11 @@ class Person:
 
     @property
     def words(self) -> list[str]:
-        return _POSSESSIVE.sub("", self.text).split()
+        """The name's words without possessive or leading honorifics ("Ms Okafor's" -> ["Okafor"])."""
+        words = _POSSESSIVE.sub("", self.text).split()
+        while len(words) > 1 and words[0].lower() in HONORIFICS:
+            words = words[1:]
+        return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +80,9 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, people: Sequence[
     if not surface:
         return Speaker(None)
     organisations = [p for p in people if p.kind == "organisation"]
-    people = [p for p in people if p.kind == "person"]
+    # The small model sometimes labels a full name as an organisation ("Adrian Feld"):
+    # such two- or three-word capitalised names still count as full mentions of people.
+    people = [p for p in people if p.kind == "person" or (p.kind == "organisation" and _looks_like_name(p))]
     inside = [p for p in people if source[0] <= p.start and p.end <= source[1]]
     if surface.lower() in PERSONAL_PRONOUNS:
         person = _nearest_before(people, source[0])
@@ -95,6 +104,11 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, people: Sequence[
             return Speaker(speaker.name, _clean_role(prefix))
         return speaker
     return Speaker(_strip_article(surface))
+
+
+def _looks_like_name(mention: Person) -> bool:
+    words = mention.words
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
 
 
 def _organisation_for(noun: str, organisations: Sequence[Person], position: int) -> Person | None:

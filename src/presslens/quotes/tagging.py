@@ -119,3 +119,27 @@ def merge_window_logits(n_tokens: int, spans: list[tuple[int, int]], logits: lis
 def tags_from_logits(logits: np.ndarray) -> np.ndarray:
     """Argmax per layer: (n_tokens x 9) logits to (n_tokens x 3) tags."""
     return logits.reshape(len(logits), len(LAYERS), 3).argmax(axis=2)
+
+
+# From state (row) to state (column): O, B, I. Only "O -> I" (and starting on I) is ruled out.
+_ALLOWED = np.array([[0.0, 0.0, -np.inf], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+
+
+def viterbi_tags(logits: np.ndarray) -> np.ndarray:
+    """Best valid B/I/O sequence per layer (no I straight after O), from (n_tokens x 9) logits."""
+    n = len(logits)
+    per_layer = logits.reshape(n, len(LAYERS), 3).astype(np.float64)
+    log_probs = per_layer - np.logaddexp.reduce(per_layer, axis=2, keepdims=True)
+    back = np.zeros((n, len(LAYERS), 3), dtype=np.int64)
+    best = log_probs[0] + np.array([0.0, 0.0, -np.inf])  # (layers, states)
+    for i in range(1, n):
+        candidates = best[:, :, None] + _ALLOWED  # (layers, from, to)
+        back[i] = candidates.argmax(axis=1)
+        best = candidates.max(axis=1) + log_probs[i]
+    tags = np.zeros((n, len(LAYERS)), dtype=np.int64)
+    state = best.argmax(axis=1)
+    layers = np.arange(len(LAYERS))
+    for i in range(n - 1, -1, -1):
+        tags[i] = state
+        state = back[i, layers, state]
+    return tags

@@ -23,9 +23,18 @@ from ..errors import StoreError
 from ..records import Article, OffsetMap, Quote, Span
 from ..settings import normalise_db_url
 from .models import ArticleRow, OutletRow, QuoteRow
-from .quotes import QuoteSummary, matching_quote_keys, quote_rows, quotes_query, to_summary
+from .quotes import (
+    QuoteSummary,
+    SpeakerSummary,
+    matching_quote_keys,
+    quote_rows,
+    quotes_query,
+    speaker_outlets_query,
+    to_summary,
+    top_speakers_query,
+)
 
-__all__ = ["ArticleSummary", "QuoteSummary", "SearchHit", "Store"]
+__all__ = ["ArticleSummary", "QuoteSummary", "SearchHit", "SpeakerSummary", "Store"]
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -223,6 +232,15 @@ class Store:
                 query = query.where(QuoteRow.pk.in_(keys))
             rows = conn.execute(query.limit(limit).offset(offset)).all()
         return [to_summary(row) for row in rows]
+
+    def top_speakers(self, limit: int = 10) -> list[SpeakerSummary]:
+        """The most quoted speakers, with the outlets that quote them."""
+        with self.engine.connect() as conn:
+            top = conn.execute(top_speakers_query(limit)).all()
+            outlets: dict[str, list[str]] = {}
+            for name, outlet in conn.execute(speaker_outlets_query([row[0] for row in top])):
+                outlets.setdefault(name, []).append(outlet or "(unknown)")
+        return [SpeakerSummary(name, role, count, outlets.get(name, [])) for name, count, role in top]
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over titles and clean text, best matches first.

@@ -37,6 +37,28 @@ class QuoteSummary:
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class SpeakerSummary:
+    """A speaker by canonical name: how often quoted, in which outlets, with a stated role."""
+
+    name: str
+    role: str | None
+    quotes: int
+    outlets: list[str]
+
+
+def top_speakers_query(limit: int) -> Select:
+    return (select(QuoteRow.speaker_name, func.count(), func.max(QuoteRow.speaker_role))
+            .where(QuoteRow.speaker_name.is_not(None)).group_by(QuoteRow.speaker_name)
+            .order_by(func.count().desc(), QuoteRow.speaker_name).limit(limit))
+
+
+def speaker_outlets_query(names: Sequence[str]) -> Select:
+    return (select(QuoteRow.speaker_name, ArticleRow.outlet).distinct()
+            .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+            .where(QuoteRow.speaker_name.in_(list(names))).order_by(ArticleRow.outlet))
+
+
 def quote_rows(quotes: Sequence[Quote], method: str) -> list[dict]:
     """Rows for one article's quotes, numbered in text order."""
     rows = []
