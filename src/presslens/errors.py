@@ -39,6 +39,7 @@ class Errors:
     E501 = "cannot open the database {url}: {detail}"
     E502 = "no article matches {key!r}"
     E503 = "article id prefix {key!r} is ambiguous: {count} articles match"
+    E504 = "no entity matches {key!r}"
 
 
 class PresslensError(Exception):

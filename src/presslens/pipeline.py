@@ -1,22 +1,36 @@
-"""The one module that wires the stages together: ingest -> clean -> nlp -> quotes -> store."""
+"""The one module that wires the stages together: ingest -> clean -> nlp -> entities -> quotes -> store."""
 
 from __future__ import annotations
 
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from . import nlp
 from .clean import article_id_for, clean_document
+from .entities import (
+    EntityMention,
+    LocalEntity,
+    add_known_names,
+    analyse_text,
+    gazetteer_of,
+    known_people_in,
+    link_article,
+    organisation_key,
+    person_key,
+    slug,
+    surnames_needed,
+    unify_ids,
+)
 from .errors import PresslensError
 from .ingest import iter_sources, read_path
 from .quotes import FoundQuote, QuoteExtractor, article_quotes
 from .quotes.speakers import Person
-from .records import Article, Quote, RawDoc
+from .records import Article, Entity, Mention, Quote, RawDoc
 from .settings import Settings
 from .store import Store
 
@@ -34,6 +48,7 @@ class IngestReport:
     documents: int = 0
     added: int = 0
     quotes: int = 0
+    mentions: int = 0
     already_stored: int = 0
     added_by_format: Counter = field(default_factory=Counter)
     errors: list[PresslensError] = field(default_factory=list)
@@ -46,6 +61,7 @@ class IngestReport:
     def as_dict(self) -> dict:
         return {
             "files": self.files, "documents": self.documents, "added": self.added, "quotes": self.quotes,
+            "mentions": self.mentions,
             "already_stored": self.already_stored,
             "added_by_format": dict(sorted(self.added_by_format.items())),
             "errors": [str(e) for e in self.errors], "seconds": round(self.seconds, 3),
@@ -100,23 +116,106 @@ def quote_extractor(method: str) -> QuoteExtractor:
     return QuoteExtractor(method)
 
 
-def find_quotes(texts: Sequence[str], languages: Sequence[str], settings: Settings) -> list[list[FoundQuote]]:
-    """Quotes in each text, speakers resolved with the text's person mentions."""
+def named_entities(texts: Sequence[str], languages: Sequence[str]) -> list[list[nlp.EntitySpan]]:
+    """spaCy's entity spans for each text whose language has a model (none for the others)."""
+    named: list[list[nlp.EntitySpan]] = [[] for _ in texts]
+    known = [i for i, language in enumerate(languages) if nlp.has_model(language)]
+    for i, spans in zip(known, nlp.entities([texts[i] for i in known]), strict=True):
+        named[i] = spans
+    return named
+
+
+def find_entities(texts: Sequence[str], languages: Sequence[str]) -> list[list[LocalEntity]]:
+    """Each text's entities, mentions clustered within the text; names found in one text of the batch
+    are looked for in the others."""
+    found = [analyse_text(text, named) for text, named in zip(texts, named_entities(texts, languages), strict=True)]
+    gazetteer = gazetteer_of(found)
+    return [add_known_names(text, entities, gazetteer) for text, entities in zip(texts, found, strict=True)]
+
+
+def find_quotes(texts: Sequence[str], languages: Sequence[str], settings: Settings,
+                entities: Sequence[Sequence[LocalEntity]] | None = None) -> list[list[FoundQuote]]:
+    """Quotes in each text, speakers resolved with the text's people and organisations."""
     if settings.quote_method == "off" or not texts:
         return [[] for _ in texts]
-    people: list[list[Person]] = [[] for _ in texts]
-    english = [i for i, language in enumerate(languages) if nlp.has_model(language)]
-    for i, mentions in zip(english, nlp.entities([texts[i] for i in english]), strict=True):
-        people[i] = [Person(m.start, m.end, m.text, m.kind) for m in mentions
-                     if m.kind in ("person", "organisation")]
-    return quote_extractor(settings.quote_method).extract(texts, people, languages)
+    entities = entities if entities is not None else find_entities(texts, languages)
+    people = [[Person(m.start, m.end, m.text, e.kind) for e in found if e.kind in ("person", "organisation")
+               for m in e.mentions] for found in entities]
+    return quote_extractor(settings.quote_method).extract(texts, [sorted(p, key=lambda x: x.start) for p in people],
+                                                         languages)
+
+
+@dataclass
+class Analysis:
+    """What the nlp, entities and quotes stages found in a batch of articles, by article id."""
+
+    quotes: dict[str, list[Quote]] = field(default_factory=dict)
+    entities: dict[str, tuple[list[Entity], list[Mention]]] = field(default_factory=dict)
+
+
+def analyse_articles(articles: Sequence[Article], settings: Settings, store: Store | None = None) -> Analysis:
+    """Entities (with canonical ids, known people looked up in ``store``) and quotes for articles."""
+    languages = [a.language or settings.default_language for a in articles]
+    texts = [a.clean_text for a in articles]
+    local = find_entities(texts, languages)
+    found = find_quotes(texts, languages, settings, local)
+    surnames = set().union(*(surnames_needed(entities) for entities in local)) if local else set()
+    known = store.known_people(surnames) if store is not None else {}
+    slugs = {slug(e.key) for entities in local for e in entities}
+    known_ids = store.entity_ids_for_slugs(slugs) if store is not None else {}
+    seen: list[tuple[str, LocalEntity]] = []
+    analysis = Analysis()
+    for article, entities, quotes in zip(articles, local, found, strict=True):
+        _add_speaker_pronouns(article.clean_text, entities, quotes)
+        batch_known = {**known}
+        for surname, people in known_people_in(seen).items():
+            batch_known[surname] = [*batch_known.get(surname, []), *people]
+        records, mentions = link_article(article, entities, batch_known)
+        unify_ids(records, mentions, known_ids)
+        seen += [(record.entity_id, entity) for record, entity in zip(records, entities, strict=True)]
+        analysis.entities[article.article_id] = (records, mentions)
+        analysis.quotes[article.article_id] = _with_speaker_ids(article_quotes(article, quotes), quotes, entities,
+                                                               records)
+    return analysis
+
+
+PRONOUNS = {"he", "she", "him", "her", "his"}
+
+
+def _add_speaker_pronouns(text: str, entities: Sequence[LocalEntity], quotes: Sequence[FoundQuote]) -> None:
+    """ "she said": a quote's pronoun speaker, once resolved, is a mention of that person."""
+    people = {e.key: e for e in entities if e.kind == "person"}
+    for quote in quotes:
+        if not quote.source or not quote.speaker_name:
+            continue
+        surface = text[quote.source[0]:quote.source[1]]
+        person = people.get(person_key(quote.speaker_name))
+        if surface.lower() in PRONOUNS and person is not None:
+            person.mentions.append(EntityMention(*quote.source, surface, "person", "pronoun"))
+            person.mentions.sort(key=lambda m: m.start)
+
+
+def _with_speaker_ids(records: list[Quote], found: Sequence[FoundQuote], entities: Sequence[LocalEntity],
+                      canonical: Sequence[Entity]) -> list[Quote]:
+    """Point each quote's speaker at the canonical entity whose mention it is, or whose name it gives."""
+    by_key = {(e.kind, e.key): c.entity_id for e, c in zip(entities, canonical, strict=True)}
+    out = []
+    for record, quote in zip(records, found, strict=True):
+        entity_id = None
+        if quote.source:
+            entity_id = next((c.entity_id for e, c in zip(entities, canonical, strict=True)
+                              for m in e.mentions if m.start < quote.source[1] and quote.source[0] < m.end
+                              and e.kind in ("person", "organisation")), None)
+        if quote.speaker_name and (entity_id is None or not entity_id.startswith("person:")):
+            entity_id = (by_key.get(("person", person_key(quote.speaker_name)))
+                         or by_key.get(("organisation", organisation_key(quote.speaker_name))) or entity_id)
+        out.append(replace(record, speaker_entity_id=entity_id) if entity_id else record)
+    return out
 
 
 def quotes_for_articles(articles: Sequence[Article], settings: Settings) -> dict[str, list[Quote]]:
     """Quote records by article id; spans point into each article's original text."""
-    languages = [a.language or settings.default_language for a in articles]
-    found = find_quotes([a.clean_text for a in articles], languages, settings)
-    return {a.article_id: article_quotes(a, quotes) for a, quotes in zip(articles, found, strict=True)}
+    return analyse_articles(articles, settings).quotes
 
 
 def _store_batch(batch: list[RawDoc], store: Store, settings: Settings,
@@ -133,12 +232,14 @@ def _store_batch(batch: list[RawDoc], store: Store, settings: Settings,
         except PresslensError as exc:
             report.errors.append(exc)
     batch.clear()
-    quotes = quotes_for_articles(articles, settings)
-    added_flags = store.add_articles(articles, quotes, method=_method_name(settings))
+    analysis = analyse_articles(articles, settings, store)
+    quotes = analysis.quotes
+    added_flags = store.add_articles(articles, quotes, method=_method_name(settings), entities=analysis.entities)
     for article, added in zip(articles, added_flags, strict=True):
         if added:
             report.added += 1
             report.quotes += len(quotes.get(article.article_id, ()))
+            report.mentions += len(analysis.entities.get(article.article_id, ((), ()))[1])
             report.added_by_format[article.fmt] += 1
         else:
             report.already_stored += 1

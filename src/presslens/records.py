@@ -172,6 +172,19 @@ class Mention:
     span: Span
     label: str
     entity_id: str | None = None
+    source: str = "ner"
+    evidence: str | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    """A canonical entity across articles and outlets: every surface form and role seen."""
+
+    entity_id: str
+    kind: str
+    name: str
+    roles: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,1 +1,103 @@
-"""The entities stage (built in its own issue)."""
+"""The entities stage: people, organisations, works and places, one canonical entity each.
+
+``find_mentions`` (spaCy's entities corrected and completed by rules) ->
+``cluster_mentions`` (one article: surnames, acronyms, "the Center", roles) ->
+``resolve`` (across articles: canonical ids, surname-only people joined with care).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from ..records import Article, Entity, Mention
+from .canonical import KnownPerson, Resolution, entity_id_for, resolve
+from .cluster import Gazetteer, LocalEntity, add_known_names, cluster_mentions, gazetteer_of
+from .mentions import KINDS, EntityMention, find_mentions
+from .names import display_name, name_words, organisation_key, person_key, slug
+
+__all__ = [
+    "KINDS",
+    "EntityMention",
+    "Gazetteer",
+    "KnownPerson",
+    "LocalEntity",
+    "Resolution",
+    "add_known_names",
+    "analyse_text",
+    "cluster_mentions",
+    "display_name",
+    "entity_id_for",
+    "find_mentions",
+    "gazetteer_of",
+    "known_people_in",
+    "link_article",
+    "organisation_key",
+    "person_key",
+    "resolve",
+    "slug",
+    "surnames_needed",
+    "unify_ids",
+]
+
+
+def analyse_text(text: str, named: Iterable) -> list[LocalEntity]:
+    """An article's entities from its text and spaCy's entity spans (start, end, text, label)."""
+    return cluster_mentions(text, find_mentions(text, named))
+
+
+def surnames_needed(entities: Sequence[LocalEntity]) -> set[str]:
+    """Surnames standing alone in an article, to look up among known people."""
+    return {e.key for e in entities if e.surname_only}
+
+
+def link_article(article: Article, entities: Sequence[LocalEntity],
+                 known: Mapping[str, Sequence[KnownPerson]]) -> tuple[list[Entity], list[Mention]]:
+    """Canonical entities and mentions (spans into the original text) for an article's local entities."""
+    records: list[Entity] = []
+    mentions: list[Mention] = []
+    for entity, resolution in zip(entities, resolve(entities, known), strict=True):
+        forms = sorted({m.text for m in entity.mentions})
+        records.append(Entity(resolution.entity_id, entity.kind, entity.name, list(entity.roles), forms))
+        evidence = "; ".join(resolution.evidence) or None
+        for mention in entity.mentions:
+            span = article.raw_span(mention.start, mention.end)
+            mentions.append(Mention(article.article_id, span, entity.kind, resolution.entity_id, mention.source,
+                                    evidence))
+    return records, mentions
+
+
+def unify_ids(records: list[Entity], mentions: list[Mention], known_ids: Mapping[str, str]) -> None:
+    """Give entities the id already used for the same name under another kind ("Glasshouse" seen as a
+    work elsewhere stays that work); ``known_ids`` maps a name slug to the id in use, and grows."""
+    renamed: dict[str, str] = {}
+    for record in records:
+        name_slug = record.entity_id.split(":", 1)[1]
+        known = known_ids.get(name_slug)
+        if known and known != record.entity_id:
+            renamed[record.entity_id] = known
+            record.entity_id, record.kind = known, known.split(":", 1)[0]
+        else:
+            known_ids[name_slug] = record.entity_id
+    for i, mention in enumerate(mentions):
+        if mention.entity_id in renamed:
+            new_id = renamed[mention.entity_id]
+            mentions[i] = Mention(mention.article_id, mention.span, new_id.split(":", 1)[0], new_id, mention.source,
+                                  mention.evidence)
+
+
+def known_people_in(entities: Iterable[tuple[str, LocalEntity]]) -> dict[str, list[KnownPerson]]:
+    """Full-name people among (entity id, local entity) pairs, by surname, with their neighbours."""
+    pairs = list(entities)
+    ids = {entity_id for entity_id, _ in pairs}
+    out: dict[str, list[KnownPerson]] = {}
+    for entity_id, entity in pairs:
+        if entity.kind == "person" and not entity.surname_only:
+            surname = person_key(name_words(entity.name)[-1])
+            people = out.setdefault(surname, [])
+            person = next((p for p in people if p.entity_id == entity_id), None)
+            if person is None:
+                person = KnownPerson(entity_id, surname)
+                people.append(person)
+            person.neighbours |= ids - {entity_id}
+    return out
+

@@ -12,22 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..entities.names import ROLE_WORDS, apposition_role, clean_role, looks_like_person_name, name_words
+
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "we", "it", "i", "you", "them", "us"}
-ROLE_WORDS = re.compile(
-    r"\b(?:director|president|vice|vp|chair(?:man|woman)?|chief|ceo|cfo|coo|executive|spokes(?:man|woman|person)|"
-    r"founder|head|manager|minister|secretary|senator|governor|mayor|professor|officer|editor|analyst|expert|"
-    r"lawyer|attorney|campaigner|member|leader|advis[eo]r|coordinator|producer|actor|actress|author|writer|"
-    r"candidate|nominee|commissioner|official|representative|ambassador|judge|researcher|fellow|partner|"
-    r"strategist|aide|chancellor|economist|scientist|activist|survivor|owner|coach|captain|manager|"
-    r"superintendent|inspector|engineer|councillor|councilor|deputy|adviser|organi[sz]er|pollster)\b",
-    re.IGNORECASE,
-)
-_APPOSITION = re.compile(
-    r",\s+(?P<role>(?:the\s+|a\s+|an\s+)?[^,.;:\"“”()\n]{3,140}?)\s*(?:,|\.|;|:|\)|\s+(?:said|says|told))")
-_POSSESSIVE = re.compile(r"['’]s?$")
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
-              "mr.", "mrs.", "ms.", "dr.", "prof.", "rev.", "st", "st."}
 CHANNELS = {
     "letter": "letter", "statement": "statement", "interview": "interview", "tweet": "tweet",
     "tweeted": "tweet", "tweets": "tweet", "twitter": "tweet", "press release": "press release",
@@ -35,6 +23,7 @@ CHANNELS = {
     "petition": "petition", "memo": "memo", "podcast": "podcast", "video": "video", "post": "post",
     "facebook": "post", "instagram": "post", "press conference": "press conference", "report": "report",
 }
+_POSSESSIVE = re.compile(r"['’]s?$")
 _CHANNEL = re.compile(r"\b(" + "|".join(sorted(map(re.escape, CHANNELS), key=len, reverse=True)) + r")\b", re.I)
 
 
@@ -57,10 +46,7 @@ class Person:
     @property
     def words(self) -> list[str]:
         """The name's words without possessive or leading honorifics ("Ms Okafor's" -> ["Okafor"])."""
-        words = _POSSESSIVE.sub("", self.text).split()
-        while len(words) > 1 and words[0].lower() in HONORIFICS:
-            words = words[1:]
-        return words
+        return name_words(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +68,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, people: Sequence[
     organisations = [p for p in people if p.kind == "organisation"]
     # The small model sometimes labels a full name as an organisation ("Adrian Feld"):
     # such two- or three-word capitalised names still count as full mentions of people.
-    people = [p for p in people if p.kind == "person" or (p.kind == "organisation" and _looks_like_name(p))]
+    people = [p for p in people if p.kind == "person" or (p.kind == "organisation" and looks_like_person_name(p.text))]
     inside = [p for p in people if source[0] <= p.start and p.end <= source[1]]
     if surface.lower() in PERSONAL_PRONOUNS:
         person = _nearest_before(people, source[0])
@@ -101,14 +87,9 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, people: Sequence[
         speaker = _as_speaker(text, person, people)
         prefix = text[source[0]:person.start].strip(" ,")
         if prefix and ROLE_WORDS.search(prefix):
-            return Speaker(speaker.name, _clean_role(prefix))
+            return Speaker(speaker.name, clean_role(prefix))
         return speaker
     return Speaker(_strip_article(surface))
-
-
-def _looks_like_name(mention: Person) -> bool:
-    words = mention.words
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
 
 
 def _organisation_for(noun: str, organisations: Sequence[Person], position: int) -> Person | None:
@@ -147,20 +128,6 @@ def _as_speaker(text: str, person: Person, people: Sequence[Person]) -> Speaker:
         if role:
             return Speaker(name, role)
     return Speaker(name)
-
-
-def apposition_role(text: str, position: int) -> str | None:
-    """A role given in apposition right after a name: ", VP of International Originals at Netflix,"."""
-    match = _APPOSITION.match(text, position)
-    if not match:
-        return None
-    role = match.group("role")
-    return _clean_role(role) if ROLE_WORDS.search(role) else None
-
-
-def _clean_role(role: str) -> str:
-    role = re.sub(r"\s+", " ", role).strip(" ,")
-    return re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
 
 
 def _strip_article(surface: str) -> str:

@@ -1,4 +1,4 @@
-"""Store: articles and quotes (and later entities, stories) in SQLite or any SQLAlchemy URL.
+"""Store: articles, quotes and entities (and later stories) in SQLite or any SQLAlchemy URL.
 
 ``Store.open(url)`` creates or upgrades the schema with Alembic; SQLite files run in
 WAL mode with foreign keys on and a busy timeout, and search with FTS5.
@@ -19,10 +19,21 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, func, select, text, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from ..entities import KnownPerson
 from ..errors import StoreError
-from ..records import Article, OffsetMap, Quote, Span
+from ..records import Article, Entity, Mention, OffsetMap, Quote, Span
 from ..settings import normalise_db_url
-from .models import ArticleRow, OutletRow, QuoteRow
+from .entities import (
+    EntitySummary,
+    article_mentions,
+    entity_mentions,
+    entity_summaries,
+    ids_for_slugs,
+    known_people,
+    mention_rows,
+    merge_entities,
+)
+from .models import ArticleRow, EntityRow, MentionRow, OutletRow, QuoteRow
 from .quotes import (
     QuoteSummary,
     SpeakerSummary,
@@ -34,7 +45,7 @@ from .quotes import (
     top_speakers_query,
 )
 
-__all__ = ["ArticleSummary", "QuoteSummary", "SearchHit", "SpeakerSummary", "Store"]
+__all__ = ["ArticleSummary", "EntitySummary", "QuoteSummary", "SearchHit", "SpeakerSummary", "Store"]
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -111,11 +122,12 @@ class Store:
     # --- writing ---------------------------------------------------------------------
 
     def add_articles(self, articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]] | None = None,
-                     method: str = "") -> list[bool]:
-        """Store articles, with their quotes by article id, in one transaction.
+                     method: str = "",
+                     entities: Mapping[str, tuple[Sequence[Entity], Sequence[Mention]]] | None = None) -> list[bool]:
+        """Store articles, with their quotes and entities by article id, in one transaction.
 
-        Returns, for each article, True if new, False if already there (its quotes are then
-        left as they were).
+        Returns, for each article, True if new, False if already there (its quotes and
+        entities are then left as they were).
         """
         if not articles:
             return []
@@ -130,6 +142,11 @@ class Store:
                     fresh[article.article_id] = _to_row(article, names, now)
             if fresh:
                 conn.execute(self._insert_ignore(), list(fresh.values()))
+            found = [(entities or {}).get(article_id, ((), ())) for article_id in fresh]
+            merge_entities(conn, (e for records, _ in found for e in records))
+            rows = mention_rows(m for _, mentions in found for m in mentions)
+            if rows:
+                conn.execute(MentionRow.__table__.insert(), rows)
             rows = [row for article_id in fresh for row in quote_rows((quotes or {}).get(article_id, ()), method)]
             if rows:
                 conn.execute(QuoteRow.__table__.insert(), rows)
@@ -222,16 +239,53 @@ class Store:
 
     def list_quotes(self, *, speaker: str | None = None, outlet: str | None = None, kind: str | None = None,
                     article_id: str | None = None, article_ids: Sequence[str] | None = None,
-                    search: str | None = None, limit: int = 50, offset: int = 0) -> list[QuoteSummary]:
+                    search: str | None = None, speaker_entity_id: str | None = None, limit: int = 50,
+                    offset: int = 0) -> list[QuoteSummary]:
         """Stored quotes, filtered by speaker (name or text, any part), outlet, kind, article or words."""
         query = quotes_query(speaker=speaker, outlet=outlet, kind=kind, article_id=article_id,
-                             article_ids=article_ids)
+                             article_ids=article_ids, speaker_entity_id=speaker_entity_id)
         with self.engine.connect() as conn:
             keys = matching_quote_keys(conn, search or "", self.dialect)
             if keys is not None:
                 query = query.where(QuoteRow.pk.in_(keys))
             rows = conn.execute(query.limit(limit).offset(offset)).all()
         return [to_summary(row) for row in rows]
+
+    def known_people(self, surnames: Iterable[str]) -> dict[str, list[KnownPerson]]:
+        """Stored full-name people by surname, with the entities mentioned beside them."""
+        with self.engine.connect() as conn:
+            return known_people(conn, surnames)
+
+    def entity_ids_for_slugs(self, slugs: Iterable[str]) -> dict[str, str]:
+        """Stored entity ids by name slug, whatever their kind."""
+        with self.engine.connect() as conn:
+            return ids_for_slugs(conn, slugs)
+
+    def count_entities(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(EntityRow)) or 0
+
+    def list_entities(self, *, kind: str | None = None, search: str | None = None, limit: int = 50,
+                      offset: int = 0) -> list[EntitySummary]:
+        """Canonical entities, most mentioned first; ``search`` matches names and surface forms."""
+        with self.engine.connect() as conn:
+            return entity_summaries(conn, kind=kind, search=search, limit=limit, offset=offset)
+
+    def get_entity(self, key: str) -> EntitySummary:
+        """The entity with id ``key``, else the most mentioned one whose name or forms hold ``key``."""
+        with self.engine.connect() as conn:
+            found = entity_summaries(conn, entity_ids=[key]) or entity_summaries(conn, search=key, limit=1)
+        if not found:
+            raise StoreError("E504", key=key)
+        return found[0]
+
+    def article_mentions(self, article_id: str) -> list[dict]:
+        with self.engine.connect() as conn:
+            return article_mentions(conn, article_id)
+
+    def entity_mentions(self, entity_id: str, limit: int = 500) -> list[dict]:
+        with self.engine.connect() as conn:
+            return entity_mentions(conn, entity_id, limit)
 
     def top_speakers(self, limit: int = 10) -> list[SpeakerSummary]:
         """The most quoted speakers, with the outlets that quote them."""

@@ -67,3 +67,31 @@ class QuoteRow(Base):
     speaker_entity_id: Mapped[str | None] = mapped_column(String(64))
     channel: Mapped[str | None] = mapped_column(String(40))
     method: Mapped[str] = mapped_column(String(40))
+
+
+class EntityRow(Base):
+    """A canonical entity: every surface form and role seen, as JSON lists."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    roles: Mapped[str] = mapped_column(Text)
+    forms: Mapped[str] = mapped_column(Text)
+
+
+class MentionRow(Base):
+    """One mention of an entity in an article (offsets into its original text) and why it was linked."""
+
+    __tablename__ = "mentions"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(String(32), ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[str] = mapped_column(String(200), ForeignKey("entities.id"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(40))
+    evidence: Mapped[str | None] = mapped_column(Text)

@@ -30,6 +30,7 @@ class QuoteSummary:
     channel: str | None
     content_start: int
     content_end: int
+    speaker_entity_id: str | None = None
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -75,9 +76,10 @@ def quote_rows(quotes: Sequence[Quote], method: str) -> list[dict]:
 
 
 def quotes_query(*, speaker: str | None = None, outlet: str | None = None, kind: str | None = None,
-                 article_id: str | None = None, article_ids: Sequence[str] | None = None) -> Select:
+                 article_id: str | None = None, article_ids: Sequence[str] | None = None,
+                 speaker_entity_id: str | None = None) -> Select:
     """Quotes joined with their article, filtered; oldest article first, then text order."""
-    query = select(QuoteRow, ArticleRow.outlet, ArticleRow.title, ArticleRow.published).join(
+    query = select(QuoteRow.__table__, ArticleRow.outlet, ArticleRow.title, ArticleRow.published).join(
         ArticleRow, ArticleRow.id == QuoteRow.article_id)
     if speaker:
         pattern = f"%{speaker.lower()}%"
@@ -89,6 +91,8 @@ def quotes_query(*, speaker: str | None = None, outlet: str | None = None, kind:
         query = query.where(QuoteRow.kind == kind)
     if article_id:
         query = query.where(QuoteRow.article_id == article_id)
+    if speaker_entity_id:
+        query = query.where(QuoteRow.speaker_entity_id == speaker_entity_id)
     if article_ids is not None:
         query = query.where(QuoteRow.article_id.in_(list(article_ids)))
     return query.order_by(ArticleRow.published.nulls_last(), ArticleRow.pk, QuoteRow.position)
@@ -107,9 +111,10 @@ def matching_quote_keys(conn: Connection, words: str, dialect: str) -> Select | 
 
 
 def to_summary(row) -> QuoteSummary:
-    quote, outlet, title, published = row
+    quote, outlet, title, published = row, row.outlet, row.title, row.published
     if isinstance(published, str):
         published = date.fromisoformat(published)
     return QuoteSummary(quote.article_id, quote.position, outlet, title, published, quote.kind,
                         quote.content_text, quote.speaker_text, quote.speaker_name, quote.speaker_role,
-                        quote.cue_text, quote.channel, quote.content_start, quote.content_end)
+                        quote.cue_text, quote.channel, quote.content_start, quote.content_end,
+                        quote.speaker_entity_id)

@@ -1,0 +1,73 @@
+"""Across articles and outlets: one canonical id per entity.
+
+An entity's id is its kind and the slug of its normal name (``person:dawn-hawkins``,
+``organisation:national-center-on-sexual-exploitation``): spelling variants, "the",
+possessives and case share a normal name, so they share an id wherever they appear.
+
+A person named only by surname in an article joins a known full-name person with that
+surname only when the context supports it: that person is the only one of the name,
+or the only one who shares other entities with the article. Otherwise the surname
+stays an entity of its own (``person:okafor``), never merged by guesswork.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .cluster import LocalEntity
+from .names import slug
+
+
+@dataclass
+class KnownPerson:
+    """A full-name person already given an id, and the entity ids seen beside them."""
+
+    entity_id: str
+    surname: str
+    neighbours: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Resolution:
+    """Canonical id for one local entity, and why."""
+
+    entity_id: str
+    evidence: list[str]
+
+
+def entity_id_for(entity: LocalEntity) -> str:
+    """The id an entity gets from its own name."""
+    return f"{entity.kind}:{slug(entity.key)}"
+
+
+def resolve(entities: Sequence[LocalEntity], known: Mapping[str, Sequence[KnownPerson]]) -> list[Resolution]:
+    """Canonical ids for an article's entities; ``known`` maps a surname to full-name people."""
+    own_ids = {entity_id_for(e) for e in entities if not e.surname_only}
+    out = []
+    for entity in entities:
+        entity_id = entity_id_for(entity)
+        evidence = list(entity.evidence)
+        if entity.surname_only:
+            match, reason = _person_for_surname(entity.key, own_ids, known.get(entity.key, ()))
+            if match:
+                entity_id = match
+                evidence.append(reason)
+        out.append(Resolution(entity_id, evidence))
+    return out
+
+
+def _person_for_surname(surname: str, article_ids: set[str],
+                        candidates: Iterable[KnownPerson]) -> tuple[str | None, str]:
+    candidates = list(candidates)
+    if len(candidates) == 1:
+        only = candidates[0]
+        if only.neighbours & article_ids or not article_ids:
+            return only.entity_id, f"{surname!r}: the only person of that surname known, in the same context"
+        return None, ""
+    shared = [(len(c.neighbours & article_ids), c) for c in candidates]
+    shared = [(n, c) for n, c in shared if n]
+    if len(shared) == 1 or (len(shared) > 1 and sorted(n for n, _ in shared)[-1] > sorted(n for n, _ in shared)[-2]):
+        _, best = max(shared, key=lambda pair: pair[0])
+        return best.entity_id, f"{surname!r}: of {len(candidates)} people of that surname, the one sharing context"
+    return None, ""

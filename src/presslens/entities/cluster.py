@@ -1,0 +1,256 @@
+"""Within one article: group the mentions of each entity and attach the roles stated.
+
+"Dawn Hawkins" ... "Hawkins" -> one person; "National Center on Sexual Exploitation
+(NCOSE)" ... "NCOSE" ... "the Center" -> one organisation. Each merge keeps a line
+of evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .mentions import EntityMention
+from .names import (
+    ROLE_WORDS,
+    apposition_role,
+    clean_role,
+    display_name,
+    looks_like_person_name,
+    name_words,
+    organisation_key,
+    person_key,
+)
+
+# "the Center", "the city council", "the harbour authority": a head noun standing for a named organisation.
+_SHORT_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?P<noun>(?:(?:[Cc]ity|[Hh]arbour|[Ss]upporters['’]?|[Ll]ocal|[Cc]ounty)\s+)?"
+    r"(?:[Cc]ent(?:er|re)|[Cc]ouncil|[Aa]uthority|[Aa]gency|[Cc]ompany|[Cc]lub|[Ff]oundation|[Ii]nstitute|"
+    r"[Aa]ssociation|[Uu]nion|[Tt]rust|[Cc]ommission|[Cc]ommittee|[Mm]inistry|[Dd]epartment|[Bb]oard|[Nn]etwork|"
+    r"[Cc]oalition|[Cc]orporation|[Gg]roup|[Gg]azette|[Ll]edger|[Ee]cho|[Pp]ost|[Cc]ourier))\b")
+_LEGAL_FORMS = {"chemicals", "ltd", "limited", "inc", "plc", "group", "holdings", "corporation", "corp", "co",
+                "company", "gmbh", "ag", "sa", "llc", "school", "studios", "media", "films"}
+_SAID_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|explained|replied|wrote)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|explained|replied|wrote)\s+$")
+_PREFIX_ROLE = re.compile(r"(?P<role>(?:[A-Z]?[\w'’-]+\s+){1,5})$")
+
+
+@dataclass
+class LocalEntity:
+    """One entity within an article: its mentions, fullest name, roles and merge evidence."""
+
+    kind: str
+    name: str
+    key: str
+    mentions: list[EntityMention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def surname_only(self) -> bool:
+        return self.kind == "person" and len(self.key.split()) == 1
+
+
+def cluster_mentions(text: str, mentions: Sequence[EntityMention]) -> list[LocalEntity]:
+    """The article's entities, each with its mentions in text order."""
+    entities: dict[tuple[str, str], LocalEntity] = {}
+    mentions = [_person_if_it_speaks(text, m) for m in mentions]
+    full = [m for m in mentions if m.kind == "person" and len(name_words(m.text)) > 1]
+    surnames = {person_key(name_words(m.text)[-1]) for m in full}
+    # A lone surname the model took for an organisation or place ("Rourke") is the person.
+    mentions = [EntityMention(m.start, m.end, m.text, "person", m.source) if m.kind != "person" and not m.expands
+                and len(m.text.split()) == 1 and person_key(m.text) in surnames else m for m in mentions]
+    people = [m for m in mentions if m.kind == "person"]
+    for mention in full:
+        _add(entities, "person", person_key(mention.text), mention, display_name(mention.text, "person"))
+    for mention in people:
+        if mention in full:
+            continue
+        target = _full_person_for(mention, full)
+        if target:
+            entity = entities[("person", person_key(target.text))]
+            entity.mentions.append(mention)
+            entity.evidence.append(f"{mention.text!r} is the surname of {entity.name!r} in this article")
+        else:
+            _add(entities, "person", person_key(mention.text), mention, display_name(mention.text, "person"))
+    for mention in mentions:
+        if mention.kind != "person" and not _is_role(mention):
+            _add_named(entities, mention)
+    _merge_short_forms(entities)
+    _add_short_references(text, entities)
+    _add_repeats(text, entities)
+    for entity in entities.values():
+        entity.mentions.sort(key=lambda m: m.start)
+        if entity.kind == "person":
+            entity.roles = _roles(text, entity)
+    return sorted(entities.values(), key=lambda e: e.mentions[0].start)
+
+
+def _person_if_it_speaks(text: str, mention: EntityMention) -> EntityMention:
+    """A name the model took for an organisation or place is a person when it looks like a personal
+    name and speaks or carries a role ("Adrian Feld, the showrunner, said")."""
+    if mention.kind == "person" or mention.expands or not looks_like_person_name(mention.text):
+        return mention
+    if (apposition_role(text, mention.end) or _SAID_AFTER.match(text, mention.end)
+            or _SAID_BEFORE.search(text, max(0, mention.start - 12), mention.start)):
+        return EntityMention(mention.start, mention.end, mention.text, "person", mention.source)
+    return mention
+
+
+def _merge_short_forms(entities: dict) -> None:
+    """ "Ventrel" -> "Ventrel Chemicals", "Rovers" -> "Northfield Rovers", "Kingsmead Grammar" ->
+    "Kingsmead Grammar School": a shorter name that starts or ends the one longer name of the kind."""
+    for (kind, key), short in list(entities.items()):
+        if kind == "person" or len(key.split()) > 2:
+            continue
+        words = key.split()
+        longer = [e for (k, other), e in entities.items() if k == kind and other != key
+                  and len(other.split()) > len(words)
+                  and ((other.split()[:len(words)] == words and set(other.split()[len(words):]) <= _LEGAL_FORMS)
+                       or (len(words) == 1 and other.split()[-1] == words[0] and words[0] not in _LEGAL_FORMS))]
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        target.mentions += short.mentions
+        target.evidence.append(f"{short.name!r} is a short form of {target.name!r} in this article")
+        del entities[(kind, key)]
+
+
+Gazetteer = dict[str, tuple[str, str, str]]  # surface form -> (kind, key, name)
+
+
+def gazetteer_of(entity_lists: Sequence[Sequence[LocalEntity]]) -> Gazetteer:
+    """Surface forms of named entities found in a set of articles (a batch), for ``add_known_names``."""
+    out: Gazetteer = {}
+    for entities in entity_lists:
+        for entity in entities:
+            if entity.kind == "person" and entity.surname_only:
+                continue
+            for mention in entity.mentions:
+                form = mention.text
+                if mention.source not in ("pronoun", "rule:short-reference") and form[:1].isupper() and len(form) > 3:
+                    out.setdefault(form, (entity.kind, entity.key, entity.name))
+    return out
+
+
+def add_known_names(text: str, entities: list[LocalEntity], gazetteer: Gazetteer) -> list[LocalEntity]:
+    """Mentions of names found in other articles that the model missed in this one."""
+    index = {(e.kind, e.key): e for e in entities}
+    taken = [(m.start, m.end) for e in entities for m in e.mentions]
+    for form in sorted(gazetteer, key=len, reverse=True):
+        kind, key, name = gazetteer[form]
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            entity = index.get((kind, key))
+            if entity is None:
+                entity = index[(kind, key)] = LocalEntity(kind, name, key)
+                entities.append(entity)
+            entity.mentions.append(EntityMention(start, end, form, kind, "rule:known-name"))
+            entity.evidence.append(f"{form!r} is a name found in another article of the batch")
+            taken.append((start, end))
+    for entity in entities:
+        entity.mentions.sort(key=lambda m: m.start)
+    return sorted(entities, key=lambda e: e.mentions[0].start)
+
+
+def _add_repeats(text: str, entities: dict) -> None:
+    """Every other capitalised occurrence of an entity's surface forms (the model misses repeats)."""
+    taken = sorted((m.start, m.end) for e in entities.values() for m in e.mentions)
+    forms = sorted({(m.text, e.kind, e.key) for e in entities.values() for m in e.mentions
+                    if m.source != "pronoun" and m.text[:1].isupper() and len(m.text) > 2},
+                   key=lambda item: -len(item[0]))
+    for form, kind, key in forms:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            entities[(kind, key)].mentions.append(EntityMention(start, end, form, kind, "rule:repeat"))
+            taken.append((start, end))
+
+
+def _is_role(mention: EntityMention) -> bool:
+    """ "VP of International Originals": a job title the model took for an organisation."""
+    first = mention.text.split()[0] if mention.text.split() else ""
+    return mention.kind == "organisation" and bool(ROLE_WORDS.fullmatch(first))
+
+
+def _add(entities, kind: str, key: str, mention: EntityMention, name: str) -> LocalEntity:
+    entity = entities.get((kind, key))
+    if entity is None:
+        entity = entities[(kind, key)] = LocalEntity(kind, name, key)
+    elif len(name) > len(entity.name):
+        entity.name = name
+    entity.mentions.append(mention)
+    return entity
+
+
+def _full_person_for(mention: EntityMention, full: Sequence[EntityMention]) -> EntityMention | None:
+    """The full mention a surname stands for: the nearest earlier one, else the first later one."""
+    words = name_words(mention.text)
+    if not words:
+        return None
+    matches = [m for m in full if person_key(name_words(m.text)[-1]) == person_key(words[-1])]
+    if len({person_key(m.text) for m in matches}) > 1:
+        before = [m for m in matches if m.start < mention.start]
+        return before[-1] if before else None
+    return matches[0] if matches else None
+
+
+def _add_named(entities, mention: EntityMention) -> None:
+    if mention.expands:
+        key = organisation_key(mention.expands)
+        entity = _add(entities, mention.kind, key, mention, mention.expands)
+        entity.evidence.append(f"{mention.text!r} is defined as {mention.expands!r} in this article")
+        return
+    key = organisation_key(mention.text)
+    existing = entities.get((mention.kind, key))
+    name = display_name(mention.text, mention.kind)
+    entity = _add(entities, mention.kind, key, mention, existing.name if existing else name)
+    note = f"{mention.text!r} and {existing.mentions[0].text!r}" if existing else ""
+    if existing is not None and mention.text != existing.mentions[0].text and not any(
+            e.startswith(note) for e in entity.evidence):
+        entity.evidence.append(f"{mention.text!r} and {existing.mentions[0].text!r} differ only in case, "
+                               "'the', possessive or spelling")
+
+
+def _add_short_references(text: str, entities: dict) -> None:
+    """ "the Center" joins the nearest earlier organisation whose name holds that noun."""
+    organisations = [e for e in entities.values() if e.kind == "organisation"]
+    for match in _SHORT_REFERENCE.finditer(text):
+        noun = organisation_key(match.group("noun")).split()[-1]
+        start, end = match.span("noun")
+        if any(m.start <= start < m.end for e in organisations for m in e.mentions):
+            continue
+        candidates = [(max(m.start for m in e.mentions if m.start < start), e) for e in organisations
+                      if noun in e.key.split() and any(m.start < start for m in e.mentions)]
+        if candidates:
+            _, entity = max(candidates, key=lambda pair: pair[0])
+            entity.mentions.append(EntityMention(start, end, text[start:end], "organisation", "rule:short-reference"))
+            entity.evidence.append(f"'the {match.group('noun')}' refers back to {entity.name!r}")
+
+
+def _roles(text: str, entity: LocalEntity) -> list[str]:
+    """Roles stated in apposition after a mention, or as a title before it."""
+    roles: list[str] = []
+    for mention in entity.mentions:
+        role = apposition_role(text, mention.end) or _prefix_role(text, mention.start)
+        if role and role not in roles:
+            roles.append(role)
+    return roles
+
+
+def _prefix_role(text: str, start: int) -> str | None:
+    """ "White House spokesman Josh Earnest", "Executive Erik Barmack": a title right before a name."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), text.rfind(", ", 0, start)) + 1
+    match = _PREFIX_ROLE.search(text, line_start, start)
+    if not match:
+        return None
+    words = match.group("role").split()
+    while words and not ROLE_WORDS.fullmatch(words[-1].rstrip("'’s")):
+        return None
+    while words and words[0].lower() in {"the", "a", "an", "by", "and", "said", "says", "told", "to", "with"}:
+        words = words[1:]
+    return clean_role(" ".join(words)) if words else None

@@ -1,0 +1,116 @@
+"""Scoring canonical entities against gold mentions: B-cubed and pairwise merge P/R/F1.
+
+Each gold mention takes the entity id of the predicted mention that overlaps it (the
+longest overlap); a gold mention with none is a predicted singleton of its own, so a
+missed mention costs recall. Scores are then computed over the gold mentions:
+
+- B-cubed: for each mention, the share of its predicted cluster that is in its gold
+  cluster (precision) and the share of its gold cluster that is in its predicted
+  cluster (recall), averaged over mentions.
+- Pairwise: over all pairs of gold mentions, a pair is predicted merged when both got
+  the same id; precision and recall of those merges against the gold ones.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+
+@dataclass(frozen=True, slots=True)
+class GoldMention:
+    doc: str
+    start: int
+    end: int
+    text: str
+    entity: str
+
+
+@dataclass(frozen=True, slots=True)
+class PredictedMention:
+    doc: str
+    start: int
+    end: int
+    entity: str
+
+
+@dataclass
+class EntityScores:
+    mentions: int
+    found: int
+    bcubed: tuple[float, float, float]
+    pairwise: tuple[float, float, float]
+    false_merges: list[tuple[str, list[str]]]
+    missed_merges: list[tuple[str, list[str]]]
+
+    def as_dict(self) -> dict:
+        return {"mentions": self.mentions, "found": self.found,
+                "bcubed": dict(zip("prf", (round(x, 4) for x in self.bcubed), strict=True)),
+                "pairwise": dict(zip("prf", (round(x, 4) for x in self.pairwise), strict=True)),
+                "false_merges": self.false_merges, "missed_merges": self.missed_merges}
+
+
+def assign(gold: Sequence[GoldMention], predicted: Sequence[PredictedMention]) -> list[str]:
+    """The predicted entity id for each gold mention (``missed:<i>`` when nothing overlaps it)."""
+    by_doc: dict[str, list[PredictedMention]] = defaultdict(list)
+    for p in predicted:
+        by_doc[p.doc].append(p)
+    out = []
+    for i, g in enumerate(gold):
+        overlaps = [(min(g.end, p.end) - max(g.start, p.start), p.entity) for p in by_doc[g.doc]
+                    if p.start < g.end and g.start < p.end]
+        out.append(max(overlaps)[1] if overlaps else f"missed:{i}")
+    return out
+
+
+def score(gold: Sequence[GoldMention], predicted: Sequence[PredictedMention]) -> EntityScores:
+    """B-cubed and pairwise scores of predicted entity ids over the gold mentions."""
+    ids = assign(gold, predicted)
+    gold_ids = [g.entity for g in gold]
+    bcubed = _bcubed(gold_ids, ids)
+    pairwise = _pairwise(gold_ids, ids)
+    return EntityScores(len(gold), sum(not i.startswith("missed:") for i in ids), bcubed, pairwise,
+                        _false_merges(gold, gold_ids, ids), _missed_merges(gold, gold_ids, ids))
+
+
+def _prf(precision: float, recall: float) -> tuple[float, float, float]:
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _bcubed(gold_ids: Sequence[str], ids: Sequence[str]) -> tuple[float, float, float]:
+    if not gold_ids:
+        return 0.0, 0.0, 0.0
+    pair_counts = Counter(zip(gold_ids, ids, strict=True))
+    gold_sizes, pred_sizes = Counter(gold_ids), Counter(ids)
+    precision = sum(pair_counts[(g, p)] / pred_sizes[p] for g, p in zip(gold_ids, ids, strict=True)) / len(ids)
+    recall = sum(pair_counts[(g, p)] / gold_sizes[g] for g, p in zip(gold_ids, ids, strict=True)) / len(ids)
+    return _prf(precision, recall)
+
+
+def _pairwise(gold_ids: Sequence[str], ids: Sequence[str]) -> tuple[float, float, float]:
+    same_gold = same_pred = both = 0
+    for (g1, p1), (g2, p2) in combinations(zip(gold_ids, ids, strict=True), 2):
+        same_gold += g1 == g2
+        same_pred += p1 == p2
+        both += g1 == g2 and p1 == p2
+    return _prf(both / same_pred if same_pred else 1.0, both / same_gold if same_gold else 1.0)
+
+
+def _false_merges(gold, gold_ids, ids) -> list[tuple[str, list[str]]]:
+    """Predicted entities that hold mentions of several gold entities."""
+    members: Mapping[str, set[str]] = defaultdict(set)
+    for g, p in zip(gold_ids, ids, strict=True):
+        members[p].add(g)
+    return sorted((p, sorted(gs)) for p, gs in members.items() if len(gs) > 1)
+
+
+def _missed_merges(gold, gold_ids, ids) -> list[tuple[str, list[str]]]:
+    """Gold entities split over several predicted ids (with the surface forms of each part)."""
+    parts: Mapping[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for mention, g, p in zip(gold, gold_ids, ids, strict=True):
+        parts[g][p].add(mention.text)
+    return sorted((g, [f"{p}: {', '.join(sorted(forms))}" for p, forms in sorted(ps.items())])
+                  for g, ps in parts.items() if len(ps) > 1)

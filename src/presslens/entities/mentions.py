@@ -1,0 +1,157 @@
+"""Entity mentions in one text: spaCy's named entities, corrected and completed by rules.
+
+- Kinds: person, organisation, work, place (spaCy's NORP, dates, numbers are dropped).
+- One kind per name in a text: the small model calls "Netflix" a place in one sentence
+  and an organisation in the next; the majority wins, organisations on a tie.
+- Works: a title after "series", "show", "drama", "film" ... in quotation marks or set
+  off by commas ("The series, Baby, which ...") makes every mention of it a work.
+- Acronyms defined in the text ("National Center on Sexual Exploitation (NCOSE)") make
+  every later "NCOSE" an organisation mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .names import organisation_key, person_key
+
+KINDS = ("person", "organisation", "work", "place")
+SPACY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+               "WORK_OF_ART": "work", "LAW": "work", "PRODUCT": "product"}
+WORK_NOUNS = (r"series|show|drama|film|movie|documentary|book|novel|sitcom|programme|program|podcast|play|"
+              r"album|thriller|comedy|miniseries|docuseries")
+_WORK_QUOTED = re.compile(
+    rf"\b(?:{WORK_NOUNS})\b,?\s+(?:called\s+|titled\s+|entitled\s+|named\s+)?[\"'“‘](?P<title>[^\"'”’\n]{{1,60}}?)[\"'”’]",
+    re.IGNORECASE)
+_WORK_APPOSED = re.compile(rf"\b(?:{WORK_NOUNS}),\s+(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,5}}),",
+                           re.IGNORECASE)
+_ACRONYM = re.compile(
+    r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:of|on|for|and|the|de|du|des|&|in|to)?\s*[A-Z][\w&'’-]*)+)\s+\((?P<short>[A-Z]{2,8})\)")
+
+
+# What follows a name when it is a company or group rather than a place ("Netflix bosses",
+# "Netflix has described it", "Netflix's new show").
+_ORGANISATION_CONTEXT = re.compile(
+    r"(?:['’]s)?\s+(?:bosses|executives?|execs?|chiefs?|spokes\w+|shares|subscribers|viewers|users|series|show|"
+    r"shows|drama|film|originals?|platform|app|website|ceo|staff|employees|announced|declined|released|"
+    r"launched|produced|commissioned|fired|dropped|denied|apologi[sz]ed|hired|acquired|streams|has described|"
+    r"had no|has come under|has not|has been criticised|has been criticized|insisted)\b",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A mention in a text (offsets into that text), its kind, and why it is one."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    source: str = "ner"
+    expands: str | None = None  # the long form an acronym stands for
+
+
+def find_mentions(text: str, named: Iterable) -> list[EntityMention]:
+    """Mentions from spaCy entity spans (anything with start, end, text, label) plus rules."""
+    mentions = [EntityMention(e.start, e.end, e.text, SPACY_KINDS[e.label]) for e in named if e.label in SPACY_KINDS]
+    mentions = [_trim(text, m) for m in mentions]
+    mentions = [m for m in mentions if m.end > m.start]
+    works = _work_titles(text)
+    acronyms = _acronyms(text)
+    mentions = [m for m in mentions if _key(m.text) not in works and m.text not in acronyms]
+    mentions += _occurrences(text, works, "work", "rule:work-title")
+    mentions += [EntityMention(s, e, text[s:e], "organisation", "rule:acronym", acronyms[text[s:e]])
+                 for s, e in _word_positions(text, acronyms)]
+    mentions = _vote_kinds(text, [m for m in mentions if text[max(m.start - 1, 0):m.start] != "#"])
+    return _without_overlaps([m for m in mentions if m.kind in KINDS])
+
+
+def _trim(text: str, mention: EntityMention) -> EntityMention:
+    """Drop a possessive ending from the span: "Netflix's" -> "Netflix"."""
+    end = mention.end
+    if text[mention.start:end].endswith(("'s", "’s")):
+        end -= 2
+    elif text[mention.start:end].endswith(("'", "’")):
+        end -= 1
+    return EntityMention(mention.start, end, text[mention.start:end], mention.kind, mention.source, mention.expands)
+
+
+def _key(surface: str) -> str:
+    return organisation_key(surface)
+
+
+def _work_titles(text: str) -> set[str]:
+    titles = set()
+    for pattern in (_WORK_QUOTED, _WORK_APPOSED):
+        for match in pattern.finditer(text):
+            title = match.group("title").strip()
+            if title and title[0].isupper() and len(title.split()) <= 6:
+                titles.add(_key(title))
+    return titles
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    found = {}
+    for match in _ACRONYM.finditer(text):
+        long_form, short = match.group("long"), match.group("short")
+        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", long_form))
+        if short[0] == long_form[0] and set(short) <= set(initials):
+            found[short] = re.sub(r"^(?:The)\s+", "", long_form)
+    return found
+
+
+def _word_positions(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    out = []
+    for word in words:
+        out += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+    return out
+
+
+def _occurrences(text: str, keys: set[str], kind: str, source: str) -> list[EntityMention]:
+    """Every capitalised occurrence of names whose key is in ``keys``."""
+    out = []
+    for key in keys:
+        pattern = r"(?<![\w-])" + r"\W+".join(re.escape(w) for w in key.split()) + r"(?![\w-])"
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if match.group()[0].isupper():
+                out.append(EntityMention(match.start(), match.end(), match.group(), kind, source))
+    return out
+
+
+def _vote_kinds(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """One kind per name within the text: the majority, organisations first on a tie; a "place"
+    that is anywhere followed by what only organisations do counts as an organisation."""
+    votes: dict[str, Counter] = {}
+    for m in mentions:
+        if m.source == "ner":
+            kind = m.kind
+            if kind == "place" and _ORGANISATION_CONTEXT.match(text, m.end):
+                kind = "organisation"
+            votes.setdefault(_key(m.text), Counter())[kind] += 3 if kind != m.kind else 1
+    order = {"organisation": 0, "person": 1, "place": 2, "work": 3, "product": 4}
+    winner = {key: min(c, key=lambda kind: (-c[kind], order[kind])) for key, c in votes.items()}
+    out = []
+    for m in mentions:
+        kind = winner.get(_key(m.text), m.kind) if m.source == "ner" else m.kind
+        if kind == "product":
+            continue
+        out.append(EntityMention(m.start, m.end, m.text, kind, m.source, m.expands))
+    return out
+
+
+def _without_overlaps(mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """Rule mentions win over spaCy's where they overlap; then the longer one."""
+    ranked = sorted(mentions, key=lambda m: (m.source == "ner", -(m.end - m.start), m.start))
+    kept: list[EntityMention] = []
+    for m in ranked:
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def mention_key(mention: EntityMention) -> str:
+    """Comparable form of a mention's name for its kind."""
+    return person_key(mention.text) if mention.kind == "person" else organisation_key(mention.text)

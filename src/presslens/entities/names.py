@@ -1,0 +1,87 @@
+"""Names: normal forms of person and organisation names, roles in apposition.
+
+Shared by the entities stage (clustering, canonical ids) and the quotes stage
+(speaker names and roles), so both agree on who is who.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
+              "st", "president", "senator", "sen", "rep", "gov", "judge", "father", "sister", "captain"}
+ROLE_WORDS = re.compile(
+    r"\b(?:director|president|vice|vp|chair(?:man|woman)?|chief|ceo|cfo|coo|executive|spokes(?:man|woman|person)|"
+    r"founder|head|manager|minister|secretary|senator|governor|mayor|professor|officer|editor|analyst|expert|"
+    r"lawyer|attorney|campaigner|member|leader|advis[eo]r|coordinator|producer|actor|actress|author|writer|"
+    r"candidate|nominee|commissioner|official|representative|ambassador|judge|researcher|fellow|partner|"
+    r"strategist|aide|chancellor|economist|scientist|activist|survivor|owner|coach|captain|"
+    r"superintendent|inspector|engineer|councillor|councilor|deputy|organi[sz]er|pollster|showrunner|"
+    r"creator|creative|presenter|correspondent|reporter|professor|teacher|doctor|nurse|student|resident)\b",
+    re.IGNORECASE,
+)
+_APPOSITION = re.compile(
+    r",\s+(?P<role>(?:the\s+|a\s+|an\s+)?[^,.;:\"“”()\n]{3,140}?)\s*(?:,|\.|;|:|\)|\s+(?:said|says|told))")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# British and American spellings that name the same organisation.
+_SPELLINGS = {"centre": "center", "organisation": "organization", "defence": "defense", "programme": "program",
+              "labour": "labor", "theatre": "theater", "council": "council"}
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def name_words(surface: str) -> list[str]:
+    """A person's name as words, without possessive or leading honorifics ("Ms Okafor's" -> ["Okafor"])."""
+    words = _POSSESSIVE.sub("", _ARTICLE.sub("", surface.strip())).split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def person_key(surface: str) -> str:
+    """Comparable form of a person's name: words without honorifics, lowercase, no accents."""
+    return _fold(" ".join(name_words(surface)))
+
+
+def organisation_key(surface: str) -> str:
+    """Comparable form of an organisation's name: no "the", no possessive, one spelling, lowercase."""
+    words = re.findall(r"[\w&]+", _ARTICLE.sub("", _POSSESSIVE.sub("", surface.strip())))
+    return " ".join(_SPELLINGS.get(w.lower(), w.lower()) for w in words if w).strip()
+
+
+def display_name(surface: str, kind: str) -> str:
+    """The name to show: honorifics, leading "the" and possessives removed."""
+    if kind == "person":
+        return " ".join(name_words(surface))
+    return _ARTICLE.sub("", _POSSESSIVE.sub("", " ".join(surface.split())))
+
+
+def slug(text: str) -> str:
+    """ASCII, lowercase, hyphen-separated: "Jürgen Albers" -> "jurgen-albers"."""
+    return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-") or "unnamed"
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def apposition_role(text: str, position: int) -> str | None:
+    """A role in apposition right after a name: ", VP of International Originals at Netflix,"."""
+    match = _APPOSITION.match(text, position)
+    if not match:
+        return None
+    role = match.group("role")
+    return clean_role(role) if ROLE_WORDS.search(role) else None
+
+
+def clean_role(role: str) -> str:
+    """A role without surrounding punctuation or a leading article."""
+    role = re.sub(r"\s+", " ", role).strip(" ,")
+    return _ARTICLE.sub("", role)
+
+
+def looks_like_person_name(surface: str) -> bool:
+    """Two or three capitalised words, as a full personal name usually is."""
+    words = name_words(surface)
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].replace("-", "").islower() for w in words)

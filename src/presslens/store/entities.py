@@ -1,0 +1,158 @@
+"""Entity and mention rows: merging canonical entities, and reading them back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import Connection, func, or_, select
+
+from ..entities import KnownPerson
+from ..records import Entity, Mention
+from .models import ArticleRow, EntityRow, MentionRow
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """A canonical entity with how often and where it is mentioned."""
+
+    entity_id: str
+    kind: str
+    name: str
+    roles: list[str]
+    forms: list[str]
+    mentions: int
+    articles: int
+    outlets: list[str]
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def merge_entities(conn: Connection, entities: Iterable[Entity]) -> None:
+    """Insert new entities; for known ones, add the new roles and surface forms (and a longer name)."""
+    merged: dict[str, Entity] = {}
+    for entity in entities:
+        seen = merged.get(entity.entity_id)
+        if seen is None:
+            merged[entity.entity_id] = Entity(entity.entity_id, entity.kind, entity.name, list(entity.roles),
+                                              list(entity.forms))
+        else:
+            _absorb(seen, entity.name, entity.roles, entity.forms)
+    if not merged:
+        return
+    stored = {row.id: row for row in conn.execute(select(EntityRow).where(EntityRow.id.in_(list(merged))))}
+    for entity_id, entity in merged.items():
+        row = stored.get(entity_id)
+        if row is None:
+            conn.execute(EntityRow.__table__.insert().values(
+                id=entity_id, kind=entity.kind, name=entity.name, roles=json.dumps(entity.roles),
+                forms=json.dumps(entity.forms)))
+            continue
+        known = Entity(entity_id, row.kind, row.name, json.loads(row.roles), json.loads(row.forms))
+        _absorb(known, entity.name, entity.roles, entity.forms)
+        conn.execute(EntityRow.__table__.update().where(EntityRow.id == entity_id).values(
+            name=known.name, roles=json.dumps(known.roles), forms=json.dumps(known.forms)))
+
+
+def _absorb(entity: Entity, name: str, roles: Sequence[str], forms: Sequence[str]) -> None:
+    if len(name) > len(entity.name):
+        entity.name = name
+    entity.roles += [r for r in roles if r not in entity.roles]
+    entity.forms = sorted(set(entity.forms) | set(forms))
+
+
+def mention_rows(mentions: Iterable[Mention]) -> list[dict]:
+    return [{"article_id": m.article_id, "entity_id": m.entity_id, "start": m.span.start, "end": m.span.end,
+             "text": m.span.text, "kind": m.label, "source": m.source, "evidence": m.evidence}
+            for m in mentions]
+
+
+def known_people(conn: Connection, surnames: Iterable[str]) -> dict[str, list[KnownPerson]]:
+    """Stored full-name people whose surname is one of ``surnames``, with the entities seen beside them."""
+    from ..entities import person_key
+
+    surnames = set(surnames)
+    if not surnames:
+        return {}
+    people = conn.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.kind == "person")).all()
+    out: dict[str, list[KnownPerson]] = {}
+    for entity_id, name in people:
+        words = person_key(name).split()
+        if len(words) > 1 and words[-1] in surnames:
+            out.setdefault(words[-1], []).append(KnownPerson(entity_id, words[-1], _neighbours(conn, entity_id)))
+    return out
+
+
+def _neighbours(conn: Connection, entity_id: str) -> set[str]:
+    articles = select(MentionRow.article_id).where(MentionRow.entity_id == entity_id)
+    query = select(MentionRow.entity_id).distinct().where(MentionRow.article_id.in_(articles))
+    return set(conn.scalars(query)) - {entity_id}
+
+
+def entity_summaries(conn: Connection, *, kind: str | None = None, search: str | None = None,
+                     entity_ids: Sequence[str] | None = None, limit: int = 50,
+                     offset: int = 0) -> list[EntitySummary]:
+    """Entities, most mentioned first, filtered by kind, words in the name or forms, or ids."""
+    counts = (select(MentionRow.entity_id, func.count().label("mentions"),
+                     func.count(func.distinct(MentionRow.article_id)).label("articles"))
+              .group_by(MentionRow.entity_id).subquery())
+    query = select(EntityRow.__table__, counts.c.mentions, counts.c.articles).join(
+        counts, counts.c.entity_id == EntityRow.id)
+    if kind:
+        query = query.where(EntityRow.kind == kind)
+    if entity_ids is not None:
+        query = query.where(EntityRow.id.in_(list(entity_ids)))
+    for word in (search or "").split():
+        pattern = f"%{word.lower()}%"
+        query = query.where(or_(func.lower(EntityRow.name).like(pattern), func.lower(EntityRow.forms).like(pattern),
+                                func.lower(EntityRow.id).like(pattern)))
+    query = query.order_by(counts.c.mentions.desc(), EntityRow.name).limit(limit).offset(offset)
+    rows = conn.execute(query).all()
+    outlets = _outlets(conn, [row.id for row in rows])
+    return [EntitySummary(row.id, row.kind, row.name, json.loads(row.roles), json.loads(row.forms), row.mentions,
+                          row.articles, outlets.get(row.id, [])) for row in rows]
+
+
+def _outlets(conn: Connection, entity_ids: Sequence[str]) -> dict[str, list[str]]:
+    query = (select(MentionRow.entity_id, ArticleRow.outlet).distinct()
+             .join(ArticleRow, ArticleRow.id == MentionRow.article_id)
+             .where(MentionRow.entity_id.in_(list(entity_ids))).order_by(ArticleRow.outlet))
+    out: dict[str, list[str]] = {}
+    for entity_id, outlet in conn.execute(query):
+        out.setdefault(entity_id, []).append(outlet or "(unknown)")
+    return out
+
+
+def entity_mentions(conn: Connection, entity_id: str, limit: int = 500) -> list[dict]:
+    """An entity's mentions with their article's outlet, title and date, oldest first."""
+    query = (select(MentionRow.__table__, ArticleRow.outlet, ArticleRow.title, ArticleRow.published)
+             .join(ArticleRow, ArticleRow.id == MentionRow.article_id).where(MentionRow.entity_id == entity_id)
+             .order_by(ArticleRow.published.nulls_last(), ArticleRow.pk, MentionRow.start).limit(limit))
+    return [{"article_id": m.article_id, "outlet": outlet, "title": title,
+             "published": published.isoformat() if hasattr(published, "isoformat") else published,
+             "start": m.start, "end": m.end, "text": m.text, "source": m.source, "evidence": m.evidence}
+            for m in conn.execute(query) for outlet, title, published in [(m.outlet, m.title, m.published)]]
+
+
+def article_mentions(conn: Connection, article_id: str) -> list[dict]:
+    """An article's mentions in text order, with their entity ids."""
+    query = select(MentionRow.__table__).where(MentionRow.article_id == article_id).order_by(MentionRow.start)
+    return [{"entity_id": m.entity_id, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
+             "source": m.source, "evidence": m.evidence} for m in conn.execute(query)]
+
+
+def ids_for_slugs(conn: Connection, slugs: Iterable[str]) -> dict[str, str]:
+    """Stored entity ids by name slug, whatever their kind (the first stored wins)."""
+    from ..entities import KINDS
+
+    slugs = set(slugs)
+    if not slugs:
+        return {}
+    candidates = [f"{kind}:{s}" for s in slugs for kind in KINDS]
+    out: dict[str, str] = {}
+    for chunk in range(0, len(candidates), 500):
+        for entity_id in conn.scalars(select(EntityRow.id).where(EntityRow.id.in_(candidates[chunk:chunk + 500]))):
+            out.setdefault(entity_id.split(":", 1)[1], entity_id)
+    return out
