@@ -15,7 +15,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from presslens.entities.evaluate import GoldMention, PredictedMention, score
+from presslens.entities.evaluate import GoldMention, PredictedMention, corpus_doc_key, read_gold, score
 from presslens.pipeline import ingest_paths, sample_corpus_paths
 from presslens.settings import Settings
 from presslens.store import Store
@@ -25,18 +25,8 @@ LABELS = ROOT / "tests" / "data" / "entity_labels.jsonl"
 SHARED_SAMPLES = ROOT.parent / "shared" / "samples"
 
 
-def doc_key(source: str) -> str:
-    """An article's source ('…/sample_corpus/jsonl/articles.jsonl:line 2') as a label doc key."""
-    path, _, locator = source.partition(":")
-    if "/shared/samples/" in path:
-        return "shared:samples/" + path.rsplit("/", 1)[1]
-    relative = path.split("sample_corpus/", 1)[1]
-    return f"{relative}#{int(locator.split()[1]) - 1}" if locator.startswith("line") else relative
-
-
 def evaluate(settings: Settings) -> tuple[dict, list[GoldMention]]:
-    gold = [GoldMention(**{k: v for k, v in json.loads(line).items() if k in GoldMention.__slots__})
-            for line in LABELS.open(encoding="utf-8")]
+    gold = read_gold(LABELS)
     corpus = {p.name: p for p in sample_corpus_paths()}
     paths = [corpus["txt"], corpus["jsonl"]] + ([SHARED_SAMPLES] if SHARED_SAMPLES.is_dir() else [])
     gold = [g for g in gold if not g.doc.startswith("shared:") or SHARED_SAMPLES.is_dir()]
@@ -46,7 +36,7 @@ def evaluate(settings: Settings) -> tuple[dict, list[GoldMention]]:
         predicted = []
         for summary in store.list_articles(limit=10_000):
             article = store.get_article(summary.article_id)
-            key = doc_key(article.source)
+            key = corpus_doc_key(article.source)
             predicted += [PredictedMention(key, m["start"], m["end"], m["entity_id"])
                           for m in store.article_mentions(article.article_id)]
     finally:

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import click
 
-from .. import nlp
 from ..clean import clean_document
 from ..errors import IngestError, PresslensError
 from ..ingest import read_path
-from ..pipeline import find_quotes, quotes_for_articles
+from ..pipeline import analyse_articles, find_quotes
 from ..quotes.metrics import KINDS, QuoteScores
 from ..settings import Settings
 from .main import Context, cli
@@ -78,16 +77,16 @@ def extract(obj: Context, file: Path | None, jsonl_in: Path | None, out: Path | 
         if isinstance(item, PresslensError):
             raise item
         article = clean_document(item, settings)
-        found = quotes_for_articles([article], settings)[article.article_id]
-        language = article.language or settings.default_language
-        mentions = next(nlp.entities([article.clean_text], language)) if nlp.has_model(language) else []
+        analysis = analyse_articles([article], settings)
+        found = analysis.quotes[article.article_id]
+        entities, mentions = analysis.entities[article.article_id]
         results.append({
             "article_id": article.article_id, "title": article.title, "outlet": article.outlet,
             "published": article.published, "language": article.language, "clean_text": article.clean_text,
             "quotes": [_quote_json(q) for q in found],
-            "entities": [{"text": m.text, "label": m.label, "kind": m.kind,
-                          "start": article.raw_span(m.start, m.end).start,
-                          "end": article.raw_span(m.start, m.end).end} for m in mentions],
+            "entities": [{"id": e.entity_id, "kind": e.kind, "name": e.name, "roles": e.roles,
+                          "mentions": [{"start": m.span.start, "end": m.span.end, "text": m.span.text}
+                                       for m in mentions if m.entity_id == e.entity_id]} for e in entities],
         })
     print_json(results[0] if len(results) == 1 else results)
 
@@ -98,7 +97,7 @@ def _quote_json(quote) -> dict:
 
     return {"kind": quote.kind, "content": span(quote.content), "speaker": span(quote.speaker),
             "cue": span(quote.cue), "speaker_name": quote.speaker_name, "speaker_role": quote.speaker_role,
-            "channel": quote.channel}
+            "speaker_entity_id": quote.speaker_entity_id, "channel": quote.channel}
 
 
 def _with_method(settings: Settings, method: str | None) -> Settings:

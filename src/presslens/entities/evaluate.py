@@ -19,6 +19,25 @@ from dataclasses import dataclass
 from itertools import combinations
 
 
+def corpus_doc_key(source: str) -> str:
+    """How labels name an article: 'txt/a.txt', 'jsonl/articles.jsonl#0' (0-based line), or
+    'shared:samples/article_000.txt', from the article's source ('…/sample_corpus/jsonl/articles.jsonl:line 1')."""
+    path, _, locator = source.partition(":")
+    if "/shared/samples/" in path:
+        return "shared:samples/" + path.rsplit("/", 1)[1]
+    relative = path.split("sample_corpus/", 1)[-1]
+    return f"{relative}#{int(locator.split()[1]) - 1}" if locator.startswith("line") else relative
+
+
+def read_gold(path) -> list[GoldMention]:
+    """Gold mentions from a JSONL file of {doc, start, end, text, entity, ...}."""
+    import json
+
+    with open(path, encoding="utf-8") as handle:
+        return [GoldMention(**{k: v for k, v in json.loads(line).items() if k in GoldMention.__slots__})
+                for line in handle if line.strip()]
+
+
 @dataclass(frozen=True, slots=True)
 class GoldMention:
     doc: str

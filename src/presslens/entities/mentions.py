@@ -96,10 +96,10 @@ def _work_titles(text: str) -> set[str]:
 def _acronyms(text: str) -> dict[str, str]:
     found = {}
     for match in _ACRONYM.finditer(text):
-        long_form, short = match.group("long"), match.group("short")
-        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", long_form))
+        long_form, short = re.sub(r"^The\s+", "", match.group("long")), match.group("short")
+        initials = "".join(w[0].upper() for w in re.findall(r"[\w'’-]+", long_form))
         if short[0] == long_form[0] and set(short) <= set(initials):
-            found[short] = re.sub(r"^(?:The)\s+", "", long_form)
+            found[short] = long_form
     return found
 
 

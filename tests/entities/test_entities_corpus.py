@@ -1,0 +1,83 @@
+"""Entities on the labelled documents: the sample corpus's txt and JSONL articles, and
+../shared/samples when present (scored against tests/data/entity_labels.jsonl)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from presslens.cli import cli
+from presslens.entities.evaluate import PredictedMention, corpus_doc_key, read_gold, score
+from presslens.pipeline import ingest_paths, sample_corpus_paths
+from presslens.settings import Settings
+from presslens.store import Store
+
+from ..conftest import SHARED, TEST_DATA
+
+SAMPLES = SHARED / "samples"
+
+
+@pytest.fixture(scope="module")
+def labelled_store(tmp_path_factory):
+    settings = Settings(db_url=str(tmp_path_factory.mktemp("entities") / "entities.db"))
+    corpus = {p.name: p for p in sample_corpus_paths()}
+    paths = [corpus["txt"], corpus["jsonl"]] + ([SAMPLES] if SAMPLES.is_dir() else [])
+    store = Store.open(settings.db_url)
+    report = ingest_paths(paths, store, settings)
+    assert report.ok, report.errors
+    yield store, settings
+    store.close()
+
+
+def test_entities_bcubed_on_labelled_mentions(labelled_store):
+    store, _ = labelled_store
+    gold = [g for g in read_gold(TEST_DATA / "entity_labels.jsonl")
+            if SAMPLES.is_dir() or not g.doc.startswith("shared:")]
+    predicted = []
+    for summary in store.list_articles(limit=1000):
+        article = store.get_article(summary.article_id)
+        predicted += [PredictedMention(corpus_doc_key(article.source), m["start"], m["end"], m["entity_id"])
+                      for m in store.article_mentions(article.article_id)]
+    result = score(gold, predicted)
+    assert len(gold) >= 150
+    assert result.bcubed[0] >= 0.95, result.false_merges
+    assert result.bcubed[2] >= 0.85, result.missed_merges
+
+
+def test_entities_mentions_point_into_the_original_text(labelled_store):
+    store, _ = labelled_store
+    for summary in store.list_articles(limit=1000):
+        article = store.get_article(summary.article_id)
+        for mention in store.article_mentions(article.article_id):
+            assert article.raw_text[mention["start"]:mention["end"]] == mention["text"]
+
+
+EXPECTED_ON_SAMPLES = {
+    ("organisation", "Netflix"), ("work", "Baby"), ("organisation", "National Center on Sexual Exploitation"),
+    ("person", "Dawn Hawkins"), ("person", "Lisa Thompson"), ("person", "Erik Barmack"), ("person", "Kevin Spacey"),
+    ("place", "Parioli"), ("place", "Rome"), ("place", "Italy"),
+}
+
+
+def test_entities_on_shared_samples(labelled_store, shared_samples):
+    store, _ = labelled_store
+    listed = {(e.kind, e.name): e for e in store.list_entities(limit=1000)}
+    assert EXPECTED_ON_SAMPLES <= set(listed), EXPECTED_ON_SAMPLES - set(listed)
+    center = listed[("organisation", "National Center on Sexual Exploitation")]
+    assert {"National Center on Sexual Exploitation", "National Centre on Sexual Exploitation"} <= set(center.forms)
+    assert "VP of International Originals at Netflix" in listed[("person", "Erik Barmack")].roles
+
+
+def test_entities_show_hawkins(labelled_store, shared_samples):
+    _, settings = labelled_store
+    result = CliRunner().invoke(cli, ["--db", settings.db_url, "entities", "show", "Hawkins", "--json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.output)
+    assert shown["name"] == "Dawn Hawkins" and shown["kind"] == "person"
+    assert shown["roles"] == ["executive director of the National Center on Sexual Exploitation"]
+    assert shown["outlets"]
+    assert len(shown["quotes"]) >= 3
+    assert all(q["speaker_name"] == "Dawn Hawkins" for q in shown["quotes"])
