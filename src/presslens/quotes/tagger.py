@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .tagging import TaggedSpan, decode_tags, merge_window_logits, normalise_marks, tags_from_logits, windows
+from .tagging import TaggedSpan, decode_tags, merge_window_logits, normalise_marks, viterbi_tags, windows
 
 MODEL_DIR = Path(__file__).parent / "model"
 MODEL_FILE = "model.int8.onnx"
@@ -65,7 +65,7 @@ class QuoteTagger:
                 continue
             window_logits = [logits[(index, start, end)] for start, end in plan]
             merged = merge_window_logits(len(encoding.ids), plan, window_logits)
-            out.append(decode_tags(encoding.offsets, tags_from_logits(merged)))
+            out.append(decode_tags(encoding.offsets, viterbi_tags(merged)))
         return out
 
     def _run(self, encodings, jobs) -> dict[tuple[int, int, int], np.ndarray]:
