@@ -139,7 +139,7 @@ def find_quotes(texts: Sequence[str], languages: Sequence[str], settings: Settin
     if settings.quote_method == "off" or not texts:
         return [[] for _ in texts]
     entities = entities if entities is not None else find_entities(texts, languages)
-    people = [[Person(m.start, m.end, m.text, e.kind) for e in found if e.kind in ("person", "organisation")
+    people = [[Person(m.start, m.end, m.text, e.kind, e.name) for e in found if e.kind in ("person", "organisation")
                for m in e.mentions] for found in entities]
     return quote_extractor(settings.quote_method).extract(texts, [sorted(p, key=lambda x: x.start) for p in people],
                                                          languages)
@@ -209,7 +209,13 @@ def _with_speaker_ids(records: list[Quote], found: Sequence[FoundQuote], entitie
         if quote.speaker_name and (entity_id is None or not entity_id.startswith("person:")):
             entity_id = (by_key.get(("person", person_key(quote.speaker_name)))
                          or by_key.get(("organisation", organisation_key(quote.speaker_name))) or entity_id)
-        out.append(replace(record, speaker_entity_id=entity_id) if entity_id else record)
+        if not entity_id:
+            out.append(record)
+            continue
+        name = next((c.name for c in canonical if c.entity_id == entity_id), None)
+        fuller = (name and record.speaker_name and entity_id.startswith("person:")
+                  and len(name) > len(record.speaker_name) and name.endswith(record.speaker_name.split()[-1]))
+        out.append(replace(record, speaker_entity_id=entity_id, speaker_name=name if fuller else record.speaker_name))
     return out
 
 

@@ -64,9 +64,10 @@ EXPECTED_ON_SAMPLES = {
 def test_entities_on_shared_samples(labelled_store, shared_samples):
     store, _ = labelled_store
     listed = {(e.kind, e.name): e for e in store.list_entities(limit=1000)}
-    assert EXPECTED_ON_SAMPLES <= set(listed), EXPECTED_ON_SAMPLES - set(listed)
+    assert set(listed) >= EXPECTED_ON_SAMPLES, EXPECTED_ON_SAMPLES - set(listed)
     center = listed[("organisation", "National Center on Sexual Exploitation")]
-    assert {"National Center on Sexual Exploitation", "National Centre on Sexual Exploitation"} <= set(center.forms)
+    for spelling in ("National Center on Sexual Exploitation", "National Centre on Sexual Exploitation"):
+        assert any(form.endswith(spelling) for form in center.forms), center.forms
     assert "VP of International Originals at Netflix" in listed[("person", "Erik Barmack")].roles
 
 
@@ -79,5 +80,7 @@ def test_entities_show_hawkins(labelled_store, shared_samples):
     assert shown["name"] == "Dawn Hawkins" and shown["kind"] == "person"
     assert shown["roles"] == ["executive director of the National Center on Sexual Exploitation"]
     assert shown["outlets"]
-    assert len(shown["quotes"]) >= 3
+    contents = " ".join(q["content"] for q in shown["quotes"])
+    for opening in ("Despite being at ground zero", "Despite the outcry", "There is absolutely nothing"):
+        assert opening in contents
     assert all(q["speaker_name"] == "Dawn Hawkins" for q in shown["quotes"])

@@ -57,7 +57,8 @@ def link_article(article: Article, entities: Sequence[LocalEntity],
     mentions: list[Mention] = []
     for entity, resolution in zip(entities, resolve(entities, known), strict=True):
         forms = sorted({m.text for m in entity.mentions})
-        records.append(Entity(resolution.entity_id, entity.kind, entity.name, list(entity.roles), forms))
+        name = resolution.name or entity.name
+        records.append(Entity(resolution.entity_id, entity.kind, name, list(entity.roles), forms))
         evidence = "; ".join(resolution.evidence) or None
         for mention in entity.mentions:
             span = article.raw_span(mention.start, mention.end)
@@ -96,7 +97,7 @@ def known_people_in(entities: Iterable[tuple[str, LocalEntity]]) -> dict[str, li
             people = out.setdefault(surname, [])
             person = next((p for p in people if p.entity_id == entity_id), None)
             if person is None:
-                person = KnownPerson(entity_id, surname)
+                person = KnownPerson(entity_id, surname, name=entity.name)
                 people.append(person)
             person.neighbours |= ids - {entity_id}
     return out

@@ -26,6 +26,7 @@ class KnownPerson:
     entity_id: str
     surname: str
     neighbours: set[str] = field(default_factory=set)
+    name: str | None = None
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Resolution:
 
     entity_id: str
     evidence: list[str]
+    name: str | None = None  # the known full name a surname was joined to
 
 
 def entity_id_for(entity: LocalEntity) -> str:
@@ -48,12 +50,15 @@ def resolve(entities: Sequence[LocalEntity], known: Mapping[str, Sequence[KnownP
     for entity in entities:
         entity_id = entity_id_for(entity)
         evidence = list(entity.evidence)
+        name = None
         if entity.surname_only:
-            match, reason = _person_for_surname(entity.key, own_ids, known.get(entity.key, ()))
+            candidates = known.get(entity.key, ())
+            match, reason = _person_for_surname(entity.key, own_ids, candidates)
             if match:
                 entity_id = match
                 evidence.append(reason)
-        out.append(Resolution(entity_id, evidence))
+                name = next((c.name for c in candidates if c.entity_id == match), None)
+        out.append(Resolution(entity_id, evidence, name))
     return out
 
 

@@ -159,9 +159,15 @@ def add_known_names(text: str, entities: list[LocalEntity], gazetteer: Gazetteer
 def _add_repeats(text: str, entities: dict) -> None:
     """Every other capitalised occurrence of an entity's surface forms (the model misses repeats)."""
     taken = sorted((m.start, m.end) for e in entities.values() for m in e.mentions)
-    forms = sorted({(m.text, e.kind, e.key) for e in entities.values() for m in e.mentions
-                    if m.source != "pronoun" and m.text[:1].isupper() and len(m.text) > 2},
-                   key=lambda item: -len(item[0]))
+    forms = {(m.text, e.kind, e.key) for e in entities.values() for m in e.mentions
+             if m.source != "pronoun" and m.text[:1].isupper() and len(m.text) > 2}
+    # A person's surname alone ("Okafor") is a mention of them too, when only one person has it.
+    surnames: dict[str, set[str]] = {}
+    for e in entities.values():
+        if e.kind == "person" and not e.surname_only:
+            surnames.setdefault(name_words(e.name)[-1], set()).add(e.key)
+    forms |= {(surname, "person", next(iter(keys))) for surname, keys in surnames.items() if len(keys) == 1}
+    forms = sorted(forms, key=lambda item: -len(item[0]))
     for form, kind, key in forms:
         for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
             start, end = match.span()

@@ -1,8 +1,9 @@
 """The quotes stage: who said what, through which cue, in every article.
 
 A fine-tuned MiniLM tagger (int8 ONNX, ``quotes/model/``) marks content, source
-and cue spans (Viterbi decoding: no span opens with "inside"); ``linking`` joins them into attributions; ``speakers`` resolves
-each speaker to a canonical person with a role. ``rules`` is the rule-only
+and cue spans (Viterbi decoding: no span opens with "inside"); ``linking`` joins
+them into attributions; ``speakers`` resolves each speaker to a canonical person
+with a role. ``rules`` is the rule-only
 baseline (``method="rules"``), also used for languages the tagger was not
 trained on.
 """

@@ -9,10 +9,13 @@ with another content lying between it and this one is out of reach.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .tagging import TaggedSpan
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s|\n")
 
 PARAGRAPH_COST = 400
 MAX_CUE_DISTANCE = 220
@@ -90,10 +93,24 @@ def link(text: str, spans: Iterable[TaggedSpan]) -> list[Attribution]:
     for span in spans:
         by_layer[span.layer].append((span.start, span.end))
     contents = sorted(by_layer["content"])
-    out = []
+    out: list[Attribution] = []
     for content in contents:
         others = [c for c in contents if c != content]
         cue = _pick_cue(text, content, by_layer["cue"], others)
         source = _pick_source(text, content, cue, by_layer["source"])
+        if source is None and cue is not None:
+            source = _shared_subject(text, cue, out)
         out.append(Attribution(content, source, cue))
     return out
+
+
+def _shared_subject(text: str, cue: tuple[int, int], earlier: list[Attribution]) -> tuple[int, int] | None:
+    """ "The organization claims ... and notes that ...": a cue with no source of its own shares the
+    source of an earlier cue in the same sentence."""
+    for attribution in reversed(earlier):
+        if attribution.cue and attribution.source and attribution.cue[1] <= cue[0]:
+            between = text[attribution.cue[1]:cue[0]]
+            if not _SENTENCE_BREAK.search(between):
+                return attribution.source
+            return None
+    return None

@@ -81,7 +81,8 @@ def known_people(conn: Connection, surnames: Iterable[str]) -> dict[str, list[Kn
     for entity_id, name in people:
         words = person_key(name).split()
         if len(words) > 1 and words[-1] in surnames:
-            out.setdefault(words[-1], []).append(KnownPerson(entity_id, words[-1], _neighbours(conn, entity_id)))
+            out.setdefault(words[-1], []).append(
+                KnownPerson(entity_id, words[-1], _neighbours(conn, entity_id), name=name))
     return out
 
 
