@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .names import organisation_key, person_key
+from .names import NOT_NAME_WORDS, organisation_key, person_key
 
 KINDS = ("person", "organisation", "work", "place")
 SPACY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -57,7 +57,7 @@ class EntityMention:
 def find_mentions(text: str, named: Iterable) -> list[EntityMention]:
     """Mentions from spaCy entity spans (anything with start, end, text, label) plus rules."""
     mentions = [EntityMention(e.start, e.end, e.text, SPACY_KINDS[e.label]) for e in named if e.label in SPACY_KINDS]
-    mentions = [_trim(text, m) for m in mentions]
+    mentions = [_trim(text, _not_a_person(m)) for m in mentions]
     mentions = [m for m in mentions if m.end > m.start]
     works = _work_titles(text)
     acronyms = _acronyms(text)
@@ -67,6 +67,14 @@ def find_mentions(text: str, named: Iterable) -> list[EntityMention]:
                  for s, e in _word_positions(text, acronyms)]
     mentions = _vote_kinds(text, [m for m in mentions if text[max(m.start - 1, 0):m.start] != "#"])
     return _without_overlaps([m for m in mentions if m.kind in KINDS])
+
+
+def _not_a_person(mention: EntityMention) -> EntityMention:
+    """ "Northfield Rovers" or "Portmere Harbour Authority" labelled PERSON: an organisation."""
+    words = {w.lower() for w in mention.text.split()}
+    if mention.kind == "person" and words & NOT_NAME_WORDS:
+        return EntityMention(mention.start, mention.end, mention.text, "organisation", mention.source)
+    return mention
 
 
 def _trim(text: str, mention: EntityMention) -> EntityMention:

@@ -81,7 +81,14 @@ def clean_role(role: str) -> str:
     return _ARTICLE.sub("", role)
 
 
+NOT_NAME_WORDS = {"authority", "council", "agency", "trust", "bridge", "hospital", "general", "university", "school",
+                   "club", "rovers", "united", "city", "company", "group", "centre", "center", "street", "road",
+                   "river", "valley", "harbour", "port", "park", "house", "office", "party", "court", "police",
+                   "news", "times", "post", "echo", "gazette", "ledger", "courier", "studios", "chemicals", "fc"}
+
+
 def looks_like_person_name(surface: str) -> bool:
-    """Two or three capitalised words, as a full personal name usually is."""
+    """Two or three capitalised words, as a full personal name usually is (and no "Council", "Bridge")."""
     words = name_words(surface)
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].replace("-", "").islower() for w in words)
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].replace("-", "").islower() for w in words)
+            and not any(w.lower() in NOT_NAME_WORDS for w in words))
