@@ -43,7 +43,7 @@ from presslens.quotes.tagging import (
 )
 
 IGNORE = -100
-VERSION = "quote-tagger-v1"
+VERSION = "quote-tagger-v2"
 
 
 def default_base() -> Path:
@@ -281,7 +281,7 @@ def export(model: Tagger, args) -> Path:
         opset_version=17, dynamo=False,
     )
     int8 = args.out / "model.int8.onnx"
-    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8,
+    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True,
                      op_types_to_quantize=["MatMul", "Gather"])
     shutil.copy(args.base / "tokenizer.json", args.out / "tokenizer.json")
     return int8
