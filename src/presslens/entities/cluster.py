@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .mentions import EntityMention
 from .names import (
@@ -136,24 +137,32 @@ def gazetteer_of(entity_lists: Sequence[Sequence[LocalEntity]]) -> Gazetteer:
 
 def add_known_names(text: str, entities: list[LocalEntity], gazetteer: Gazetteer) -> list[LocalEntity]:
     """Mentions of names found in other articles that the model missed in this one."""
+    if not gazetteer:
+        return entities
     index = {(e.kind, e.key): e for e in entities}
     taken = [(m.start, m.end) for e in entities for m in e.mentions]
-    for form in sorted(gazetteer, key=len, reverse=True):
+    for match in _gazetteer_pattern(tuple(sorted(gazetteer, key=len, reverse=True))).finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        form = match.group()
         kind, key, name = gazetteer[form]
-        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            entity = index.get((kind, key))
-            if entity is None:
-                entity = index[(kind, key)] = LocalEntity(kind, name, key)
-                entities.append(entity)
-            entity.mentions.append(EntityMention(start, end, form, kind, "rule:known-name"))
-            entity.evidence.append(f"{form!r} is a name found in another article of the batch")
-            taken.append((start, end))
+        entity = index.get((kind, key))
+        if entity is None:
+            entity = index[(kind, key)] = LocalEntity(kind, name, key)
+            entities.append(entity)
+        entity.mentions.append(EntityMention(start, end, form, kind, "rule:known-name"))
+        entity.evidence.append(f"{form!r} is a name found in another article of the batch")
+        taken.append((start, end))
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)
     return sorted(entities, key=lambda e: e.mentions[0].start)
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_pattern(forms: tuple[str, ...]) -> re.Pattern:
+    """One pattern for every known form, longest first, whole words only."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
 
 
 def _add_repeats(text: str, entities: dict) -> None:
