@@ -76,7 +76,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, people: Sequence[
         if previous and previous.name and (person is None or previous.name.endswith(person.words[-1])):
             return previous
         return _as_speaker(text, person, people) if person else Speaker(None)
-    if surface.lower() in RELATIVE_PRONOUNS:
+    if surface.lower() in RELATIVE_PRONOUNS or surface.lower().startswith("whose "):
         antecedent = _antecedent(text, source[0], people + organisations)
         return resolve_speaker(text, (antecedent.start, antecedent.end), people + organisations, previous) \
             if antecedent else Speaker(None)
