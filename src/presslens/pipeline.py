@@ -13,13 +13,14 @@ from pathlib import Path
 from . import nlp
 from .clean import article_id_for, clean_document
 from .entities import (
-    EntityMention,
     LocalEntity,
     add_known_names,
+    add_pronoun_mentions,
     analyse_text,
     gazetteer_of,
     known_people_in,
     link_article,
+    merge_known_people,
     organisation_key,
     person_key,
     slug,
@@ -119,9 +120,10 @@ def quote_extractor(method: str) -> QuoteExtractor:
 def named_entities(texts: Sequence[str], languages: Sequence[str]) -> list[list[nlp.EntitySpan]]:
     """spaCy's entity spans for each text whose language has a model (none for the others)."""
     named: list[list[nlp.EntitySpan]] = [[] for _ in texts]
-    known = [i for i, language in enumerate(languages) if nlp.has_model(language)]
-    for i, spans in zip(known, nlp.entities([texts[i] for i in known]), strict=True):
-        named[i] = spans
+    for language in {lang for lang in languages if nlp.has_model(lang)}:
+        indices = [i for i, lang in enumerate(languages) if lang == language]
+        for i, spans in zip(indices, nlp.entities([texts[i] for i in indices], language), strict=True):
+            named[i] = spans
     return named
 
 
@@ -163,36 +165,17 @@ def analyse_articles(articles: Sequence[Article], settings: Settings, store: Sto
     known = store.known_people(surnames) if store is not None else {}
     slugs = {slug(e.key) for entities in local for e in entities}
     known_ids = store.entity_ids_for_slugs(slugs) if store is not None else {}
-    seen: list[tuple[str, LocalEntity]] = []
     analysis = Analysis()
     for article, entities, quotes in zip(articles, local, found, strict=True):
-        _add_speaker_pronouns(article.clean_text, entities, quotes)
-        batch_known = {**known}
-        for surname, people in known_people_in(seen).items():
-            batch_known[surname] = [*batch_known.get(surname, []), *people]
-        records, mentions = link_article(article, entities, batch_known)
+        add_pronoun_mentions(entities, [(q.source, article.clean_text[q.source[0]:q.source[1]], q.speaker_name)
+                                        for q in quotes if q.source and q.speaker_name])
+        records, mentions = link_article(article, entities, known)
         unify_ids(records, mentions, known_ids)
-        seen += [(record.entity_id, entity) for record, entity in zip(records, entities, strict=True)]
+        merge_known_people(known, known_people_in(zip((r.entity_id for r in records), entities, strict=True)))
         analysis.entities[article.article_id] = (records, mentions)
         analysis.quotes[article.article_id] = _with_speaker_ids(article_quotes(article, quotes), quotes, entities,
                                                                records)
     return analysis
-
-
-PRONOUNS = {"he", "she", "him", "her", "his"}
-
-
-def _add_speaker_pronouns(text: str, entities: Sequence[LocalEntity], quotes: Sequence[FoundQuote]) -> None:
-    """ "she said": a quote's pronoun speaker, once resolved, is a mention of that person."""
-    people = {e.key: e for e in entities if e.kind == "person"}
-    for quote in quotes:
-        if not quote.source or not quote.speaker_name:
-            continue
-        surface = text[quote.source[0]:quote.source[1]]
-        person = people.get(person_key(quote.speaker_name))
-        if surface.lower() in PRONOUNS and person is not None:
-            person.mentions.append(EntityMention(*quote.source, surface, "person", "pronoun"))
-            person.mentions.sort(key=lambda m: m.start)
 
 
 def _with_speaker_ids(records: list[Quote], found: Sequence[FoundQuote], entities: Sequence[LocalEntity],
@@ -227,6 +210,8 @@ def quotes_for_articles(articles: Sequence[Article], settings: Settings) -> dict
 def _store_batch(batch: list[RawDoc], store: Store, settings: Settings,
                  report: IngestReport) -> None:
     """Clean the documents not stored yet (ids come from the raw content) and store them."""
+    if not batch:
+        return
     stored = store.existing_ids([article_id_for(doc) for doc in batch])
     articles: list[Article] = []
     for doc in batch:
@@ -238,6 +223,8 @@ def _store_batch(batch: list[RawDoc], store: Store, settings: Settings,
         except PresslensError as exc:
             report.errors.append(exc)
     batch.clear()
+    if not articles:
+        return
     analysis = analyse_articles(articles, settings, store)
     quotes = analysis.quotes
     added_flags = store.add_articles(articles, quotes, method=_method_name(settings), entities=analysis.entities)

@@ -23,6 +23,7 @@ __all__ = [
     "LocalEntity",
     "Resolution",
     "add_known_names",
+    "add_pronoun_mentions",
     "analyse_text",
     "cluster_mentions",
     "display_name",
@@ -31,6 +32,7 @@ __all__ = [
     "gazetteer_of",
     "known_people_in",
     "link_article",
+    "merge_known_people",
     "organisation_key",
     "person_key",
     "resolve",
@@ -86,13 +88,39 @@ def unify_ids(records: list[Entity], mentions: list[Mention], known_ids: Mapping
                                   mention.evidence)
 
 
+PRONOUNS = {"he", "she", "him", "her", "his"}
+
+
+def add_pronoun_mentions(entities: Sequence[LocalEntity],
+                         speakers: Iterable[tuple[tuple[int, int], str, str]]) -> None:
+    """ "she said": a quote's pronoun speaker (span, surface, resolved name) is a mention of that person."""
+    people = {e.key: e for e in entities if e.kind == "person"}
+    for span, surface, name in speakers:
+        person = people.get(person_key(name))
+        if surface.lower() in PRONOUNS and person is not None:
+            person.mentions.append(EntityMention(span[0], span[1], surface, "person", "pronoun"))
+            person.mentions.sort(key=lambda m: m.start)
+
+
+def merge_known_people(known: dict[str, list[KnownPerson]], more: Mapping[str, Sequence[KnownPerson]]) -> None:
+    """Add people to a by-surname index, one entry per entity id (neighbours pooled)."""
+    for surname, people in more.items():
+        entries = known.setdefault(surname, [])
+        for person in people:
+            same = next((p for p in entries if p.entity_id == person.entity_id), None)
+            if same is None:
+                entries.append(KnownPerson(person.entity_id, surname, set(person.neighbours), person.name))
+            else:
+                same.neighbours |= person.neighbours
+
+
 def known_people_in(entities: Iterable[tuple[str, LocalEntity]]) -> dict[str, list[KnownPerson]]:
     """Full-name people among (entity id, local entity) pairs, by surname, with their neighbours."""
     pairs = list(entities)
     ids = {entity_id for entity_id, _ in pairs}
     out: dict[str, list[KnownPerson]] = {}
     for entity_id, entity in pairs:
-        if entity.kind == "person" and not entity.surname_only:
+        if entity.kind == "person" and not entity.surname_only and name_words(entity.name):
             surname = person_key(name_words(entity.name)[-1])
             people = out.setdefault(surname, [])
             person = next((p for p in people if p.entity_id == entity_id), None)

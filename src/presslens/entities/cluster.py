@@ -264,7 +264,7 @@ def _prefix_role(text: str, start: int) -> str | None:
     if not match:
         return None
     words = match.group("role").split()
-    while words and not ROLE_WORDS.fullmatch(words[-1].rstrip("'’s")):
+    if not words or not ROLE_WORDS.fullmatch(words[-1].rstrip("'’s")):
         return None
     while words and words[0].lower() in {"the", "a", "an", "by", "and", "said", "says", "told", "to", "with"}:
         words = words[1:]

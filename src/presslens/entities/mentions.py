@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .names import NOT_NAME_WORDS, organisation_key, person_key
+from .names import NOT_NAME_WORDS, organisation_key
 
 KINDS = ("person", "organisation", "work", "place")
 SPACY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -158,8 +158,3 @@ def _without_overlaps(mentions: Sequence[EntityMention]) -> list[EntityMention]:
         if all(m.end <= k.start or k.end <= m.start for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
-
-
-def mention_key(mention: EntityMention) -> str:
-    """Comparable form of a mention's name for its kind."""
-    return person_key(mention.text) if mention.kind == "person" else organisation_key(mention.text)

@@ -57,8 +57,8 @@ def display_name(surface: str, kind: str) -> str:
 
 
 def slug(text: str) -> str:
-    """ASCII, lowercase, hyphen-separated: "Jürgen Albers" -> "jurgen-albers"."""
-    return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-") or "unnamed"
+    """ASCII, lowercase, hyphen-separated, at most 160 characters: "Jürgen Albers" -> "jurgen-albers"."""
+    return re.sub(r"[^a-z0-9]+", "-", _fold(text))[:160].strip("-") or "unnamed"
 
 
 def _fold(text: str) -> str:

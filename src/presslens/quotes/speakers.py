@@ -73,7 +73,8 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, people: Sequence[
     inside = [p for p in people if source[0] <= p.start and p.end <= source[1]]
     if surface.lower() in PERSONAL_PRONOUNS:
         person = _nearest_before(people, source[0])
-        if previous and previous.name and (person is None or previous.name.endswith(person.words[-1])):
+        surname = person.words[-1] if person and person.words else None
+        if previous and previous.name and (surname is None or previous.name.endswith(surname)):
             return previous
         return _as_speaker(text, person, people) if person else Speaker(None)
     if surface.lower() in RELATIVE_PRONOUNS or surface.lower().startswith("whose "):

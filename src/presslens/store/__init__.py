@@ -245,7 +245,7 @@ class Store:
         query = quotes_query(speaker=speaker, outlet=outlet, kind=kind, article_id=article_id,
                              article_ids=article_ids, speaker_entity_id=speaker_entity_id)
         with self.engine.connect() as conn:
-            keys = matching_quote_keys(conn, search or "", self.dialect)
+            keys = matching_quote_keys(search or "", self.dialect)
             if keys is not None:
                 query = query.where(QuoteRow.pk.in_(keys))
             rows = conn.execute(query.limit(limit).offset(offset)).all()

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 
 from sqlalchemy import Connection, func, or_, select
 
-from ..entities import KnownPerson
+from ..entities import KINDS, KnownPerson, person_key
 from ..records import Entity, Mention
 from .models import ArticleRow, EntityRow, MentionRow
 
@@ -71,8 +71,6 @@ def mention_rows(mentions: Iterable[Mention]) -> list[dict]:
 
 def known_people(conn: Connection, surnames: Iterable[str]) -> dict[str, list[KnownPerson]]:
     """Stored full-name people whose surname is one of ``surnames``, with the entities seen beside them."""
-    from ..entities import person_key
-
     surnames = set(surnames)
     if not surnames:
         return {}
@@ -145,15 +143,16 @@ def article_mentions(conn: Connection, article_id: str) -> list[dict]:
 
 
 def ids_for_slugs(conn: Connection, slugs: Iterable[str]) -> dict[str, str]:
-    """Stored entity ids by name slug, whatever their kind (the first stored wins)."""
-    from ..entities import KINDS
-
+    """Stored entity ids by name slug, whatever their kind (kinds in KINDS order win a tie)."""
     slugs = set(slugs)
     if not slugs:
         return {}
     candidates = [f"{kind}:{s}" for s in slugs for kind in KINDS]
-    out: dict[str, str] = {}
+    found: set[str] = set()
     for chunk in range(0, len(candidates), 500):
-        for entity_id in conn.scalars(select(EntityRow.id).where(EntityRow.id.in_(candidates[chunk:chunk + 500]))):
+        found |= set(conn.scalars(select(EntityRow.id).where(EntityRow.id.in_(candidates[chunk:chunk + 500]))))
+    out: dict[str, str] = {}
+    for entity_id in candidates:
+        if entity_id in found:
             out.setdefault(entity_id.split(":", 1)[1], entity_id)
     return out

@@ -64,7 +64,7 @@ class QuoteRow(Base):
     cue_text: Mapped[str | None] = mapped_column(Text)
     speaker_name: Mapped[str | None] = mapped_column(Text, index=True)
     speaker_role: Mapped[str | None] = mapped_column(Text)
-    speaker_entity_id: Mapped[str | None] = mapped_column(String(64))
+    speaker_entity_id: Mapped[str | None] = mapped_column(String(200), index=True)
     channel: Mapped[str | None] = mapped_column(String(40))
     method: Mapped[str] = mapped_column(String(40))
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from sqlalchemy import Connection, Select, func, or_, select, text
+from sqlalchemy import Select, func, or_, select, text
 
 from ..records import Quote
 from .models import ArticleRow, QuoteRow
@@ -98,15 +98,17 @@ def quotes_query(*, speaker: str | None = None, outlet: str | None = None, kind:
     return query.order_by(ArticleRow.published.nulls_last(), ArticleRow.pk, QuoteRow.position)
 
 
-def matching_quote_keys(conn: Connection, words: str, dialect: str) -> Select | None:
-    """A sub-select of quote primary keys whose content or speaker matches ``words``."""
-    if not words.strip():
+def matching_quote_keys(words: str, dialect: str) -> Select | None:
+    """A sub-select of quote primary keys whose content or speaker name holds every word of ``words``."""
+    terms = [w.replace('"', "") for w in words.split() if w.replace('"', "")]
+    if not terms:
         return None
     if dialect == "sqlite":
-        terms = " ".join('"' + w.replace('"', "") + '"' for w in words.split() if w.replace('"', ""))
+        match = " ".join(f'"{term}"' for term in terms)
         return select(text("rowid")).select_from(text("quotes_fts")).where(
-            text("quotes_fts MATCH :match").bindparams(match=terms))
-    condition = [func.lower(QuoteRow.content_text).like(f"%{w.lower()}%") for w in words.split()]
+            text("quotes_fts MATCH :match").bindparams(match=match))
+    condition = [or_(func.lower(QuoteRow.content_text).like(f"%{t.lower()}%"),
+                     func.lower(QuoteRow.speaker_name).like(f"%{t.lower()}%")) for t in terms]
     return select(QuoteRow.pk).where(*condition)
 
 

@@ -46,7 +46,7 @@ def upgrade() -> None:
         *_span_columns("cue", True),
         sa.Column("speaker_name", sa.Text),
         sa.Column("speaker_role", sa.Text),
-        sa.Column("speaker_entity_id", sa.String(64)),
+        sa.Column("speaker_entity_id", sa.String(200)),
         sa.Column("channel", sa.String(40)),
         sa.Column("method", sa.String(40), nullable=False),
         sa.UniqueConstraint("article_id", "position", name="uq_quotes_article_position"),
