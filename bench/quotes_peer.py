@@ -34,14 +34,14 @@ def read_gold(path: Path, limit: int | None) -> list[dict]:
 
 
 def run_presslens(records: list[dict], method: str):
-    from presslens.pipeline import find_quotes
+    from presslens.pipeline import quotes_in_texts
     from presslens.settings import Settings
 
     settings = Settings(quote_method=method)
 
     def predict(batch: list[dict]) -> list[list[dict]]:
         texts = [r["text"] for r in batch]
-        found = find_quotes(texts, ["en"] * len(texts), settings)
+        found = quotes_in_texts(texts, ["en"] * len(texts), settings)
         return [[q.as_record(t) for q in quotes] for t, quotes in zip(texts, found, strict=True)]
 
     predict(records[:1])

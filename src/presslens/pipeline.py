@@ -35,8 +35,14 @@ from .records import Article, Entity, Mention, Quote, RawDoc
 from .settings import Settings
 from .store import Store
 
-__all__ = ["SAMPLE_FORMAT_DIRS", "IngestReport", "find_quotes", "ingest_paths", "quotes_for_articles",
-           "sample_corpus_paths"]
+__all__ = [
+    "SAMPLE_FORMAT_DIRS",
+    "IngestReport",
+    "ingest_paths",
+    "quotes_for_articles",
+    "quotes_in_texts",
+    "sample_corpus_paths",
+]
 
 SAMPLE_FORMAT_DIRS = ("txt", "jsonl", "html", "feeds", "warc")
 
@@ -135,7 +141,7 @@ def find_entities(texts: Sequence[str], languages: Sequence[str]) -> list[list[L
     return [add_known_names(text, entities, gazetteer) for text, entities in zip(texts, found, strict=True)]
 
 
-def find_quotes(texts: Sequence[str], languages: Sequence[str], settings: Settings,
+def quotes_in_texts(texts: Sequence[str], languages: Sequence[str], settings: Settings,
                 entities: Sequence[Sequence[LocalEntity]] | None = None) -> list[list[FoundQuote]]:
     """Quotes in each text, speakers resolved with the text's people and organisations."""
     if settings.quote_method == "off" or not texts:
@@ -160,7 +166,7 @@ def analyse_articles(articles: Sequence[Article], settings: Settings, store: Sto
     languages = [a.language or settings.default_language for a in articles]
     texts = [a.clean_text for a in articles]
     local = find_entities(texts, languages)
-    found = find_quotes(texts, languages, settings, local)
+    found = quotes_in_texts(texts, languages, settings, local)
     surnames = set().union(*(surnames_needed(entities) for entities in local)) if local else set()
     known = store.known_people(surnames) if store is not None else {}
     slugs = {slug(e.key) for entities in local for e in entities}

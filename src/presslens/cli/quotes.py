@@ -12,7 +12,7 @@ import click
 from ..clean import clean_document
 from ..errors import IngestError, PresslensError
 from ..ingest import read_path
-from ..pipeline import analyse_articles, find_quotes
+from ..pipeline import analyse_articles, quotes_in_texts
 from ..quotes.metrics import KINDS, QuoteScores
 from ..settings import Settings
 from .main import Context, cli
@@ -139,7 +139,7 @@ def predict_records(records: list[dict], settings: Settings) -> list[list[dict]]
     """PolNeAR-schema quotes for each ``{id, text}`` record, run on its text as given."""
     texts = [r["text"] for r in records]
     languages = [r.get("language") or settings.default_language for r in records]
-    found = find_quotes(texts, languages, settings)
+    found = quotes_in_texts(texts, languages, settings)
     return [[q.as_record(text) for q in quotes] for text, quotes in zip(texts, found, strict=True)]
 
 
