@@ -66,3 +66,23 @@ def test_stories_eval_command(tmp_path):
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["bcubed_f1"] == 1.0 and report["predicted_stories"] == 2
+
+
+def test_stories_sentence_encoder_puts_one_story_together():
+    import numpy as np
+
+    from presslens.stories.embed import SentenceEncoder
+
+    vectors = SentenceEncoder().encode(HEADLINES)
+    assert vectors.shape == (5, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    same, other = float(vectors[0] @ vectors[1]), float(vectors[0] @ vectors[2])
+    assert same > other + 0.2
+
+
+def test_stories_stream_with_embeddings():
+    from presslens.stories.embed import SentenceEncoder
+
+    clusterer = StreamClusterer("en", threshold=0.3, embedding_weight=0.7)
+    labels = [clusterer.add(h, None, v) for h, v in zip(HEADLINES, SentenceEncoder().encode(HEADLINES), strict=True)]
+    assert labels[0] == labels[1] == labels[4] and labels[2] == labels[3] != labels[0]

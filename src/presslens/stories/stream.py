@@ -19,6 +19,8 @@ from datetime import date
 from importlib import import_module
 from itertools import pairwise
 
+import numpy as np
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -36,35 +38,49 @@ class _Story:
     terms: Counter = field(default_factory=Counter)
     size: int = 0
     last_seen: date | None = None
+    embedding: np.ndarray | None = None  # sum of member embeddings
 
 
 class StreamClusterer:
     """Assigns documents to stories one at a time, deterministically."""
 
-    def __init__(self, language: str = "en", threshold: float = 0.3, window_days: int = 7, candidate_terms: int = 8):
+    def __init__(self, language: str = "en", threshold: float = 0.3, window_days: int = 7, candidate_terms: int = 8,
+                 embedding_weight: float = 0.0):
         self.stop = stop_words(language)
         self.threshold = threshold
+        self.embedding_weight = embedding_weight
         self.window_days = window_days
         self.candidate_terms = candidate_terms
         self.document_frequency: Counter = Counter()
         self.documents = 0
         self.stories: dict[int, _Story] = {}
         self.index: dict[str, set[int]] = defaultdict(set)
+        self._open: set[int] = set()
 
     def terms(self, text: str) -> Counter:
         words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
         words = [w for w in words if w not in self.stop and len(w) > 1]
         return Counter(words + [f"{a} {b}" for a, b in pairwise(words)])
 
-    def add(self, text: str, when: date | None = None) -> int:
-        """The story id for the next document (a new id opens a new story)."""
+    def add(self, text: str, when: date | None = None, embedding: np.ndarray | None = None) -> int:
+        """The story id for the next document (a new id opens a new story).
+
+        With an embedding (unit length), similarity mixes TF-IDF cosine and embedding cosine
+        by ``embedding_weight``, and stories close in embedding space are candidates too.
+        """
         terms = self.terms(text)
         self.documents += 1
         self.document_frequency.update(terms.keys())
         self._close_old(when)
+        use_embedding = embedding is not None and self.embedding_weight > 0
+        candidates = self._candidates(terms) | (self._embedding_candidates(embedding) if use_embedding else set())
         best, best_score = None, self.threshold
-        for story_id in sorted(self._candidates(terms)):
-            score = self._cosine(terms, self.stories[story_id].terms)
+        for story_id in sorted(candidates):
+            story = self.stories[story_id]
+            score = self._cosine(terms, story.terms)
+            if use_embedding and story.embedding is not None:
+                similarity = float(story.embedding @ embedding / (np.linalg.norm(story.embedding) or 1.0))
+                score = (1 - self.embedding_weight) * score + self.embedding_weight * similarity
             if score >= best_score:
                 best, best_score = story_id, score
         story = self.stories.get(best) if best is not None else None
@@ -73,9 +89,12 @@ class StreamClusterer:
             self.stories[story.story_id] = story
         story.terms.update(terms)
         story.size += 1
+        if embedding is not None:
+            story.embedding = embedding.astype(np.float32) if story.embedding is None else story.embedding + embedding
         story.last_seen = max(filter(None, (story.last_seen, when)), default=None)
         for term in terms:
             self.index[term].add(story.story_id)
+        self._open.add(story.story_id)
         return story.story_id
 
     def _idf(self, term: str) -> float:
@@ -85,6 +104,14 @@ class StreamClusterer:
         known = [t for t in terms if self.index.get(t)]
         rare = sorted(known, key=lambda t: (-self._idf(t), t))[: self.candidate_terms]
         return set().union(*(self.index.get(t, set()) for t in rare)) if rare else set()
+
+    def _embedding_candidates(self, embedding: np.ndarray, top: int = 8) -> set[int]:
+        open_stories = [s for s in self.stories.values() if s.embedding is not None and s.story_id in self._open]
+        if not open_stories:
+            return set()
+        matrix = np.array([s.embedding for s in open_stories])
+        similarity = matrix @ embedding / np.maximum(np.linalg.norm(matrix, axis=1), 1e-9)
+        return {open_stories[i].story_id for i in np.argsort(-similarity)[:top]}
 
     def _cosine(self, a: Counter, b: Counter) -> float:
         weights_a = {t: c * self._idf(t) for t, c in a.items()}
@@ -101,4 +128,5 @@ class StreamClusterer:
         for story in [s for s in self.stories.values() if s.last_seen and (when - s.last_seen).days > self.window_days]:
             for term in story.terms:
                 self.index[term].discard(story.story_id)
+            self._open.discard(story.story_id)
             story.last_seen = None  # closed: no longer a candidate
