@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -101,8 +102,7 @@ def _quote_json(quote) -> dict:
 
 
 def _with_method(settings: Settings, method: str | None) -> Settings:
-    return Settings.from_env(**{**{f: getattr(settings, f) for f in settings.__slots__},
-                                "quote_method": method or settings.quote_method})
+    return replace(settings, quote_method=method) if method else settings
 
 
 def read_records(path: Path) -> Iterator[dict]:

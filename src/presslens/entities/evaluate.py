@@ -13,10 +13,12 @@ missed mention costs recall. Scores are then computed over the gold mentions:
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+
+from ..scoring import bcubed, f1
 
 
 def corpus_doc_key(source: str) -> str:
@@ -88,25 +90,9 @@ def score(gold: Sequence[GoldMention], predicted: Sequence[PredictedMention]) ->
     """B-cubed and pairwise scores of predicted entity ids over the gold mentions."""
     ids = assign(gold, predicted)
     gold_ids = [g.entity for g in gold]
-    bcubed = _bcubed(gold_ids, ids)
-    pairwise = _pairwise(gold_ids, ids)
-    return EntityScores(len(gold), sum(not i.startswith("missed:") for i in ids), bcubed, pairwise,
+    return EntityScores(len(gold), sum(not i.startswith("missed:") for i in ids), bcubed(gold_ids, ids),
+                        _pairwise(gold_ids, ids),
                         _false_merges(gold, gold_ids, ids), _missed_merges(gold, gold_ids, ids))
-
-
-def _prf(precision: float, recall: float) -> tuple[float, float, float]:
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
-def _bcubed(gold_ids: Sequence[str], ids: Sequence[str]) -> tuple[float, float, float]:
-    if not gold_ids:
-        return 0.0, 0.0, 0.0
-    pair_counts = Counter(zip(gold_ids, ids, strict=True))
-    gold_sizes, pred_sizes = Counter(gold_ids), Counter(ids)
-    precision = sum(pair_counts[(g, p)] / pred_sizes[p] for g, p in zip(gold_ids, ids, strict=True)) / len(ids)
-    recall = sum(pair_counts[(g, p)] / gold_sizes[g] for g, p in zip(gold_ids, ids, strict=True)) / len(ids)
-    return _prf(precision, recall)
 
 
 def _pairwise(gold_ids: Sequence[str], ids: Sequence[str]) -> tuple[float, float, float]:
@@ -115,7 +101,8 @@ def _pairwise(gold_ids: Sequence[str], ids: Sequence[str]) -> tuple[float, float
         same_gold += g1 == g2
         same_pred += p1 == p2
         both += g1 == g2 and p1 == p2
-    return _prf(both / same_pred if same_pred else 1.0, both / same_gold if same_gold else 1.0)
+    precision, recall = both / same_pred if same_pred else 1.0, both / same_gold if same_gold else 1.0
+    return precision, recall, f1(precision, recall)
 
 
 def _false_merges(gold, gold_ids, ids) -> list[tuple[str, list[str]]]:

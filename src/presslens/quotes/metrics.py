@@ -25,6 +25,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..scoring import f1
+
 KINDS = ("all", "direct", "mixed", "indirect")
 _TOKEN = re.compile(r"\w+")
 _EDGE = set(" \t\n\r.,;:!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb()[]-\u2014\u2013")
@@ -58,8 +60,7 @@ class PRF:
     def of(cls, hits: int, predicted: int, gold: int) -> PRF:
         precision = hits / predicted if predicted else 0.0
         recall = hits / gold if gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return cls(precision, recall, f1)
+        return cls(precision, recall, f1(precision, recall))
 
 
 @dataclass

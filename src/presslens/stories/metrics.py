@@ -8,9 +8,12 @@ scikit-learn.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import asdict, dataclass
+
+from ..scoring import bcubed
+
+__all__ = ["ClusterScores", "bcubed", "score_clusters"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,20 +29,6 @@ class ClusterScores:
 
     def as_dict(self) -> dict:
         return {k: round(v, 4) if isinstance(v, float) else v for k, v in asdict(self).items()}
-
-
-def bcubed(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> tuple[float, float, float]:
-    """BCubed precision, recall and F1 of a predicted clustering (labels per document)."""
-    if len(gold) != len(predicted):
-        raise ValueError("gold and predicted labels differ in length")
-    if not gold:
-        return 0.0, 0.0, 0.0
-    pairs = Counter(zip(gold, predicted, strict=True))
-    gold_sizes, predicted_sizes = Counter(gold), Counter(predicted)
-    precision = sum(pairs[(g, p)] / predicted_sizes[p] for g, p in zip(gold, predicted, strict=True)) / len(gold)
-    recall = sum(pairs[(g, p)] / gold_sizes[g] for g, p in zip(gold, predicted, strict=True)) / len(gold)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
 
 
 def score_clusters(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> ClusterScores:
