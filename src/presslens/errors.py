@@ -40,6 +40,7 @@ class Errors:
     E502 = "no article matches {key!r}"
     E503 = "article id prefix {key!r} is ambiguous: {count} articles match"
     E504 = "no entity matches {key!r}"
+    E505 = "no story matches {key!r} (give a story id, an id prefix of 4+ characters, or an article id)"
 
 
 class PresslensError(Exception):

@@ -6,9 +6,12 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+import numpy as np
 
 from . import nlp
 from .clean import article_id_for, clean_document
@@ -34,6 +37,7 @@ from .quotes.speakers import Person
 from .records import Article, Entity, Mention, Quote, RawDoc
 from .settings import Settings
 from .store import Store
+from .stories import ENCODER_NAME, StoryDocument, assign_stories, describe_stories, encode, lead_text
 
 __all__ = [
     "SAMPLE_FORMAT_DIRS",
@@ -42,6 +46,7 @@ __all__ = [
     "quotes_for_articles",
     "quotes_in_texts",
     "sample_corpus_paths",
+    "update_stories",
 ]
 
 SAMPLE_FORMAT_DIRS = ("txt", "jsonl", "html", "feeds", "warc")
@@ -56,6 +61,7 @@ class IngestReport:
     added: int = 0
     quotes: int = 0
     mentions: int = 0
+    stories: int = 0
     already_stored: int = 0
     added_by_format: Counter = field(default_factory=Counter)
     errors: list[PresslensError] = field(default_factory=list)
@@ -68,7 +74,7 @@ class IngestReport:
     def as_dict(self) -> dict:
         return {
             "files": self.files, "documents": self.documents, "added": self.added, "quotes": self.quotes,
-            "mentions": self.mentions,
+            "mentions": self.mentions, "stories": self.stories,
             "already_stored": self.already_stored,
             "added_by_format": dict(sorted(self.added_by_format.items())),
             "errors": [str(e) for e in self.errors], "seconds": round(self.seconds, 3),
@@ -113,6 +119,8 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings, 
         if on_file:
             on_file(path, len(files))
     _store_batch(batch, store, settings, report)
+    if report.added:
+        report.stories = update_stories(store, settings)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -242,6 +250,35 @@ def _store_batch(batch: list[RawDoc], store: Store, settings: Settings,
             report.added_by_format[article.fmt] += 1
         else:
             report.already_stored += 1
+
+
+def update_stories(store: Store, settings: Settings) -> int:
+    """Stream every stored article into stories and store them; returns the number of stories.
+
+    Articles stream in publication order (undated ones last, in arrival order), so an
+    archive ingested out of order still meets each story while it is open. Embeddings are
+    computed once per article and kept in the store; the rest of the stream is replayed
+    from scratch, so the stories are the same whether articles came in one batch or many.
+    """
+    stored = store.story_inputs(ENCODER_NAME)
+    inputs = sorted(stored, key=lambda i: (i.published is None, i.published or date.min))  # stable: arrival order
+    leads = [lead_text(i.title, i.text) for i in inputs]
+    missing = [n for n, i in enumerate(inputs) if i.vector is None]
+    headlines = [inputs[n].title or leads[n] for n in missing]  # the linker learned embeddings of headlines
+    vectors = {inputs[n].article_id: row for n, row in zip(missing, encode(headlines), strict=True)}
+    if vectors:
+        store.save_vectors(ENCODER_NAME, {k: v.astype(np.float32).tobytes() for k, v in vectors.items()})
+    documents = [StoryDocument(
+        key=i.article_id, text=lead, title=i.title, body=i.text,
+        published=datetime.combine(i.published, datetime.min.time()) if i.published else None, outlet=i.outlet,
+        entities=i.entity_ids,
+        embedding=vectors.get(i.article_id) if i.vector is None else np.frombuffer(i.vector, dtype=np.float32))
+        for i, lead in zip(inputs, leads, strict=True)]
+    links = assign_stories(documents, [i.language or settings.default_language for i in inputs],
+                           window_days=settings.story_window_days)
+    stories = describe_stories(documents, links, settings.default_language)
+    store.replace_stories(stories, links)
+    return len(stories)
 
 
 def _method_name(settings: Settings) -> str:

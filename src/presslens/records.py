@@ -20,6 +20,7 @@ __all__ = [
     "Sentence",
     "Span",
     "Story",
+    "StoryLink",
 ]
 
 
@@ -200,6 +201,18 @@ class Quote:
     speaker_entity_id: str | None = None
     channel: str | None = None
     speaker_role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLink:
+    """Where one article sits in the stories: its story, arrival position, and the copy it repeats, if any."""
+
+    article_id: str
+    story_id: str
+    position: int
+    probability: float | None = None
+    duplicate_of: str | None = None
+    containment: float | None = None
 
 
 @dataclass(slots=True)

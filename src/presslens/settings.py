@@ -20,6 +20,8 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "batch_size": ("PRESSLENS_BATCH_SIZE", "articles written per database transaction during ingest"),
     "quote_method": ("PRESSLENS_QUOTES",
                      "how quotes are found: model (trained tagger), rules (rule-only baseline) or off"),
+    "story_window_days": ("PRESSLENS_STORY_WINDOW_DAYS",
+                          "days a story stays open after its latest article; later articles start a new story"),
 }
 QUOTE_METHODS = ("model", "rules", "off")
 
@@ -33,6 +35,7 @@ class Settings:
     max_document_bytes: int = 20_000_000
     batch_size: int = 200
     quote_method: str = "model"
+    story_window_days: int = 7
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:

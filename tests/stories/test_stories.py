@@ -34,21 +34,50 @@ HEADLINES = [
 ]
 
 
+def _documents(headlines, dates=None, embeddings=None):
+    from presslens.stories import StoryDocument
+
+    return [StoryDocument(str(i), h, h, published=dates[i] if dates else None,
+                          embedding=embeddings[i] if embeddings is not None else None)
+            for i, h in enumerate(headlines)]
+
+
 def test_stories_stream_groups_by_shared_words_and_is_deterministic():
-    one, two = StreamClusterer("en", threshold=0.15), StreamClusterer("en", threshold=0.15)
-    first = [one.add(h) for h in HEADLINES]
-    second = [two.add(h) for h in HEADLINES]
+    signals = ("tfidf",)
+    one, two = StreamClusterer("en", signals=signals), StreamClusterer("en", signals=signals)
+    first = [one.add(d).story_id for d in _documents(HEADLINES)]
+    second = [two.add(d).story_id for d in _documents(HEADLINES)]
     assert first == second
     assert first[0] == first[1] == first[4]
     assert first[2] == first[3] != first[0]
 
 
-def test_stories_stream_closes_old_stories():
-    from datetime import date
+def test_stories_stream_closes_old_stories_and_forgets_them():
+    from datetime import datetime
 
-    clusterer = StreamClusterer("en", threshold=0.15, window_days=7)
-    old = clusterer.add(HEADLINES[0], date(2026, 3, 1))
-    assert clusterer.add(HEADLINES[1], date(2026, 3, 20)) != old
+    clusterer = StreamClusterer("en", signals=("tfidf", "time"), window_days=7)
+    dates = [datetime(2026, 3, 1), datetime(2026, 3, 20)]
+    old, new = (clusterer.add(d) for d in _documents(HEADLINES[:2], dates))
+    assert new.new and new.story_id != old.story_id
+    assert list(clusterer.stories) == [new.story_id]  # the closed story left memory
+
+
+def test_stories_stream_follow_puts_a_copy_with_its_original():
+    clusterer = StreamClusterer("en", signals=("tfidf",))
+    bridge, avel = (clusterer.add(d).story_id for d in _documents(HEADLINES[:3:2]))
+    assert clusterer.add(_documents(["Nothing in common here"])[0], follow=bridge).story_id == bridge
+    assert bridge != avel
+
+
+def test_stories_linker_file_has_every_ablation_step():
+    from presslens.stories.linker import Linker
+
+    for signals in (("tfidf",), ("tfidf", "entities"), ("tfidf", "entities", "embeddings"),
+                    ("tfidf", "entities", "embeddings", "time")):
+        linker = Linker.load(signals)
+        assert len(linker.features) == len(linker.coefficients) and 0 < linker.threshold < 1
+    with pytest.raises(KeyError):
+        Linker.load(("entities",))
 
 
 def test_stories_eval_command(tmp_path):
@@ -62,10 +91,14 @@ def test_stories_eval_command(tmp_path):
     clusters = ["bridge", "bridge", "avel", "avel", "bridge"]
     gold.write_text("".join(json.dumps({"id": i, "text": h, "cluster": c}) + "\n"
                             for i, (h, c) in enumerate(zip(HEADLINES, clusters, strict=True))))
-    result = CliRunner().invoke(cli, ["eval", "stories", "--gold", str(gold), "--json"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    report = json.loads(result.output)
-    assert report["bcubed_f1"] == 1.0 and report["predicted_stories"] == 2
+    for order in ("file", "shuffled"):
+        result = CliRunner().invoke(cli, ["eval", "stories", "--gold", str(gold), "--json", "--order", order],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.output)
+        assert report["bcubed_f1"] == 1.0 and report["predicted_stories"] == 2
+    bad = CliRunner().invoke(cli, ["eval", "stories", "--gold", str(gold), "--signals", "entities"])
+    assert bad.exit_code != 0 and "--signals" in bad.output
 
 
 def test_stories_sentence_encoder_puts_one_story_together():
@@ -83,6 +116,38 @@ def test_stories_sentence_encoder_puts_one_story_together():
 def test_stories_stream_with_embeddings():
     from presslens.stories.embed import SentenceEncoder
 
-    clusterer = StreamClusterer("en", threshold=0.3, embedding_weight=0.7)
-    labels = [clusterer.add(h, None, v) for h, v in zip(HEADLINES, SentenceEncoder().encode(HEADLINES), strict=True)]
+    clusterer = StreamClusterer("en", signals=("tfidf", "entities", "embeddings"))
+    vectors = SentenceEncoder().encode(HEADLINES)
+    labels = [clusterer.add(d).story_id for d in _documents(HEADLINES, embeddings=vectors)]
     assert labels[0] == labels[1] == labels[4] and labels[2] == labels[3] != labels[0]
+
+
+def test_stories_near_duplicates_link_copies_to_the_earliest_original():
+    from presslens.stories.duplicates import NearDuplicateFinder
+
+    body = ("Engineers found a four-metre crack in a steel girder of the Harbour Bridge on Tuesday night and the "
+            "council closed the crossing to all traffic while inspectors decide whether the span can be repaired "
+            "or must be replaced, a process the council said could take three months. Buses will be diverted "
+            "through the town centre and a free ferry shuttle will run every twenty minutes from the quay.")
+    other = ("Thousands of dead fish were found along the River Avel after a chemical leak at the Ventrel plant, "
+             "and the environment agency said it was investigating the company and would test the water daily "
+             "until the levels of ammonia fell back below the legal limit set for the river and its estuary.")
+    finder = NearDuplicateFinder()
+    assert finder.add("original", "Crack shuts Harbour Bridge\n" + body) is None
+    assert finder.add("unrelated", other) is None
+    trimmed = body[: int(len(body) * 0.7)]
+    copy = finder.add("wire copy", "Bridge closure could last three months\n" + trimmed)
+    assert copy is not None and copy.original == "original" and copy.containment >= 0.8
+    second = finder.add("copy of the copy", "Harbour Bridge shut\n" + trimmed)
+    assert second is not None and second.original == "original"
+    assert finder.add("short", "Crack shuts Harbour Bridge") is None  # too short to judge
+
+
+def test_stories_representative_title_is_the_central_headline():
+    from presslens.stories import representative_title
+
+    titles = ["Harbour Bridge girder crack keeps bridge shut",
+              "Portmere Harbour Bridge crack: engineers inspect girder",
+              "Crack found in Harbour Bridge girder", "Live: all the latest"]
+    assert representative_title(titles) in titles[:3]
+    assert representative_title(titles) != "Live: all the latest"

@@ -12,6 +12,7 @@ from .articles import print_ingest_report, run_ingest
 from .main import Context
 from .main import cli as group
 from .output import console, print_table
+from .stories import print_story_table
 
 DEMO_DB = "presslens-demo.db"
 
@@ -31,9 +32,10 @@ def demo(ctx: click.Context) -> None:
     report = run_ingest(obj, sample_corpus_paths())
     print_ingest_report(report)
     store = obj.store
-    console.print(f"\n[bold]{store.count_articles()} articles, {store.count_quotes()} quotes[/bold] "
-                  f"in {obj.settings.db_url}\n")
+    console.print(f"\n[bold]{store.count_articles()} articles, {store.count_stories()} stories, "
+                  f"{store.count_quotes()} quotes[/bold] in {obj.settings.db_url}\n")
     print_table("Articles per outlet", ["outlet", "articles"], store.outlet_counts())
+    print_story_table("Stories (two articles or more)", store.list_stories(min_size=2, limit=12))
     speakers = store.top_speakers(limit=8)
     if speakers:
         print_table("Most quoted", ["speaker", "role", "quotes", "outlets"],
@@ -41,3 +43,4 @@ def demo(ctx: click.Context) -> None:
     program = os.path.relpath(sys.argv[0]) if sys.argv[0].endswith("presslens") else "presslens"
     console.print(f"\nTry: {program} --db {obj.settings.db_url} search bridge")
     console.print(f"     {program} --db {obj.settings.db_url} quotes --speaker okafor")
+    console.print(f"     {program} --db {obj.settings.db_url} stories")

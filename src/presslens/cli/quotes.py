@@ -30,14 +30,15 @@ EXTRACT_BATCH = 32
 @click.option("--outlet", help="Only this outlet.")
 @click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]))
 @click.option("--article", "article_id", help="Only this article id.")
+@click.option("--story", help="Only this story (id, id prefix, or the id of one of its articles).")
 @click.option("--search", help="Words that the quote or speaker name contains.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--offset", default=0, type=click.IntRange(0))
 @json_option
 @click.pass_obj
-def quotes(obj: Context, speaker, outlet, kind, article_id, search, limit, offset, as_json) -> None:
+def quotes(obj: Context, speaker, outlet, kind, article_id, story, search, limit, offset, as_json) -> None:
     """List stored quotes: who said what, in which outlet."""
-    found = obj.store.list_quotes(speaker=speaker, outlet=outlet, kind=kind, article_id=article_id,
+    found = obj.store.list_quotes(speaker=speaker, outlet=outlet, kind=kind, article_id=article_id, story=story,
                                   search=search, limit=limit, offset=offset)
     if as_json:
         print_json([q.as_dict() for q in found])

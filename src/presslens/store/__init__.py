@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..entities import KnownPerson
 from ..errors import StoreError
-from ..records import Article, Entity, Mention, OffsetMap, Quote, Span
+from ..records import Article, Entity, Mention, OffsetMap, Quote, Span, Story, StoryLink
 from ..settings import normalise_db_url
 from .entities import (
     EntitySummary,
@@ -33,7 +33,7 @@ from .entities import (
     mention_rows,
     merge_entities,
 )
-from .models import ArticleRow, EntityRow, MentionRow, OutletRow, QuoteRow
+from .models import ArticleRow, EntityRow, MentionRow, OutletRow, QuoteRow, StoryRow
 from .quotes import (
     QuoteSummary,
     SpeakerSummary,
@@ -44,8 +44,21 @@ from .quotes import (
     to_summary,
     top_speakers_query,
 )
+from .stories import (
+    StoryInput,
+    StoryMember,
+    StorySummary,
+    replace_stories,
+    save_vectors,
+    story_article_ids,
+    story_inputs,
+    story_members,
+    story_of_article,
+    story_summaries,
+)
 
-__all__ = ["ArticleSummary", "EntitySummary", "QuoteSummary", "SearchHit", "SpeakerSummary", "Store"]
+__all__ = ["ArticleSummary", "EntitySummary", "QuoteSummary", "SearchHit", "SpeakerSummary", "Store", "StoryInput",
+           "StoryMember", "StorySummary"]
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -239,9 +252,12 @@ class Store:
 
     def list_quotes(self, *, speaker: str | None = None, outlet: str | None = None, kind: str | None = None,
                     article_id: str | None = None, article_ids: Sequence[str] | None = None,
-                    search: str | None = None, speaker_entity_id: str | None = None, limit: int = 50,
-                    offset: int = 0) -> list[QuoteSummary]:
-        """Stored quotes, filtered by speaker (name or text, any part), outlet, kind, article or words."""
+                    search: str | None = None, speaker_entity_id: str | None = None, story: str | None = None,
+                    limit: int = 50, offset: int = 0) -> list[QuoteSummary]:
+        """Stored quotes, filtered by speaker (name or text, any part), outlet, kind, article, story or words."""
+        if story:
+            members = self.story_article_ids(self.get_story(story, with_members=False).story_id)
+            article_ids = [a for a in members if article_ids is None or a in article_ids]
         query = quotes_query(speaker=speaker, outlet=outlet, kind=kind, article_id=article_id,
                              article_ids=article_ids, speaker_entity_id=speaker_entity_id)
         with self.engine.connect() as conn:
@@ -250,6 +266,60 @@ class Store:
                 query = query.where(QuoteRow.pk.in_(keys))
             rows = conn.execute(query.limit(limit).offset(offset)).all()
         return [to_summary(row) for row in rows]
+
+    # --- stories -----------------------------------------------------------------------
+
+    def story_inputs(self, vector_model: str) -> list[StoryInput]:
+        """Every article in arrival order, as the stories stage reads it."""
+        with self.engine.connect() as conn:
+            return list(story_inputs(conn, vector_model))
+
+    def save_vectors(self, model: str, vectors: Mapping[str, bytes]) -> None:
+        """Keep articles' sentence embeddings (float32 bytes) so they are computed once."""
+        with self.engine.begin() as conn:
+            save_vectors(conn, model, vectors)
+
+    def replace_stories(self, stories: Sequence[Story], links: Sequence[StoryLink]) -> None:
+        """Swap all stories and links for these, in one transaction."""
+        with self.engine.begin() as conn:
+            replace_stories(conn, stories, links)
+
+    def count_stories(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(StoryRow)) or 0
+
+    def list_stories(self, *, outlet: str | None = None, search: str | None = None, min_size: int = 1,
+                     order: str = "size", limit: int = 50, offset: int = 0) -> list[StorySummary]:
+        """Stories, biggest (or, with ``order="recent"``, latest) first; ``search`` matches headlines."""
+        with self.engine.connect() as conn:
+            return story_summaries(conn, outlet=outlet, search=search, min_size=min_size, order=order,
+                                   limit=limit, offset=offset)
+
+    def get_story(self, key: str, *, with_members: bool = True) -> StorySummary:
+        """The story with id ``key``, whose id starts with it, or that holds the article ``key``."""
+        with self.engine.connect() as conn:
+            found = story_summaries(conn, story_ids=[key])
+            if not found and len(key) >= 4:
+                ids = list(conn.scalars(select(StoryRow.id).where(StoryRow.id.startswith(key)).limit(2)))
+                article_story = None if ids else story_of_article(conn, self._article_id(conn, key) or "")
+                ids = ids or ([article_story] if article_story else [])
+                if len(ids) > 1:
+                    raise StoreError("E503", key=key, count="several")
+                found = story_summaries(conn, story_ids=ids) if ids else []
+            if not found:
+                raise StoreError("E505", key=key)
+            story = found[0]
+            if with_members:
+                story = replace(story, members=story_members(conn, story.story_id))
+        return story
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        with self.engine.connect() as conn:
+            return story_article_ids(conn, story_id)
+
+    def _article_id(self, conn, key: str) -> str | None:
+        rows = list(conn.scalars(select(ArticleRow.id).where(ArticleRow.id.startswith(key)).limit(2)))
+        return rows[0] if len(rows) == 1 else None
 
     def known_people(self, surnames: Iterable[str]) -> dict[str, list[KnownPerson]]:
         """Stored full-name people by surname, with the entities mentioned beside them."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -95,3 +95,41 @@ class MentionRow(Base):
     kind: Mapped[str] = mapped_column(String(20))
     source: Mapped[str] = mapped_column(String(40))
     evidence: Mapped[str | None] = mapped_column(Text)
+
+
+class StoryRow(Base):
+    """A story's summary; its id is the id of its first article."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    outlets: Mapped[str] = mapped_column(Text)
+    first_seen: Mapped[date | None] = mapped_column(Date, index=True)
+    last_seen: Mapped[date | None] = mapped_column(Date, index=True)
+
+
+class StoryLinkRow(Base):
+    """An article's story, its arrival position, the linker's probability and the copy it repeats."""
+
+    __tablename__ = "story_links"
+
+    article_id: Mapped[str] = mapped_column(String(32), ForeignKey("articles.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    story_id: Mapped[str] = mapped_column(String(32), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    probability: Mapped[float | None] = mapped_column(Float)
+    duplicate_of: Mapped[str | None] = mapped_column(String(32))
+    containment: Mapped[float | None] = mapped_column(Float)
+
+
+class ArticleVectorRow(Base):
+    """An article's sentence embedding (float32 bytes), computed once and kept."""
+
+    __tablename__ = "article_vectors"
+
+    article_id: Mapped[str] = mapped_column(String(32), ForeignKey("articles.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    model: Mapped[str] = mapped_column(String(60))
+    vector: Mapped[bytes] = mapped_column(LargeBinary)

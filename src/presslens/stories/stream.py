@@ -1,132 +1,176 @@
-"""Streaming story clustering, first version: one pass, arrival order, no number of stories.
+"""Streaming story clustering: one pass, arrival order, no number of stories given.
 
-Each document is a TF-IDF vector over word unigrams and bigrams (document
-frequencies grow as documents arrive; stop words come from spaCy's word list for the
-language, so no model is needed). A document joins the most similar open story when
-the cosine similarity to the story's summed vector reaches ``threshold``; otherwise it
-opens a new story. Candidate stories come from an inverted index over the document's
-rarest terms, so the cost per document does not grow with the number of stories. With
-dates, a story that has seen nothing for ``window_days`` closes and leaves the index.
+Each document is compared with the open stories that an inverted index (its rarest
+terms) and an embedding index (nearest story centroids) propose. A learned linker
+(``linker.py``: logistic regression on the pair features of ``features.py``, after
+Miranda et al. 2018) gives the probability that the document belongs to each; the
+document joins the most probable story when that probability reaches the linker's
+threshold, and opens a new story otherwise. With dates, a story that has seen nothing
+for ``window_days`` (counted from the newest date seen) closes and is forgotten, so
+memory is bounded by the window. Same documents in the same order: same stories.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from datetime import date
-from importlib import import_module
-from itertools import pairwise
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import numpy as np
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+from .features import SIGNALS, DocumentVectors, StoryDocument, StoryState, Vectorizer, pair_features
+from .linker import Linker
 
 
-def stop_words(language: str) -> frozenset[str]:
-    """spaCy's stop words for a language (an empty set when spaCy has none)."""
-    try:
-        return frozenset(import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS)
-    except ModuleNotFoundError:
-        return frozenset()
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where a document went: an existing story (with the linker's probability) or a new one."""
 
-
-@dataclass
-class _Story:
     story_id: int
-    terms: Counter = field(default_factory=Counter)
-    size: int = 0
-    last_seen: date | None = None
-    embedding: np.ndarray | None = None  # sum of member embeddings
+    new: bool
+    probability: float | None = None
 
 
 class StreamClusterer:
     """Assigns documents to stories one at a time, deterministically."""
 
-    def __init__(self, language: str = "en", threshold: float = 0.3, window_days: int = 7, candidate_terms: int = 8,
-                 embedding_weight: float = 0.0):
-        self.stop = stop_words(language)
-        self.threshold = threshold
-        self.embedding_weight = embedding_weight
-        self.window_days = window_days
+    def __init__(self, language: str = "en", linker: Linker | None = None, signals: Iterable[str] = SIGNALS,
+                 window_days: float = 7.0, candidate_terms: int = 8, candidate_embeddings: int = 8):
+        self.signals = tuple(s for s in SIGNALS if s in set(signals))
+        self.linker = linker or Linker.load(self.signals)
+        self.vectorizer = Vectorizer(language)
+        self.window = timedelta(days=window_days)
         self.candidate_terms = candidate_terms
-        self.document_frequency: Counter = Counter()
-        self.documents = 0
-        self.stories: dict[int, _Story] = {}
-        self.index: dict[str, set[int]] = defaultdict(set)
-        self._open: set[int] = set()
+        self.candidate_embeddings = candidate_embeddings
+        self.stories: dict[int, StoryState] = {}  # open stories only
+        self.next_story_id = 0
+        self._term_index: dict[str, set[int]] = defaultdict(set)
+        self._embeddings = _EmbeddingIndex()
+        self._closing: list[tuple[datetime, int]] = []
+        self._newest: datetime | None = None
 
-    def terms(self, text: str) -> Counter:
-        words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-        words = [w for w in words if w not in self.stop and len(w) > 1]
-        return Counter(words + [f"{a} {b}" for a, b in pairwise(words)])
+    def add(self, document: StoryDocument, follow: int | None = None) -> Assignment:
+        """Place the next document; ``follow`` names a story it must join while that story is open (a copy's)."""
+        vectors = self.vectorize(document)
+        if follow is not None and follow in self.stories:
+            return Assignment(self.place(vectors, follow), False, 1.0)
+        best, best_probability = None, -1.0
+        for story_id in self.candidates(vectors):
+            probability = self.linker.probability(pair_features(vectors, self.stories[story_id]))
+            if probability > best_probability:
+                best, best_probability = story_id, probability
+        if best is not None and best_probability >= self.linker.threshold:
+            self.place(vectors, best)
+            return Assignment(best, False, best_probability)
+        return Assignment(self.place(vectors), True)
 
-    def add(self, text: str, when: date | None = None, embedding: np.ndarray | None = None) -> int:
-        """The story id for the next document (a new id opens a new story).
+    def vectorize(self, document: StoryDocument) -> DocumentVectors:
+        """The document's vectors, with IDF as known after it arrives; closes stories it leaves behind."""
+        counts = self.vectorizer.terms(document.text)
+        title_counts = self.vectorizer.terms(document.title) if document.title else counts
+        self.vectorizer.observe(counts.keys())
+        use = set(self.signals)
+        if "time" in use:
+            self._close_before(document.published)
+        return DocumentVectors(
+            terms=self.vectorizer.weigh(counts),
+            title=self.vectorizer.weigh(title_counts),
+            entities=frozenset(document.entities) if "entities" in use else frozenset(),
+            embedding=document.embedding if "embeddings" in use else None,
+            published=document.published if "time" in use else None)
 
-        With an embedding (unit length), similarity mixes TF-IDF cosine and embedding cosine
-        by ``embedding_weight``, and stories close in embedding space are candidates too.
-        """
-        terms = self.terms(text)
-        self.documents += 1
-        self.document_frequency.update(terms.keys())
-        self._close_old(when)
-        use_embedding = embedding is not None and self.embedding_weight > 0
-        candidates = self._candidates(terms) | (self._embedding_candidates(embedding) if use_embedding else set())
-        best, best_score = None, self.threshold
-        for story_id in sorted(candidates):
-            story = self.stories[story_id]
-            score = self._cosine(terms, story.terms)
-            if use_embedding and story.embedding is not None:
-                similarity = float(story.embedding @ embedding / (np.linalg.norm(story.embedding) or 1.0))
-                score = (1 - self.embedding_weight) * score + self.embedding_weight * similarity
-            if score >= best_score:
-                best, best_score = story_id, score
-        story = self.stories.get(best) if best is not None else None
+    def candidates(self, vectors: DocumentVectors) -> list[int]:
+        """Open stories worth scoring, in id order."""
+        known = [t for t in vectors.terms if self._term_index.get(t)]
+        rare = sorted(known, key=lambda t: (-self.vectorizer.idf(t), t))[: self.candidate_terms]
+        found = set().union(*(self._term_index[t] for t in rare)) if rare else set()
+        if vectors.embedding is not None:
+            found |= self._embeddings.nearest(vectors.embedding, self.candidate_embeddings)
+        return sorted(found)
+
+    def place(self, vectors: DocumentVectors, story_id: int | None = None) -> int:
+        """Add the document to a story (a new one when ``story_id`` is None or closed)."""
+        story = self.stories.get(story_id) if story_id is not None else None
         if story is None:
-            story = _Story(len(self.stories))
+            story = StoryState(self.next_story_id)
+            self.next_story_id += 1
             self.stories[story.story_id] = story
-        story.terms.update(terms)
-        story.size += 1
-        if embedding is not None:
-            story.embedding = embedding.astype(np.float32) if story.embedding is None else story.embedding + embedding
-        story.last_seen = max(filter(None, (story.last_seen, when)), default=None)
-        for term in terms:
-            self.index[term].add(story.story_id)
-        self._open.add(story.story_id)
+        story.add(vectors)
+        for term in vectors.terms:
+            self._term_index[term].add(story.story_id)
+        if story.embedding_sum is not None:
+            self._embeddings.put(story.story_id, story.embedding_sum)
+        if story.last_seen is not None:
+            heapq.heappush(self._closing, (story.last_seen, story.story_id))
         return story.story_id
 
-    def _idf(self, term: str) -> float:
-        return math.log((self.documents + 1) / (self.document_frequency[term] + 1)) + 1.0
-
-    def _candidates(self, terms: Counter) -> set[int]:
-        known = [t for t in terms if self.index.get(t)]
-        rare = sorted(known, key=lambda t: (-self._idf(t), t))[: self.candidate_terms]
-        return set().union(*(self.index.get(t, set()) for t in rare)) if rare else set()
-
-    def _embedding_candidates(self, embedding: np.ndarray, top: int = 8) -> set[int]:
-        open_stories = [s for s in self.stories.values() if s.embedding is not None and s.story_id in self._open]
-        if not open_stories:
-            return set()
-        matrix = np.array([s.embedding for s in open_stories])
-        similarity = matrix @ embedding / np.maximum(np.linalg.norm(matrix, axis=1), 1e-9)
-        return {open_stories[i].story_id for i in np.argsort(-similarity)[:top]}
-
-    def _cosine(self, a: Counter, b: Counter) -> float:
-        weights_a = {t: c * self._idf(t) for t, c in a.items()}
-        norm_a = math.sqrt(sum(w * w for w in weights_a.values()))
-        dot = sum(w * b[t] * self._idf(t) for t, w in weights_a.items() if t in b)
-        if not dot:
-            return 0.0
-        norm_b = math.sqrt(sum((c * self._idf(t)) ** 2 for t, c in b.items()))
-        return dot / (norm_a * norm_b)
-
-    def _close_old(self, when: date | None) -> None:
-        if when is None:
+    def _close_before(self, published: datetime | None) -> None:
+        if published is None:
             return
-        for story in [s for s in self.stories.values() if s.last_seen and (when - s.last_seen).days > self.window_days]:
-            for term in story.terms:
-                self.index[term].discard(story.story_id)
-            self._open.discard(story.story_id)
-            story.last_seen = None  # closed: no longer a candidate
+        self._newest = max(filter(None, (self._newest, published)))
+        cutoff = self._newest - self.window
+        while self._closing and self._closing[0][0] < cutoff:
+            last_seen, story_id = heapq.heappop(self._closing)
+            story = self.stories.get(story_id)
+            if story is not None and story.last_seen == last_seen:
+                self._close(story)
+
+    def _close(self, story: StoryState) -> None:
+        for term in story.centroid:
+            members = self._term_index.get(term)
+            if members is not None:
+                members.discard(story.story_id)
+                if not members:
+                    del self._term_index[term]
+        self._embeddings.remove(story.story_id)
+        del self.stories[story.story_id]
+
+
+class _EmbeddingIndex:
+    """Unit story centroids in one matrix, for exact nearest-neighbour search over open stories."""
+
+    def __init__(self, dimensions: int = 384):
+        self.matrix = np.zeros((64, dimensions), dtype=np.float32)
+        self.row_of: dict[int, int] = {}
+        self.story_at: list[int | None] = []
+
+    def put(self, story_id: int, vector: np.ndarray) -> None:
+        row = self.row_of.get(story_id)
+        if row is None:
+            if len(self.story_at) == len(self.matrix):
+                self._grow()
+            row = self.row_of[story_id] = len(self.story_at)
+            self.story_at.append(story_id)
+        self.matrix[row] = vector / (np.linalg.norm(vector) or 1.0)
+
+    def remove(self, story_id: int) -> None:
+        row = self.row_of.pop(story_id, None)
+        if row is not None:
+            self.matrix[row] = 0.0
+            self.story_at[row] = None
+            if len(self.row_of) * 2 < len(self.story_at) and len(self.story_at) > 64:
+                self._compact()
+
+    def nearest(self, vector: np.ndarray, count: int) -> set[int]:
+        rows = len(self.story_at)
+        if not self.row_of or count <= 0:
+            return set()
+        similarity = self.matrix[:rows] @ vector
+        top = np.argsort(-similarity, kind="stable")[: count]
+        return {self.story_at[r] for r in top if self.story_at[r] is not None}
+
+    def _grow(self) -> None:
+        bigger = np.zeros((len(self.matrix) * 2, self.matrix.shape[1]), dtype=np.float32)
+        bigger[: len(self.matrix)] = self.matrix
+        self.matrix = bigger
+
+    def _compact(self) -> None:
+        live = [(story, row) for row, story in enumerate(self.story_at) if story is not None]
+        matrix = np.zeros((max(64, 2 * len(live)), self.matrix.shape[1]), dtype=np.float32)
+        for new_row, (_, row) in enumerate(live):
+            matrix[new_row] = self.matrix[row]
+        self.matrix = matrix
+        self.story_at = [story for story, _ in live]
+        self.row_of = {story: row for row, story in enumerate(self.story_at)}

@@ -1,0 +1,150 @@
+"""Story rows: what the stories stage needs to replay the stream, and the stories it found."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from sqlalchemy import Connection, delete, func, or_, select
+
+from ..records import Story, StoryLink
+from .models import ArticleRow, ArticleVectorRow, MentionRow, StoryLinkRow, StoryRow
+
+STORY_ENTITY_KINDS = ("person", "organisation", "work", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInput:
+    """A stored article as the stories stage reads it, in arrival order."""
+
+    article_id: str
+    title: str
+    text: str
+    published: date | None
+    outlet: str | None
+    language: str | None
+    entity_ids: tuple[str, ...]
+    vector: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """One article of a story, for timelines."""
+
+    article_id: str
+    outlet: str | None
+    title: str | None
+    published: date | None
+    url: str | None
+    position: int
+    probability: float | None
+    duplicate_of: str | None
+    containment: float | None
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """A stored story; ``members`` is filled for a single story, by time then arrival."""
+
+    story_id: str
+    title: str
+    size: int
+    outlets: list[str]
+    first_seen: date | None
+    last_seen: date | None
+    duplicates: int = 0
+    members: list[StoryMember] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        data = {k: getattr(self, k) for k in self.__slots__ if k != "members"}
+        for key in ("first_seen", "last_seen"):
+            data[key] = data[key].isoformat() if data[key] else None
+        if self.members:
+            data["articles"] = [m.as_dict() for m in self.members]
+        return data
+
+
+def story_inputs(conn: Connection, vector_model: str) -> Iterator[StoryInput]:
+    """Every stored article in arrival order, with its entity ids and cached embedding."""
+    entities: dict[str, set[str]] = defaultdict(set)
+    for article_id, entity_id in conn.execute(select(MentionRow.article_id, MentionRow.entity_id)
+                                              .where(MentionRow.kind.in_(STORY_ENTITY_KINDS))):
+        entities[article_id].add(entity_id)
+    query = (select(ArticleRow.id, ArticleRow.title, ArticleRow.clean_text, ArticleRow.published, ArticleRow.outlet,
+                    ArticleRow.language, ArticleVectorRow.vector)
+             .outerjoin(ArticleVectorRow, (ArticleVectorRow.article_id == ArticleRow.id)
+                        & (ArticleVectorRow.model == vector_model))
+             .order_by(ArticleRow.pk))
+    for row in conn.execute(query):
+        yield StoryInput(row.id, row.title or "", row.clean_text, row.published, row.outlet, row.language,
+                         tuple(sorted(entities.get(row.id, ()))), row.vector)
+
+
+def save_vectors(conn: Connection, model: str, vectors: Mapping[str, bytes]) -> None:
+    conn.execute(delete(ArticleVectorRow).where(ArticleVectorRow.article_id.in_(list(vectors))))
+    if vectors:
+        conn.execute(ArticleVectorRow.__table__.insert(),
+                     [{"article_id": k, "model": model, "vector": v} for k, v in vectors.items()])
+
+
+def replace_stories(conn: Connection, stories: Sequence[Story], links: Sequence[StoryLink]) -> None:
+    """Swap every story and link for these (in the caller's transaction)."""
+    conn.execute(delete(StoryLinkRow))
+    conn.execute(delete(StoryRow))
+    if links:
+        conn.execute(StoryLinkRow.__table__.insert(), [asdict(link) for link in links])
+    if stories:
+        conn.execute(StoryRow.__table__.insert(), [
+            {"id": s.story_id, "title": s.title, "size": len(s.article_ids), "outlets": json.dumps(s.outlets),
+             "first_seen": s.first_seen, "last_seen": s.last_seen} for s in stories])
+
+
+def story_summaries(conn: Connection, *, story_ids: Sequence[str] | None = None, outlet: str | None = None,
+                    search: str | None = None, min_size: int = 1, order: str = "size", limit: int = 50,
+                    offset: int = 0) -> list[StorySummary]:
+    """Stories by size (then recency) or by recency (``order="recent"``)."""
+    duplicates = (select(StoryLinkRow.story_id, func.count().label("n")).where(StoryLinkRow.duplicate_of.is_not(None))
+                  .group_by(StoryLinkRow.story_id).subquery())
+    query = (select(StoryRow.id, StoryRow.title, StoryRow.size, StoryRow.outlets, StoryRow.first_seen,
+                    StoryRow.last_seen, func.coalesce(duplicates.c.n, 0))
+             .outerjoin(duplicates, duplicates.c.story_id == StoryRow.id).where(StoryRow.size >= min_size))
+    if story_ids is not None:
+        query = query.where(StoryRow.id.in_(list(story_ids)))
+    if outlet:
+        query = query.where(StoryRow.outlets.ilike(f'%"{outlet}"%'))
+    if search:
+        pattern = f"%{search}%"
+        members = select(StoryLinkRow.story_id).join(ArticleRow, ArticleRow.id == StoryLinkRow.article_id)
+        query = query.where(or_(StoryRow.title.ilike(pattern),
+                                StoryRow.id.in_(members.where(ArticleRow.title.ilike(pattern)))))
+    recency = StoryRow.last_seen.desc().nulls_last()
+    ordering = (recency, StoryRow.size.desc()) if order == "recent" else (StoryRow.size.desc(), recency)
+    rows = conn.execute(query.order_by(*ordering, StoryRow.id).limit(limit).offset(offset)).all()
+    return [StorySummary(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], r[6]) for r in rows]
+
+
+def story_members(conn: Connection, story_id: str) -> list[StoryMember]:
+    query = (select(ArticleRow.id, ArticleRow.outlet, ArticleRow.title, ArticleRow.published, ArticleRow.url,
+                    StoryLinkRow.position, StoryLinkRow.probability, StoryLinkRow.duplicate_of,
+                    StoryLinkRow.containment)
+             .join(StoryLinkRow, StoryLinkRow.article_id == ArticleRow.id)
+             .where(StoryLinkRow.story_id == story_id)
+             .order_by(ArticleRow.published.asc().nulls_last(), StoryLinkRow.position))
+    return [StoryMember(*row) for row in conn.execute(query)]
+
+
+def story_of_article(conn: Connection, article_id: str) -> str | None:
+    return conn.scalar(select(StoryLinkRow.story_id).where(StoryLinkRow.article_id == article_id))
+
+
+def story_article_ids(conn: Connection, story_id: str) -> list[str]:
+    return list(conn.scalars(select(StoryLinkRow.article_id).where(StoryLinkRow.story_id == story_id)
+                             .order_by(StoryLinkRow.position)))

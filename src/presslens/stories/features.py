@@ -1,0 +1,176 @@
+"""What the story clusterer knows about a document, and the features of a (document, story) pair.
+
+A document becomes a sparse TF-IDF vector over stemmed words and word pairs (Snowball
+stemmer and spaCy stop words for its language, accents folded), the same for its title,
+a set of entity keys, an optional sentence embedding and an optional time. A story keeps
+the sum of its members' vectors, its entity counts, its last members and its time span.
+``pair_features`` compares the two, signal by signal, for the learned linker.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from importlib import import_module
+from itertools import pairwise
+
+import numpy as np
+
+# Signals that can be switched on and off (for ablation), and the features each one adds to the
+# linker. Time adds none: the labelled sets span hours, not days, so a learned time weight would be
+# noise; time acts through the stream's window instead (stories close, and leave the candidates).
+SIGNAL_FEATURES: dict[str, tuple[str, ...]] = {
+    "tfidf": ("tfidf_centroid", "tfidf_best", "title_best", "story_size_log"),
+    "entities": ("entity_share", "entity_known"),
+    "embeddings": ("embedding_centroid", "embedding_best"),
+    "time": (),
+}
+SIGNALS = tuple(SIGNAL_FEATURES)
+RECENT_MEMBERS = 12  # members a story keeps for the best-match features
+
+Vector = dict[str, float]
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)?")
+_STEMMERS = {"en": "english", "fr": "french", "de": "german", "es": "spanish", "it": "italian", "pt": "portuguese",
+             "nl": "dutch", "sv": "swedish", "da": "danish", "no": "norwegian", "fi": "finnish", "ru": "russian"}
+
+
+@dataclass(slots=True)
+class StoryDocument:
+    """One article (or headline) as the stories stage sees it."""
+
+    key: str
+    text: str
+    title: str = ""
+    published: datetime | None = None
+    outlet: str | None = None
+    entities: tuple[str, ...] = ()
+    embedding: np.ndarray | None = None
+    body: str = ""  # the whole clean text, for near-duplicates (``text`` may be only the lead)
+
+
+@dataclass(slots=True)
+class DocumentVectors:
+    """A document's representation at arrival (IDF as known then)."""
+
+    terms: Vector
+    title: Vector
+    entities: frozenset[str]
+    embedding: np.ndarray | None
+    published: datetime | None
+
+
+@dataclass(slots=True)
+class StoryState:
+    """An open story: sums over all members and the most recent members themselves."""
+
+    story_id: int
+    centroid: Counter = field(default_factory=Counter)
+    centroid_norm: float = 0.0
+    embedding_sum: np.ndarray | None = None
+    entities: Counter = field(default_factory=Counter)
+    recent: deque = field(default_factory=lambda: deque(maxlen=RECENT_MEMBERS))
+    size: int = 0
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+
+    def add(self, document: DocumentVectors) -> None:
+        self.centroid.update(document.terms)
+        self.centroid_norm = math.sqrt(sum(w * w for w in self.centroid.values()))
+        if document.embedding is not None:
+            self.embedding_sum = (document.embedding.astype(np.float32).copy() if self.embedding_sum is None
+                                  else self.embedding_sum + document.embedding)
+        self.entities.update(document.entities)
+        self.recent.append(document)
+        self.size += 1
+        if document.published is not None:
+            self.first_seen = min(filter(None, (self.first_seen, document.published)))
+            self.last_seen = max(filter(None, (self.last_seen, document.published)))
+
+
+class Vectorizer:
+    """Streaming TF-IDF: document frequencies grow as documents arrive."""
+
+    def __init__(self, language: str = "en"):
+        self.language = language
+        self.stop = stop_words(language)
+        self.stem = _stemmer(language)
+        self.document_frequency: Counter = Counter()
+        self.documents = 0
+
+    def terms(self, text: str) -> Counter:
+        """Stemmed words (no stop words) and adjacent word pairs, with counts."""
+        words = [_fold(w.lower()) for w in _WORD.findall(text)]
+        stems = [self.stem(w) for w in words if w not in self.stop and len(w) > 1]
+        return Counter(stems + [f"{a} {b}" for a, b in pairwise(stems)])
+
+    def observe(self, terms: Iterable[str]) -> None:
+        self.documents += 1
+        self.document_frequency.update(terms)
+
+    def idf(self, term: str) -> float:
+        return math.log((self.documents + 1) / (self.document_frequency[term] + 1)) + 1.0
+
+    def weigh(self, counts: Mapping[str, int]) -> Vector:
+        """Unit-length sublinear TF-IDF weights."""
+        weights = {t: (1.0 + math.log(c)) * self.idf(t) for t, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {t: w / norm for t, w in weights.items()}
+
+
+def pair_features(document: DocumentVectors, story: StoryState) -> dict[str, float]:
+    """Every feature of the pair, by name (``SIGNAL_FEATURES`` picks the ones a linker uses)."""
+    features = {
+        "tfidf_centroid": _dot(document.terms, story.centroid) / (story.centroid_norm or 1.0),
+        "tfidf_best": max(_dot(document.terms, m.terms) for m in story.recent),
+        "title_best": max(_dot(document.title, m.title) for m in story.recent),
+        "story_size_log": math.log(story.size),
+        "entity_share": 0.0, "entity_known": 0.0,
+        "embedding_centroid": 0.0, "embedding_best": 0.0,
+    }
+    if document.entities and story.entities:
+        features["entity_known"] = 1.0
+        features["entity_share"] = len(document.entities & story.entities.keys()) / len(document.entities)
+    if document.embedding is not None and story.embedding_sum is not None:
+        norm = float(np.linalg.norm(story.embedding_sum)) or 1.0
+        features["embedding_centroid"] = float(story.embedding_sum @ document.embedding) / norm
+        features["embedding_best"] = max(float(m.embedding @ document.embedding)
+                                         for m in story.recent if m.embedding is not None)
+    return features
+
+
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words for a language, accents folded (an empty set when spaCy has none)."""
+    try:
+        words = import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
+    except ModuleNotFoundError:
+        return frozenset()
+    return frozenset(_fold(w.lower()) for w in words)
+
+
+def _stemmer(language: str):
+    import snowballstemmer
+
+    name = _STEMMERS.get(language)
+    if name is None:
+        return lambda word: word
+    stemmer = snowballstemmer.stemmer(name)
+    return lru_cache(maxsize=200_000)(stemmer.stemWord)
+
+
+def _fold(word: str) -> str:
+    word = word.replace("’", "'")
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _dot(small: Mapping[str, float], large: Mapping[str, float]) -> float:
+    if len(small) > len(large):
+        small, large = large, small
+    return sum(w * large.get(t, 0.0) for t, w in small.items())
