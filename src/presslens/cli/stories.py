@@ -97,14 +97,14 @@ def eval_stories(obj: Context, gold: Path, language, signals, order, seed, thres
     records = list(read_records(gold))
     if any("cluster" not in r for r in records):
         raise click.UsageError(f"{gold}: every record needs a 'cluster'")
-    started = time.perf_counter()
-    documents = gold_documents(records, language, chosen)
-    prepared = time.perf_counter()
     linker = Linker.load(chosen)
     if threshold is not None:
         linker = Linker(linker.features, linker.coefficients, linker.intercept, threshold)
     clusterer = StreamClusterer(language, linker, chosen,
                                 window_days=window_days if window_days is not None else obj.settings.story_window_days)
+    started = time.perf_counter()
+    documents = gold_documents(records, language, chosen)
+    prepared = time.perf_counter()
     indices = arrival_order(records, order, seed)
     predicted = stream_labels([documents[i] for i in indices], clusterer)
     finished = time.perf_counter()
