@@ -56,7 +56,7 @@ def main() -> None:
     results, shipped = [], {}
     for signals in ([SIGNALS] if args.full_only else ABLATION):
         key = signal_key(signals)
-        pairs = {name: _pairs(documents_of(sets[name], signals), sets[name], signals) for name in sets}
+        pairs = {name: _pairs(sets[name][2], sets[name], signals) for name in sets}
         results += _story_halves(key, sets, signals)
         for target in sets:
             others = [n for n in sets if n != target]
@@ -77,10 +77,6 @@ def main() -> None:
             "command": "python " + " ".join(sys.argv),
             "models": {key: linker.as_dict() for key, linker in shipped.items()}}, indent=1) + "\n")
         print(f"wrote {LINKER_FILE}")
-
-
-def documents_of(dataset, signals):
-    return dataset[2]
 
 
 def _embeddings(name: str, records: list[dict]) -> np.ndarray:
@@ -125,7 +121,7 @@ def _story_halves(key, sets, signals):
     scores: dict[str, list] = {name: [] for name in sets}
     for test in (0, 1):
         subsets = {name: _subset(sets[name], halves[name][1 - test]) for name in sets}
-        pairs = [_pairs(documents_of(d, signals), d, signals) for d in subsets.values()]
+        pairs = [_pairs(d[2], d, signals) for d in subsets.values()]
         linker = _train(pairs, list(subsets.values()), signals)
         for name in sets:
             scores[name].append((linker.threshold, _score(_subset(sets[name], halves[name][test]), signals, linker,

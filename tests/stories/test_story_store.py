@@ -16,7 +16,7 @@ from ..test_sample_corpus import ARTICLES, _stored_by_key
 
 
 def _ingest(db, groups):
-    settings = Settings(db_url=str(db), quote_method="off")
+    settings = Settings(db_url=str(db))
     store = Store.open(settings.db_url)
     for paths in groups:
         report = ingest_paths(paths, store, settings)
@@ -89,3 +89,8 @@ def test_stories_cli_lists_shows_and_filters_quotes(story_store, tmp_path):
     assert missing.exit_code != 0 and "no story matches" in str(missing.exception)
     searched = json.loads(CliRunner().invoke(cli, ["--db", db, "stories", "--search", "Glasshouse", "--json"]).output)
     assert len(searched) == 1 and "Glasshouse" in searched[0]["title"]
+    quoted = json.loads(CliRunner().invoke(cli, ["--db", db, "quotes", "--story", searched[0]["story_id"], "--limit",
+                                                 "1000", "--json"], catch_exceptions=False).output)
+    members = set(story_store.story_article_ids(searched[0]["story_id"]))
+    assert quoted and {q["article_id"] for q in quoted} <= members
+    assert len(quoted) < story_store.count_quotes()
