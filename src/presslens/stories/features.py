@@ -76,7 +76,6 @@ class StoryState:
     entities: Counter = field(default_factory=Counter)
     recent: deque = field(default_factory=lambda: deque(maxlen=RECENT_MEMBERS))
     size: int = 0
-    first_seen: datetime | None = None
     last_seen: datetime | None = None
 
     def add(self, document: DocumentVectors) -> None:
@@ -89,7 +88,6 @@ class StoryState:
         self.recent.append(document)
         self.size += 1
         if document.published is not None:
-            self.first_seen = min(filter(None, (self.first_seen, document.published)))
             self.last_seen = max(filter(None, (self.last_seen, document.published)))
 
 
