@@ -2,7 +2,7 @@
 encoder for the stories stage: mean pooling over tokens and L2 normalisation are part of the graph,
 so presslens needs only onnxruntime and tokenizers at run time. Needs the ``train`` extra.
 
-    python scripts/export_sentence_encoder.py --out src/presslens/stories/model
+    python scripts/export_sentence_encoder.py --out src/presslens/nlp/model
 """
 
 from __future__ import annotations

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import copy
 
-__all__ = ["CleanError", "ConfigError", "Errors", "IngestError", "PresslensError", "StoreError"]
+__all__ = ["CleanError", "CompareError", "ConfigError", "Errors", "IngestError", "PresslensError", "StoreError"]
 
 
 class Errors:
     """Message templates, one block of codes per stage.
 
-    E0xx config, E1xx ingest, E2xx clean, E3xx quotes, E5xx store.
+    E0xx config, E1xx ingest, E2xx clean, E3xx quotes, E5xx store, E6xx compare.
     """
 
     E001 = "{variable}={value!r} is not a whole number"
@@ -41,6 +41,7 @@ class Errors:
     E503 = "article id prefix {key!r} is ambiguous: {count} articles match"
     E504 = "no entity matches {key!r}"
     E505 = "no story matches {key!r} (give a story id, an id prefix of 4+ characters, or an article id)"
+    E601 = "invalid pair record: {detail}"
 
 
 class PresslensError(Exception):
@@ -79,3 +80,7 @@ class CleanError(PresslensError):
 
 class StoreError(PresslensError):
     """A database that cannot be opened or a record that is not there."""
+
+
+class CompareError(PresslensError):
+    """A comparison input (a quote pair, a labelled set) that cannot be used."""

@@ -13,6 +13,7 @@ from datetime import date
 
 __all__ = [
     "Article",
+    "Entity",
     "Mention",
     "OffsetMap",
     "Quote",
@@ -21,6 +22,7 @@ __all__ = [
     "Span",
     "Story",
     "StoryLink",
+    "StoryMaterial",
 ]
 
 
@@ -225,3 +227,15 @@ class Story:
     outlets: list[str] = field(default_factory=list)
     first_seen: date | None = None
     last_seen: date | None = None
+
+
+@dataclass(slots=True)
+class StoryMaterial:
+    """Everything the compare stage reads about one story, as plain records."""
+
+    story: Story
+    articles: list[Article]
+    quotes: list[Quote] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    copies: dict[str, str] = field(default_factory=dict)  # article id -> the article it copies

@@ -104,7 +104,7 @@ def test_stories_eval_command(tmp_path):
 def test_stories_sentence_encoder_puts_one_story_together():
     import numpy as np
 
-    from presslens.stories.embed import SentenceEncoder
+    from presslens.nlp.embed import SentenceEncoder
 
     vectors = SentenceEncoder().encode(HEADLINES)
     assert vectors.shape == (5, 384)
@@ -114,7 +114,7 @@ def test_stories_sentence_encoder_puts_one_story_together():
 
 
 def test_stories_stream_with_embeddings():
-    from presslens.stories.embed import SentenceEncoder
+    from presslens.nlp.embed import SentenceEncoder
 
     clusterer = StreamClusterer("en", signals=("tfidf", "entities", "embeddings"))
     vectors = SentenceEncoder().encode(HEADLINES)

@@ -6,7 +6,9 @@ import os
 import sys
 
 import click
+from rich.markdown import Markdown
 
+from ..compare import brief_markdown, story_brief
 from ..pipeline import sample_corpus_paths
 from .articles import print_ingest_report, run_ingest
 from .main import Context
@@ -40,7 +42,13 @@ def demo(ctx: click.Context) -> None:
     if speakers:
         print_table("Most quoted", ["speaker", "role", "quotes", "outlets"],
                     [(s.name, s.role, s.quotes, ", ".join(s.outlets)) for s in speakers])
+    largest = store.list_stories(limit=1)
+    if largest and largest[0].size > 1:
+        console.print()
+        console.print(Markdown(brief_markdown(story_brief(store.story_material(largest[0].story_id)), max_items=6)))
     program = os.path.relpath(sys.argv[0]) if sys.argv[0].endswith("presslens") else "presslens"
     console.print(f"\nTry: {program} --db {obj.settings.db_url} search bridge")
     console.print(f"     {program} --db {obj.settings.db_url} quotes --speaker okafor")
     console.print(f"     {program} --db {obj.settings.db_url} stories")
+    if largest:
+        console.print(f"     {program} --db {obj.settings.db_url} story {largest[0].story_id[:10]} --format md")

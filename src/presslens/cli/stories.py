@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..compare import brief_markdown, story_brief
 from ..pipeline import update_stories
 from ..stories.evaluate import ORDERS, arrival_order, gold_documents, stream_labels
 from ..stories.features import SIGNALS
@@ -47,10 +48,24 @@ def print_story_table(title: str, found) -> None:
 
 @cli.command()
 @click.argument("key")
+@click.option("--format", "fmt", type=click.Choice(["timeline", "md", "json"]), default="timeline",
+              show_default=True, help="timeline: articles by date; md or json: the brief, outlet by outlet.")
 @json_option
 @click.pass_obj
-def story(obj: Context, key: str, as_json: bool) -> None:
-    """One story's articles by time and outlet (KEY: story id, its first characters, or an article id)."""
+def story(obj: Context, key: str, fmt: str, as_json: bool) -> None:
+    """One story (KEY: story id, its first characters, or an article id).
+
+    By default its articles by time and outlet; with --format md or json its brief: who is quoted by
+    which outlet, the same quotes across outlets and how they changed, conflicting facts, and what only
+    one outlet reports.
+    """
+    if fmt != "timeline":
+        brief = story_brief(obj.store.story_material(key))
+        if fmt == "json":
+            print_json(brief.as_dict())
+        else:
+            click.echo(brief_markdown(brief))
+        return
     found = obj.store.get_story(key)
     if as_json:
         print_json(found.as_dict())

@@ -21,15 +21,17 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..entities import KnownPerson
 from ..errors import StoreError
-from ..records import Article, Entity, Mention, OffsetMap, Quote, Span, Story, StoryLink
+from ..records import Article, Entity, Mention, OffsetMap, Quote, Span, Story, StoryLink, StoryMaterial
 from ..settings import normalise_db_url
 from .entities import (
     EntitySummary,
     article_mentions,
     entity_mentions,
+    entity_records,
     entity_summaries,
     ids_for_slugs,
     known_people,
+    mention_records,
     mention_rows,
     merge_entities,
 )
@@ -38,6 +40,7 @@ from .quotes import (
     QuoteSummary,
     SpeakerSummary,
     matching_quote_keys,
+    quote_records,
     quote_rows,
     quotes_query,
     speaker_outlets_query,
@@ -312,6 +315,21 @@ class Store:
             if with_members:
                 story = replace(story, members=story_members(conn, story.story_id))
         return story
+
+    def story_material(self, key: str) -> StoryMaterial:
+        """One story's articles, quotes, mentions and entities, for the compare stage."""
+        found = self.get_story(key)
+        ids = [m.article_id for m in found.members]
+        with self.engine.connect() as conn:
+            articles = [_to_article(row) for row in conn.execute(select(ArticleRow).where(ArticleRow.id.in_(ids)))]
+            quotes = quote_records(conn, ids)
+            mentions = mention_records(conn, ids)
+            entities = entity_records(conn, {m.entity_id for m in mentions if m.entity_id}
+                                      | {q.speaker_entity_id for q in quotes if q.speaker_entity_id})
+        order = {article_id: index for index, article_id in enumerate(ids)}
+        story = Story(found.story_id, found.title, ids, found.outlets, found.first_seen, found.last_seen)
+        return StoryMaterial(story, sorted(articles, key=lambda a: order[a.article_id]), quotes, mentions, entities,
+                             {m.article_id: m.duplicate_of for m in found.members if m.duplicate_of})
 
     def story_article_ids(self, story_id: str) -> list[str]:
         with self.engine.connect() as conn:

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import Connection, func, or_, select
 
 from ..entities import KINDS, KnownPerson, person_key
-from ..records import Entity, Mention
+from ..records import Entity, Mention, Span
 from .models import ArticleRow, EntityRow, MentionRow
 
 
@@ -155,4 +155,23 @@ def ids_for_slugs(conn: Connection, slugs: Iterable[str]) -> dict[str, str]:
     for entity_id in candidates:
         if entity_id in found:
             out.setdefault(entity_id.split(":", 1)[1], entity_id)
+    return out
+
+
+def mention_records(conn: Connection, article_ids: Sequence[str]) -> list[Mention]:
+    """The stored mentions of these articles as ``Mention`` records."""
+    query = select(MentionRow).where(MentionRow.article_id.in_(list(article_ids))).order_by(
+        MentionRow.article_id, MentionRow.start)
+    return [Mention(m.article_id, Span(m.start, m.end, m.text), m.kind, m.entity_id, m.source, m.evidence)
+            for m in conn.execute(query)]
+
+
+def entity_records(conn: Connection, entity_ids: Iterable[str]) -> dict[str, Entity]:
+    """Stored entities by id."""
+    ids = sorted(set(entity_ids))
+    out: dict[str, Entity] = {}
+    for chunk in range(0, len(ids), 500):
+        for row in conn.execute(select(EntityRow).where(EntityRow.id.in_(ids[chunk:chunk + 500]))):
+            out[row.id] = Entity(row.id, row.kind, row.name, json.loads(row.roles or "[]"),
+                                 json.loads(row.forms or "[]"))
     return out

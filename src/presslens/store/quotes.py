@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import Select, func, or_, select, text
 
-from ..records import Quote
+from ..records import Quote, Span
 from .models import ArticleRow, QuoteRow
 
 
@@ -120,3 +120,18 @@ def to_summary(row) -> QuoteSummary:
                         quote.content_text, quote.speaker_text, quote.speaker_name, quote.speaker_role,
                         quote.cue_text, quote.channel, quote.content_start, quote.content_end,
                         quote.speaker_entity_id)
+
+
+def quote_records(conn, article_ids: Sequence[str]) -> list[Quote]:
+    """The stored quotes of these articles as ``Quote`` records, in article and text order."""
+    query = select(QuoteRow).where(QuoteRow.article_id.in_(list(article_ids))).order_by(
+        QuoteRow.article_id, QuoteRow.position)
+    return [_to_quote(row) for row in conn.execute(query)]
+
+
+def _to_quote(row) -> Quote:
+    def span(prefix: str) -> Span | None:
+        start = getattr(row, f"{prefix}_start")
+        return None if start is None else Span(start, getattr(row, f"{prefix}_end"), getattr(row, f"{prefix}_text"))
+    return Quote(row.article_id, span("content"), row.kind, span("speaker"), span("cue"), row.speaker_name,
+                 row.speaker_entity_id, row.channel, row.speaker_role)

@@ -41,7 +41,7 @@ def lead_text(title: str, text: str, words: int = LEAD_WORDS) -> str:
 
 def encode(texts: Sequence[str]):
     """Sentence embeddings (unit float32 rows) of ``texts`` with the stage's pinned encoder."""
-    from .embed import SentenceEncoder
+    from ..nlp.embed import SentenceEncoder
 
     return SentenceEncoder().encode(texts)
 

@@ -44,7 +44,7 @@ def gold_documents(records: Sequence[dict], language: str, signals: Iterable[str
 
 def encode_records(records: Sequence[dict]) -> np.ndarray:
     """Sentence embeddings of each record's title (or the start of its text)."""
-    from .embed import SentenceEncoder
+    from ..nlp.embed import SentenceEncoder
 
     return SentenceEncoder().encode([r.get("title") or r.get("text") or "" for r in records])
 

@@ -1,4 +1,4 @@
-"""Sentence embeddings for the stories stage: all-MiniLM-L6-v2 as int8 ONNX (``stories/model/``)."""
+"""Sentence embeddings shared by the stories and compare stages: all-MiniLM-L6-v2 as int8 ONNX (``nlp/model/``)."""
 
 from __future__ import annotations
 

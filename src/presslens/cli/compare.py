@@ -1,0 +1,99 @@
+"""``align`` and ``eval align``: quote pairs across outlets."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import click
+
+from ..compare import models
+from ..compare.align import CLASSES, align_pairs, fuzzy_baseline
+from ..compare.evaluate import score_alignments
+from ..compare.pairs import SourceTexts, pair_sides, read_jsonl
+from .main import Context, cli
+from .output import console, print_json, print_table
+from .quotes import eval_group, json_option
+
+SHARED_HELP = "Folder that shared: sources in a labelled set are read from."
+
+
+def _load_pairs(path: Path, shared: Path | None) -> tuple[list[dict], list]:
+    texts = SourceTexts(shared)
+    records, sides = [], []
+    for where, record in read_jsonl(path):
+        sides.append(pair_sides(record, where, str(path), texts))
+        records.append(record)
+    return records, sides
+
+
+@cli.command()
+@click.option("--pairs", "pairs_in", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+              help='JSONL records {"a": {text, start, end, speaker?, outlet?, date?}, "b": {...}}.')
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write one result per record.")
+@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared"),
+              show_default=True, help=SHARED_HELP)
+def align(pairs_in: Path, out: Path, shared: Path) -> None:
+    """Say whether each pair of quotations is the same quote, and how it changed.
+
+    Writes {"same_quote", "class" (verbatim, trimmed, altered, paraphrase, different), "score", "diff",
+    "speaker_conflict", "other_occasion"} per record, in input order.
+    """
+    records, sides = _load_pairs(pairs_in, shared)
+    encoder, _ = models()
+    started = time.perf_counter()
+    results = align_pairs(sides, encoder)
+    elapsed = time.perf_counter() - started
+    with out.open("w", encoding="utf-8") as handle:
+        for record, result in zip(records, results, strict=True):
+            row = result.as_dict()
+            if "id" in record:
+                row = {"id": record["id"], **row}
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    console.print(f"{len(results)} pairs aligned ({len(results) / max(elapsed, 1e-9):.0f} pairs/s): "
+                  f"{sum(r.same_quote for r in results)} same quote; written to {out}")
+
+
+@eval_group.command(name="align")
+@click.option("--pairs", "gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+              help="Labelled pairs: align's input plus same_quote and class.")
+@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared"),
+              show_default=True, help=SHARED_HELP)
+@json_option
+@click.pass_obj
+def eval_align(obj: Context, gold: Path, shared: Path, as_json: bool) -> None:
+    """Score quote alignment on labelled pairs, beside plain fuzzy matching (rapidfuzz)."""
+    records, sides = _load_pairs(gold, shared)
+    bad = [i for i, r in enumerate(records)
+           if not isinstance(r.get("same_quote"), bool) or r.get("class") not in CLASSES]
+    if bad:
+        raise click.UsageError(f"{gold}: record {bad[0] + 1} needs same_quote (true/false) and a class")
+    encoder, _ = models()
+    gold_same = [r["same_quote"] for r in records]
+    gold_class = [r["class"] for r in records]
+    ours = align_pairs(sides, encoder)
+    baseline = [fuzzy_baseline(a, b) for a, b in sides]
+    result = {
+        "pairs": len(records), "same_quote_pairs": sum(gold_same),
+        "presslens": score_alignments(gold_same, gold_class, [r.same_quote for r in ours], [r.kind for r in ours]),
+        "fuzzy": score_alignments(gold_same, gold_class, [b[0] for b in baseline], [b[1] for b in baseline]),
+        "lexical_only": score_alignments(gold_same, gold_class, *_lexical(sides)),
+    }
+    if as_json:
+        print_json(result)
+        return
+    console.print(f"{result['pairs']} labelled pairs, {result['same_quote_pairs']} of them the same quote")
+    rows = [(name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", f"{s['class_accuracy']:.3f}",
+             f"{s['class_accuracy_all']:.3f}")
+            for name, s in (("presslens (words + MiniLM)", result["presslens"]),
+                            ("presslens, words only", result["lexical_only"]),
+                            ("fuzzy baseline (rapidfuzz)", result["fuzzy"]))]
+    print_table("same_quote and class", ["method", "P", "R", "F1", "class acc. (true pairs)",
+                                         "class acc. (all)"], rows)
+
+
+def _lexical(sides) -> tuple[list[bool], list[str]]:
+    results = align_pairs(sides, None)
+    return [r.same_quote for r in results], [r.kind for r in results]

@@ -1,0 +1,303 @@
+"""Quote alignment: is this the same quotation in two articles, and how was it changed?
+
+A pair is compared on its words (folded: case, accents, quotation marks and
+British/American spelling do not count) with a word alignment (difflib's
+longest-matching-blocks), and on meaning with MiniLM sentence embeddings, so
+that reported speech of a direct quote is still found. The class says how the
+texts relate:
+
+- ``verbatim``: the same words;
+- ``trimmed``: one is a part of the other (or parts of it in order, spliced);
+- ``altered``: mostly the same words, some changed, added or dropped;
+- ``paraphrase``: the same statement in other words;
+- ``different``: another statement.
+
+*Same quote* further needs the same speaker (when both are named) and the same
+occasion: the same line from two speakers is flagged as a speaker conflict, and
+a line repeated at another event (named in the context, or weeks apart without
+"previously"/"earlier") is another quote.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from ..entities.names import looks_like_person_name, organisation_key, person_key
+from .text import Word, content_keys, quoted_fragments, words
+
+CLASSES = ("verbatim", "trimmed", "altered", "paraphrase", "different")
+ALTERED_COVER = 0.6       # share of the shorter text's words found, in order, in the longer one
+ALTERED_BLOCK = 2.0       # ... in matching runs this long on average
+PARAPHRASE_COSINE = 0.72  # embedding cosine for a paraphrase with few shared words
+PARAPHRASE_MIXED = 0.5    # cosine when the words overlap a little (cover >= 0.3) or a quoted fragment is shared
+SPLICE_WORDS = 4          # a cut of fewer words, with no ellipsis, is an alteration rather than a splice
+OCCASION_DAYS = 14        # further apart than this, a repeated line is a new occasion unless marked as earlier
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "him", "her", "them"}
+_EARLIER = re.compile(
+    r"\b(?:previously|earlier|once|last (?:week|month|year)|had (?:said|told|called|described|praised|dubbed)|"
+    r"first announced|at the time|in (?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|\d{4}))\b", re.IGNORECASE)
+_EVENT = re.compile(
+    r"\b(?:at|to|during|before|addressing|on)\s+(?:an?|the|this|last|[A-Z]\w+'?s?)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?P<event>conference|rally|summit|hearing|festival|meeting|debate|briefing|press conference|podium|"
+    r"interview|podcast|committee|panel|launch|screening|convention|congress|assembly|forum|ceremony|"
+    r"gathering|symposium|keynote|event)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSide:
+    """One side of a pair: the quotation, what surrounds it, who said it, where and when."""
+
+    text: str
+    context: str = ""
+    speaker: str | None = None
+    speaker_id: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One step of a word-level diff from side a to side b."""
+
+    op: str  # equal | delete | insert | replace
+    a: str
+    b: str
+
+    def as_dict(self) -> dict:
+        return {"op": self.op, "a": self.a, "b": self.b}
+
+
+@dataclass(slots=True)
+class Alignment:
+    """How two quotations relate."""
+
+    same_quote: bool
+    kind: str
+    score: float
+    cover: float
+    cosine: float | None
+    speaker_conflict: bool = False
+    other_occasion: bool = False
+    diff: list[DiffOp] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"same_quote": self.same_quote, "class": self.kind, "score": round(self.score, 4),
+                "cover": round(self.cover, 4), "cosine": None if self.cosine is None else round(self.cosine, 4),
+                "speaker_conflict": self.speaker_conflict, "other_occasion": self.other_occasion,
+                "diff": [d.as_dict() for d in self.diff]}
+
+
+@dataclass(frozen=True, slots=True)
+class WordMatch:
+    """The word alignment of two texts."""
+
+    ops: list[tuple[str, int, int, int, int]]
+    matched: int
+    blocks: int
+    shorter: int
+    longer: int
+    small_gaps: int = 0  # words left out of the longer text in runs too short to be a splice
+
+    @property
+    def cover(self) -> float:
+        """Share of the shorter text's words matched in order in the longer one."""
+        return self.matched / self.shorter if self.shorter else 0.0
+
+    @property
+    def mean_block(self) -> float:
+        return self.matched / self.blocks if self.blocks else 0.0
+
+
+def match_words(a: Sequence[Word], b: Sequence[Word], text_a: str = "", text_b: str = "") -> WordMatch:
+    """Align two word sequences on their folded keys (texts given: an ellipsis marks a splice)."""
+    keys_a, keys_b = [w.key for w in a], [w.key for w in b]
+    matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
+    matched = sum(m.size for m in blocks)
+    longer_is_a = len(a) > len(b)
+    short_words, short_text = (b, text_b) if longer_is_a else (a, text_a)
+    small_gaps = 0
+    for left, right in itertools.pairwise(blocks):
+        gap = (right.a - left.a - left.size) if longer_is_a else (right.b - left.b - left.size)
+        cut = (right.b if longer_is_a else right.a)
+        if 0 < gap < SPLICE_WORDS and not _ellipsis_before(short_words, cut, short_text):
+            small_gaps += gap
+    return WordMatch(matcher.get_opcodes(), matched, len(blocks), min(len(a), len(b)), max(len(a), len(b)),
+                     small_gaps)
+
+
+def _ellipsis_before(items: Sequence[Word], index: int, text: str) -> bool:
+    if not text or not 0 < index < len(items):
+        return False
+    between = text[items[index - 1].end:items[index].start]
+    return "..." in between or "…" in between or "[" in between
+
+
+def word_diff(a: Sequence[Word], b: Sequence[Word], match: WordMatch) -> list[DiffOp]:
+    """The diff as runs of original words ("equal", "replace", "delete", "insert")."""
+    def run(items: Sequence[Word], i: int, j: int) -> str:
+        return " ".join(w.text for w in items[i:j])
+    return [DiffOp(tag, run(a, i1, i2), run(b, j1, j2)) for tag, i1, i2, j1, j2 in match.ops]
+
+
+def text_class(match: WordMatch, cosine: float | None, shared_fragment: bool) -> str:
+    """How two texts relate, from their word alignment and embedding cosine."""
+    if match.shorter == 0:
+        return "different"
+    if match.matched == match.shorter == match.longer:
+        return "verbatim"
+    if match.cover == 1.0 and not match.small_gaps and (match.blocks <= 3 or match.mean_block >= 3):
+        return "trimmed"
+    if match.cover >= ALTERED_COVER and match.mean_block >= ALTERED_BLOCK:
+        return "altered"
+    if cosine is not None:
+        if cosine >= PARAPHRASE_COSINE:
+            return "paraphrase"
+        if cosine >= PARAPHRASE_MIXED and (match.cover >= 0.3 or shared_fragment):
+            return "paraphrase"
+    return "different"
+
+
+def shares_fragment(a: str, b: str) -> bool:
+    """Whether a quoted fragment of one text (a mixed quote's verbatim part) appears in the other."""
+    folded_a, folded_b = _folded(a), _folded(b)
+    for fragment, other in [(f, folded_b) for f in quoted_fragments(a)] + [(f, folded_a) for f in quoted_fragments(b)]:
+        key = _folded(fragment)
+        if key and content_keys(words(fragment)) and f" {key} " in f" {other} ":
+            return True
+    return False
+
+
+def _folded(text: str) -> str:
+    return " ".join(w.key for w in words(text))
+
+
+def speakers_agree(a: QuoteSide, b: QuoteSide) -> bool | None:
+    """True when the two speakers are the same, False when clearly not, None when unknown."""
+    if a.speaker_id and a.speaker_id == b.speaker_id:
+        return True
+    name_a, name_b = _speaker_name(a.speaker), _speaker_name(b.speaker)
+    if not name_a or not name_b:
+        return None
+    words_a, words_b = set(person_key(name_a).split()), set(person_key(name_b).split())
+    if words_a <= words_b or words_b <= words_a or organisation_key(name_a) == organisation_key(name_b):
+        return True
+    person_a, person_b = _is_person(name_a), _is_person(name_b)
+    if person_a and person_b:
+        return False
+    if person_a != person_b:  # a person and an organisation: the same voice if the person works there
+        person, organisation = (a, name_b) if person_a else (b, name_a)
+        return True if _affiliated(person, organisation) else None
+    return False if _is_name(name_a) and _is_name(name_b) else None
+
+
+def _speaker_name(speaker: str | None) -> str | None:
+    if not speaker:
+        return None
+    name = speaker.split(",")[0].strip()
+    return None if name.lower() in _PRONOUNS else name
+
+
+def _is_person(name: str) -> bool:
+    return looks_like_person_name(name)
+
+
+def _is_name(name: str) -> bool:
+    return name[:1].isupper()
+
+
+def _affiliated(person: QuoteSide, organisation: str) -> bool:
+    """Whether a named organisation ("Netflix", not "survivors of abuse") appears beside the person."""
+    proper = all(w[:1].isupper() for w in organisation.split() if w.lower() not in ("of", "for", "the", "and", "on"))
+    key = organisation_key(organisation)
+    return proper and bool(key) and f" {key} " in f" {organisation_key(person.context)} "
+
+
+def same_occasion(a: QuoteSide, b: QuoteSide) -> bool:
+    """False when the context names two different events, or the dates are far apart and
+    neither side marks the line as said earlier."""
+    events_a, events_b = _events(a.context), _events(b.context)
+    if events_a and events_b and not events_a & events_b:
+        return False
+    if a.published and b.published and abs((a.published - b.published).days) > OCCASION_DAYS:
+        return bool(_EARLIER.search(a.context) or _EARLIER.search(b.context))
+    return True
+
+
+def _events(context: str) -> set[str]:
+    return {m.group("event").lower() for m in _EVENT.finditer(context)}
+
+
+def align(a: QuoteSide, b: QuoteSide, cosine: float | None = None) -> Alignment:
+    """Compare two quotations (``cosine``: their embedding cosine, when known)."""
+    words_a, words_b = words(a.text), words(b.text)
+    match = match_words(words_a, words_b, a.text, b.text)
+    fragment = shares_fragment(a.text, b.text)
+    kind = text_class(match, cosine, fragment)
+    agree = speakers_agree(a, b)
+    occasion = same_occasion(a, b)
+    related = kind != "different"
+    score = _score(match, cosine, fragment)
+    return Alignment(
+        same_quote=related and agree is not False and occasion and (kind != "paraphrase" or agree or fragment),
+        kind=kind, score=score, cover=match.cover, cosine=cosine,
+        speaker_conflict=related and kind != "paraphrase" and agree is False,
+        other_occasion=related and not occasion,
+        diff=word_diff(words_a, words_b, match) if related else [],
+    )
+
+
+def _score(match: WordMatch, cosine: float | None, fragment: bool) -> float:
+    """How alike the two texts are, 0 to 1: the better of word cover and meaning."""
+    lexical = match.cover * min(1.0, match.mean_block / ALTERED_BLOCK)
+    meaning = max(0.0, cosine) if cosine is not None else 0.0
+    return float(max(lexical, meaning, 0.75 if fragment else 0.0))
+
+
+def align_pairs(pairs: Sequence[tuple[QuoteSide, QuoteSide]], encoder=None) -> list[Alignment]:
+    """Align many pairs, embedding every distinct text once (``encoder``: a SentenceEncoder or None)."""
+    cosines = pair_cosines([(a.text, b.text) for a, b in pairs], encoder)
+    return [align(a, b, cos) for (a, b), cos in zip(pairs, cosines, strict=True)]
+
+
+def pair_cosines(pairs: Sequence[tuple[str, str]], encoder=None) -> list[float | None]:
+    """Embedding cosine of each text pair (None for all when there is no encoder)."""
+    if encoder is None or not pairs:
+        return [None] * len(pairs)
+    texts = sorted({_for_embedding(t) for pair in pairs for t in pair})
+    index = {t: i for i, t in enumerate(texts)}
+    vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
+    return [float(vectors[index[_for_embedding(a)]] @ vectors[index[_for_embedding(b)]]) for a, b in pairs]
+
+
+def _for_embedding(text: str) -> str:
+    return re.sub(r"[\"“”«»„‟]", "", " ".join(text.split()))
+
+
+def fuzzy_baseline(a: QuoteSide, b: QuoteSide) -> tuple[bool, str, float]:
+    """Plain fuzzy matching (rapidfuzz): same quote when the token-set ratio reaches 80."""
+    from rapidfuzz import fuzz
+
+    left, right = _folded(a.text), _folded(b.text)
+    ratio, partial, token_set = fuzz.ratio(left, right), fuzz.partial_ratio(left, right), \
+        fuzz.token_set_ratio(left, right)
+    if ratio == 100:
+        kind = "verbatim"
+    elif partial >= 95:
+        kind = "trimmed"
+    elif ratio >= 75:
+        kind = "altered"
+    elif token_set >= 60:
+        kind = "paraphrase"
+    else:
+        kind = "different"
+    return token_set >= 80, kind, token_set / 100

@@ -1,0 +1,31 @@
+"""Scores for quote alignment and fact relations against labelled pairs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def prf(gold: Sequence[bool], predicted: Sequence[bool]) -> dict:
+    """Precision, recall and F1 of the positive label."""
+    true_positive = sum(g and p for g, p in zip(gold, predicted, strict=True))
+    predicted_positive, gold_positive = sum(predicted), sum(gold)
+    precision = true_positive / predicted_positive if predicted_positive else 0.0
+    recall = true_positive / gold_positive if gold_positive else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "true_positive": true_positive,
+            "predicted": predicted_positive, "gold": gold_positive}
+
+
+def score_alignments(gold_same: Sequence[bool], gold_class: Sequence[str], same: Sequence[bool],
+                     kinds: Sequence[str]) -> dict:
+    """same_quote P/R/F1, and class accuracy on the gold same-quote pairs and on all pairs."""
+    scores = prf(gold_same, same)
+    true_pairs = [i for i, g in enumerate(gold_same) if g]
+    scores["class_accuracy"] = (sum(kinds[i] == gold_class[i] for i in true_pairs) / len(true_pairs)
+                                if true_pairs else 0.0)
+    scores["class_accuracy_all"] = sum(k == g for k, g in zip(kinds, gold_class, strict=True)) / max(1, len(kinds))
+    classes = sorted(set(gold_class))
+    scores["confusion"] = {g: {k: sum(1 for i in true_pairs if gold_class[i] == g and kinds[i] == k)
+                               for k in classes if any(gold_class[i] == g and kinds[i] == k for i in true_pairs)}
+                           for g in classes}
+    return scores
