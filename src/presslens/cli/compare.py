@@ -10,8 +10,10 @@ import click
 
 from ..compare import models
 from ..compare.align import CLASSES, align_pairs, fuzzy_baseline
-from ..compare.evaluate import score_alignments
-from ..compare.pairs import SourceTexts, pair_sides, read_jsonl
+from ..compare.evaluate import fact_at, score_alignments, score_relations
+from ..compare.facts import extract_facts, related
+from ..compare.pairs import SourceTexts, pair_sides, read_jsonl, side_text
+from ..errors import CompareError
 from .main import Context, cli
 from .output import console, print_json, print_table
 from .quotes import eval_group, json_option
@@ -97,3 +99,38 @@ def eval_align(obj: Context, gold: Path, shared: Path, as_json: bool) -> None:
 def _lexical(sides) -> tuple[list[bool], list[str]]:
     results = align_pairs(sides, None)
     return [r.same_quote for r in results], [r.kind for r in results]
+
+
+@eval_group.command(name="facts")
+@click.option("--pairs", "gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+              help="Labelled fact pairs {a: {source|text, start, end}, b: {...}, relation}.")
+@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared"),
+              show_default=True, help=SHARED_HELP)
+@json_option
+def eval_facts(gold: Path, shared: Path, as_json: bool) -> None:
+    """Score fact grouping and conflict detection on labelled pairs of stated facts."""
+    _, tagger = models()
+    texts = SourceTexts(shared)
+    facts_of: dict[str, list] = {}
+    gold_relations, predicted = [], []
+    for where, record in read_jsonl(gold):
+        found = []
+        for key in ("a", "b"):
+            side = record.get(key) or {}
+            try:
+                text = side_text(side, texts)
+            except (ValueError, OSError) as exc:
+                raise CompareError("E601", source=str(gold), locator=where, detail=str(exc)) from None
+            if text not in facts_of:
+                facts_of[text] = extract_facts("", text, tagger)
+            found.append(fact_at(facts_of[text], side.get("start", 0), side.get("end", 0)))
+        gold_relations.append(record.get("relation"))
+        predicted.append((related(*found) or "unrelated") if all(found) else "unrelated")
+    result = {"pairs": len(gold_relations), **score_relations(gold_relations, predicted)}
+    if as_json:
+        print_json(result)
+        return
+    same = result["same_thing"]
+    console.print(f"{result['pairs']} labelled fact pairs: conflicts P {result['precision']:.3f} "
+                  f"R {result['recall']:.3f} F1 {result['f1']:.3f}; same-thing P {same['precision']:.3f} "
+                  f"R {same['recall']:.3f}; relation accuracy {result['accuracy']:.3f}")

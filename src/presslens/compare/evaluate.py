@@ -29,3 +29,21 @@ def score_alignments(gold_same: Sequence[bool], gold_class: Sequence[str], same:
                                for k in classes if any(gold_class[i] == g and kinds[i] == k for i in true_pairs)}
                            for g in classes}
     return scores
+
+
+def fact_at(facts: Sequence, start: int, end: int):
+    """The extracted fact overlapping ``[start, end)`` the most, or None."""
+    best, overlap = None, 0
+    for fact in facts:
+        shared = min(end, fact.end) - max(start, fact.start)
+        if shared > overlap:
+            best, overlap = fact, shared
+    return best
+
+
+def score_relations(gold: Sequence[str], predicted: Sequence[str]) -> dict:
+    """Conflict detection P/R/F1, and accuracy over all relations."""
+    scores = prf([g == "conflict" for g in gold], [p == "conflict" for p in predicted])
+    scores["accuracy"] = sum(g == p for g, p in zip(gold, predicted, strict=True)) / max(1, len(gold))
+    scores["same_thing"] = prf([g != "unrelated" for g in gold], [p != "unrelated" for p in predicted])
+    return scores

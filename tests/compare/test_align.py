@@ -1,0 +1,149 @@
+"""Quote alignment: classes, speakers, occasions, diffs, the fuzzy baseline, pair records and the CLI."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from presslens.cli import cli
+from presslens.compare.align import QuoteSide, align, align_pairs, fuzzy_baseline, speakers_agree
+from presslens.compare.text import fold
+from presslens.errors import CompareError
+
+FULL = ("We trust teenagers. They know the difference between a story and a lesson plan, and frankly they are "
+        "tired of being told what they can handle.")
+
+
+def side(text, speaker="Adrian Feld", context="", published=None, speaker_id=None):
+    return QuoteSide(text, context or text, speaker, speaker_id, None, published)
+
+
+@pytest.mark.parametrize(("other", "kind"), [
+    ("“We trust Teenagers. They know the difference between a story and a lesson-plan, and frankly they are "
+     "tired of being told what they can handle”", "verbatim"),
+    ("They know the difference between a story and a lesson plan", "trimmed"),
+    ("We trust teenagers ... they are tired of being told what they can handle.", "trimmed"),
+    ("We trust young people. They know the difference between a story and a lesson plan, and they are "
+     "tired of being told what they can handle.", "altered"),
+    ("Nobody in Glasshouse gets away clean.", "different"),
+])
+def test_align_classes_without_embeddings(other, kind):
+    result = align(side(FULL), side(other))
+    assert result.kind == kind
+    assert result.same_quote is (kind != "different")
+
+
+def test_align_paraphrase_needs_meaning_and_a_known_speaker():
+    paraphrase = "young viewers can tell drama from instruction and resent being patronised"
+    assert align(side(FULL), side(paraphrase), cosine=None).kind == "different"
+    same_speaker = align(side(FULL), side(paraphrase), cosine=0.8)
+    assert same_speaker.kind == "paraphrase" and same_speaker.same_quote
+    unknown = align(side(FULL), side(paraphrase, speaker=None), cosine=0.8)
+    assert unknown.kind == "paraphrase" and not unknown.same_quote
+
+
+def test_align_dropped_word_is_an_alteration_and_the_diff_shows_it():
+    result = align(side("There is absolutely nothing edgy about the sexual exploitation of minors."),
+                   side("There is absolutely nothing edgy about sexual exploitation of minors"))
+    assert result.kind == "altered"
+    assert [(d.op, d.a, d.b) for d in result.diff if d.op != "equal"] == [("delete", "the", "")]
+
+
+def test_align_same_words_different_speakers_is_flagged_not_merged():
+    result = align(side(FULL, speaker="Adrian Feld"), side(FULL, speaker="Tomas Reyne"))
+    assert result.kind == "verbatim" and result.speaker_conflict and not result.same_quote
+    assert align(side(FULL, speaker="Feld"), side(FULL, speaker="Adrian Feld")).same_quote
+    assert align(side(FULL, speaker="she"), side(FULL, speaker="Adrian Feld")).same_quote
+
+
+def test_align_repeated_line_at_another_event_is_another_quote():
+    first = side(FULL, context=f"“{FULL}” he told the Gazette.", published=date(2026, 3, 6))
+    conference = side(FULL, context=f"Speaking at the industry conference in Paris, Feld said: “{FULL}”",
+                      published=date(2026, 3, 12))
+    interview = side(FULL, context=f"At a screening in London, Feld said: “{FULL}”", published=date(2026, 3, 12))
+    assert align(first, conference).same_quote  # one event named, the other not: cannot tell
+    result = align(conference, interview)
+    assert result.other_occasion and not result.same_quote
+    months_later = side(FULL, published=date(2026, 6, 1))
+    assert not align(first, months_later).same_quote
+    recalled = side(FULL, context=f"Feld had previously said: “{FULL}”", published=date(2026, 6, 1))
+    assert align(first, recalled).same_quote
+
+
+def test_speakers_agree_uses_ids_surnames_and_affiliation():
+    assert speakers_agree(side("x", "Dawn Hawkins", speaker_id="person:dawn-hawkins"),
+                          side("x", "Ms Hawkins", speaker_id="person:dawn-hawkins")) is True
+    assert speakers_agree(side("x", "Dawn Hawkins"), side("x", "Lisa Thompson")) is False
+    assert speakers_agree(side("x", None), side("x", "Lisa Thompson")) is None
+    barmack = side("x", "Erik Barmack", context="Erik Barmack, VP of International Originals at Netflix, said")
+    assert speakers_agree(barmack, side("x", "Netflix")) is True
+    assert speakers_agree(side("x", "Dawn Hawkins", context="survivors of sex trafficking said"),
+                          side("x", "survivors of sex trafficking")) is None
+
+
+def test_fold_makes_spelling_and_marks_equal():
+    assert fold("Glamorised") == fold("glamorized")
+    assert fold("Centre") == fold("center")
+    assert fold("15,000") == "15000"
+
+
+def test_fuzzy_baseline_ignores_speakers():
+    same, kind, score = fuzzy_baseline(side(FULL, "Adrian Feld"), side(FULL, "Tomas Reyne"))
+    assert same and kind == "verbatim" and score == 1.0
+
+
+def test_align_pairs_uses_embeddings_once_per_text():
+    class CountingEncoder:
+        calls = 0
+
+        def encode(self, texts):
+            import numpy as np
+            CountingEncoder.calls += 1
+            vectors = np.array([[1.0, float(len(t) % 3)] for t in texts], dtype=np.float32)
+            return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    results = align_pairs([(side(FULL), side(FULL)), (side(FULL), side("other words entirely here"))],
+                          CountingEncoder())
+    assert CountingEncoder.calls == 1
+    assert results[0].cosine == pytest.approx(1.0) and results[0].kind == "verbatim"
+
+
+def _record(text_a, span_a, text_b, span_b, **extra):
+    def part(text, span):
+        start = text.index(span)
+        return {"text": text, "start": start, "end": start + len(span), "speaker": "Adrian Feld"}
+    return {"a": part(text_a, span_a), "b": part(text_b, span_b), **extra}
+
+
+def test_cli_align_writes_one_result_per_pair(tmp_path):
+    article_a = f"Feld said: “{FULL}”\nMore text."
+    article_b = "He added that they know the difference between a story and a lesson plan, in his view."
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("\n".join(json.dumps(r) for r in [
+        _record(article_a, FULL, article_b, "they know the difference between a story and a lesson plan"),
+        _record(article_a, "More text", article_b, "in his view"),
+    ]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(cli, ["align", "--pairs", str(pairs), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["same_quote"] for r in rows] == [True, False]
+    assert rows[0]["class"] == "trimmed" and rows[1]["class"] == "different"
+    assert {"score", "diff", "speaker_conflict"} <= set(rows[0])
+
+
+def test_cli_align_bad_records_name_file_and_line(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a": {"text": "abc", "start": 0, "end": 99}, "b": {"text": "abc"}}\n{oops\n',
+                     encoding="utf-8")
+    result = CliRunner().invoke(cli, ["align", "--pairs", str(pairs), "--out", str(tmp_path / "o.jsonl")])
+    message = str(result.exception)
+    assert isinstance(result.exception, CompareError)
+    assert "E601" in message and "pairs.jsonl:line 1" in message and "do not fit" in message
+    pairs.write_text('{"a": {"text": "abc"}, "b": {"text": "abd"}}\n{oops\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["align", "--pairs", str(pairs), "--out", str(tmp_path / "o.jsonl")])
+    assert "E104" in str(result.exception) and "line 2" in str(result.exception)
+    assert not (tmp_path / "o.jsonl").exists()

@@ -1,0 +1,63 @@
+"""Facts and numbers: what is extracted, and how two outlets' statements relate."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.compare.facts import extract_facts, related
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    from presslens.compare import models
+    return models()[1]
+
+
+def one(text, tagger, **match):
+    facts = extract_facts("a", text, tagger)
+    found = [f for f in facts if all(getattr(f, k) == v for k, v in match.items())]
+    assert len(found) == 1, facts
+    return found[0]
+
+
+def test_extracts_counts_measures_money_and_years(tagger):
+    text = ("Inspectors found a 40-centimetre crack on Wednesday. About 12,000 commuters were diverted. "
+            "The repair will cost £4.2 million and take at least six weeks. It was last inspected in 2024. "
+            "56 campaigners, social-services providers and survivors signed the letter.")
+    crack = one(text, tagger, dimension="length")
+    assert crack.text == "a 40-centimetre crack" and crack.nouns == ("crack",)
+    assert crack.low == pytest.approx(0.388) and crack.high == pytest.approx(0.412)
+    commuters = one(text, tagger, dimension="count", noun="commuter")
+    assert (commuters.low, commuters.high) == (pytest.approx(11400), pytest.approx(12600))
+    money = one(text, tagger, dimension="money:GBP")
+    assert money.low == pytest.approx(4.2e6 * 0.97)
+    weeks = one(text, tagger, dimension="duration")
+    assert (weeks.low, weeks.high) == (42.0, None)
+    assert one(text, tagger, dimension="year").low == 2024
+    signatories = one(text, tagger, dimension="count", low=pytest.approx(56 * 0.97))
+    assert {"campaigner", "provider", "survivor"} <= set(signatories.nouns)
+
+
+def test_spans_point_into_the_text(tagger):
+    text = "The eight-part series will be shot in England. Some 190 countries will see it."
+    for fact in extract_facts("a", text, tagger):
+        assert text[fact.start:fact.end] == fact.text
+
+
+def test_relations(tagger):
+    def fact(sentence, **match):
+        return one(sentence, tagger, **match)
+    cm = fact("Engineers found a 40-centimetre crack in a main girder.", dimension="length")
+    assert related(cm, fact("Engineers found a crack of around 40 cm in a girder.", dimension="length")) == "agree"
+    assert related(cm, fact("Inspectors found a 4-metre crack in a main girder.", dimension="length")) == "conflict"
+    commuters = fact("The closure affects about 12,000 commuters a day.", dimension="count")
+    assert related(commuters, fact("The closure affects about 15,000 commuters a day.", dimension="count")) \
+        == "conflict"
+    vehicles = fact("The bridge carried 31,000 vehicles a day last year.", dimension="count")
+    assert related(commuters, vehicles) is None
+    group = fact("A group of survivors sent a letter to Netflix executives.", dimension="count")
+    signed = fact("56 campaigners and survivors signed the letter to Netflix.", dimension="count")
+    assert related(group, signed) == "differs"
+    episodes = fact("Streamwell ordered the 10-part series.", dimension="episodes")
+    assert related(episodes, fact("Streamwell ordered the eight-episode series.", dimension="episodes")) \
+        == "conflict"
