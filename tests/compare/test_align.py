@@ -64,7 +64,9 @@ def test_align_repeated_line_at_another_event_is_another_quote():
     conference = side(FULL, context=f"Speaking at the industry conference in Paris, Feld said: “{FULL}”",
                       published=date(2026, 3, 12))
     interview = side(FULL, context=f"At a screening in London, Feld said: “{FULL}”", published=date(2026, 3, 12))
-    assert align(first, conference).same_quote  # one event named, the other not: cannot tell
+    next_day = side(FULL, context=f"“{FULL}” Feld said.", published=date(2026, 3, 13))
+    assert align(conference, next_day).same_quote  # one event named, the other silent: may well be it
+    assert not align(first, conference).same_quote  # published before the conference: cannot quote it
     result = align(conference, interview)
     assert result.other_occasion and not result.same_quote
     months_later = side(FULL, published=date(2026, 6, 1))

@@ -6,6 +6,7 @@ import os
 import sys
 
 import click
+from rich.console import Console
 from rich.markdown import Markdown
 
 from ..compare import brief_markdown, story_brief
@@ -45,7 +46,8 @@ def demo(ctx: click.Context) -> None:
     largest = store.list_stories(limit=1)
     if largest and largest[0].size > 1:
         console.print()
-        console.print(Markdown(brief_markdown(story_brief(store.story_material(largest[0].story_id)), max_items=6)))
+        brief = story_brief(store.story_material(largest[0].story_id))
+        Console(highlight=False).print(Markdown(brief_markdown(brief, max_items=6)))
     program = os.path.relpath(sys.argv[0]) if sys.argv[0].endswith("presslens") else "presslens"
     console.print(f"\nTry: {program} --db {obj.settings.db_url} search bridge")
     console.print(f"     {program} --db {obj.settings.db_url} quotes --speaker okafor")

@@ -46,10 +46,10 @@ _EARLIER = re.compile(
     r"first announced|at the time|in (?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|\d{4}))\b", re.IGNORECASE)
 _EVENT = re.compile(
-    r"\b(?:at|to|during|before|addressing|on)\s+(?:an?|the|this|last|[A-Z]\w+'?s?)?\s*(?:[\w-]+\s+){0,3}?"
+    r"\b(?:at|to|told|during|before|addressing|on)\s+(?:an?|the|this|last|[A-Z]\w+'?s?)?\s*(?:[\w-]+\s+){0,3}?"
     r"(?P<event>conference|rally|summit|hearing|festival|meeting|debate|briefing|press conference|podium|"
     r"interview|podcast|committee|panel|launch|screening|convention|congress|assembly|forum|ceremony|"
-    r"gathering|symposium|keynote|event)\b", re.IGNORECASE)
+    r"gathering|symposium|keynote|audience|event)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +149,9 @@ def word_diff(a: Sequence[Word], b: Sequence[Word], match: WordMatch) -> list[Di
     return [DiffOp(tag, run(a, i1, i2), run(b, j1, j2)) for tag, i1, i2, j1, j2 in match.ops]
 
 
-def text_class(match: WordMatch, cosine: float | None, shared_fragment: bool) -> str:
-    """How two texts relate, from their word alignment and embedding cosine."""
+def text_class(match: WordMatch, cosine: float | None, shared_fragment: bool, both_direct: bool = False) -> str:
+    """How two texts relate, from their word alignment and embedding cosine. Two direct quotations
+    in other words are two utterances, not a paraphrase: a direct quote gives the words said."""
     if match.shorter == 0:
         return "different"
     if match.matched == match.shorter == match.longer:
@@ -159,12 +160,21 @@ def text_class(match: WordMatch, cosine: float | None, shared_fragment: bool) ->
         return "trimmed"
     if match.cover >= ALTERED_COVER and match.mean_block >= ALTERED_BLOCK:
         return "altered"
-    if cosine is not None:
+    if cosine is not None and not both_direct:
         if cosine >= PARAPHRASE_COSINE:
             return "paraphrase"
         if cosine >= PARAPHRASE_MIXED and (match.cover >= 0.3 or shared_fragment):
             return "paraphrase"
     return "different"
+
+
+_OPENING = "\"“«„‘'‚"
+
+
+def is_direct(text: str) -> bool:
+    """Whether a quotation is given in quotation marks (a direct quote), not as reported speech."""
+    text = text.strip()
+    return len(text) > 2 and text[0] in _OPENING
 
 
 def shares_fragment(a: str, b: str) -> bool:
@@ -191,6 +201,8 @@ def speakers_agree(a: QuoteSide, b: QuoteSide) -> bool | None:
     words_a, words_b = set(person_key(name_a).split()), set(person_key(name_b).split())
     if words_a <= words_b or words_b <= words_a or organisation_key(name_a) == organisation_key(name_b):
         return True
+    if _same_person_spelt_differently(name_a, name_b):
+        return True
     person_a, person_b = _is_person(name_a), _is_person(name_b)
     if person_a and person_b:
         return False
@@ -198,6 +210,15 @@ def speakers_agree(a: QuoteSide, b: QuoteSide) -> bool | None:
         person, organisation = (a, name_b) if person_a else (b, name_a)
         return True if _affiliated(person, organisation) else None
     return False if _is_name(name_a) and _is_name(name_b) else None
+
+
+def _same_person_spelt_differently(name_a: str, name_b: str) -> bool:
+    """"Juergen Albers" / "Jürgen Albers", "Raphael Sousa" / "Rafael Sousa": same surname and initial."""
+    if not (_is_person(name_a) and _is_person(name_b)):
+        return False
+    first_a, *_, last_a = person_key(name_a).split()
+    first_b, *_, last_b = person_key(name_b).split()
+    return last_a == last_b and first_a[:1] == first_b[:1]
 
 
 def _speaker_name(speaker: str | None) -> str | None:
@@ -223,13 +244,18 @@ def _affiliated(person: QuoteSide, organisation: str) -> bool:
 
 
 def same_occasion(a: QuoteSide, b: QuoteSide) -> bool:
-    """False when the context names two different events, or the dates are far apart and
-    neither side marks the line as said earlier."""
+    """False when the contexts name two different events, when one names an event that the other
+    article was published too early to report, or when the dates are far apart; unless a side
+    marks the line as said earlier ("previously", "in January")."""
+    earlier = bool(_EARLIER.search(a.context) or _EARLIER.search(b.context))
     events_a, events_b = _events(a.context), _events(b.context)
-    if events_a and events_b and not events_a & events_b:
-        return False
-    if a.published and b.published and abs((a.published - b.published).days) > OCCASION_DAYS:
-        return bool(_EARLIER.search(a.context) or _EARLIER.search(b.context))
+    if events_a and events_b:
+        return bool(events_a & events_b)
+    if a.published and b.published and not earlier:
+        if abs((a.published - b.published).days) > OCCASION_DAYS:
+            return False
+        if (events_a and (a.published - b.published).days > 1) or (events_b and (b.published - a.published).days > 1):
+            return False  # the later article reports an event the earlier one could not have quoted
     return True
 
 
@@ -242,7 +268,7 @@ def align(a: QuoteSide, b: QuoteSide, cosine: float | None = None) -> Alignment:
     words_a, words_b = words(a.text), words(b.text)
     match = match_words(words_a, words_b, a.text, b.text)
     fragment = shares_fragment(a.text, b.text)
-    kind = text_class(match, cosine, fragment)
+    kind = text_class(match, cosine, fragment, is_direct(a.text) and is_direct(b.text))
     agree = speakers_agree(a, b)
     occasion = same_occasion(a, b)
     related = kind != "different"
@@ -273,10 +299,17 @@ def pair_cosines(pairs: Sequence[tuple[str, str]], encoder=None) -> list[float |
     """Embedding cosine of each text pair (None for all when there is no encoder)."""
     if encoder is None or not pairs:
         return [None] * len(pairs)
-    texts = sorted({_for_embedding(t) for pair in pairs for t in pair})
-    index = {t: i for i, t in enumerate(texts)}
-    vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
-    return [float(vectors[index[_for_embedding(a)]] @ vectors[index[_for_embedding(b)]]) for a, b in pairs]
+    similarity = cosine_matrix([t for pair in pairs for t in pair], encoder)
+    return [float(similarity[2 * i, 2 * i + 1]) for i in range(len(pairs))]
+
+
+def cosine_matrix(texts: Sequence[str], encoder) -> np.ndarray:
+    """Cosines between every two of ``texts``, each distinct text embedded once."""
+    distinct = sorted({_for_embedding(t) for t in texts})
+    index = {t: i for i, t in enumerate(distinct)}
+    vectors = np.asarray(encoder.encode(distinct), dtype=np.float32)
+    rows = vectors[[index[_for_embedding(t)] for t in texts]]
+    return rows @ rows.T
 
 
 def _for_embedding(text: str) -> str:

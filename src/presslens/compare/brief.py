@@ -10,6 +10,7 @@ points into its article's original text.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ import numpy as np
 
 from ..entities.names import HONORIFICS, ROLE_WORDS, organisation_key
 from ..records import Article, Quote, StoryMaterial
-from .align import Alignment, QuoteSide, align, pair_cosines
+from .align import Alignment, QuoteSide, align, cosine_matrix
 from .facts import Fact, extract_facts, related, same_thing, sentences
 from .text import content_keys, fold, words
 
@@ -303,13 +304,13 @@ def align_story_quotes(quotes: Sequence[Quote], articles: dict[str, Article], la
     quotes = [q for q in quotes if q.article_id in articles and len(words(q.content.text)) >= 3]
     sides = [quote_side(q, articles[q.article_id], labels) for q in quotes]
     keys = [content_keys(words(s.text)) for s in sides]
-    candidates = [(i, j) for i in range(len(quotes)) for j in range(i + 1, len(quotes))
-                  if quotes[i].article_id != quotes[j].article_id]
-    cosines = pair_cosines([(sides[i].text, sides[j].text) for i, j in candidates], encoder)
+    similarity = cosine_matrix([s.text for s in sides], encoder) if encoder is not None and sides else None
     parent = list(range(len(quotes)))
     conflicts = []
-    for (i, j), cosine in zip(candidates, cosines, strict=True):
-        if len(keys[i] & keys[j]) < 2 and (cosine is None or cosine < CANDIDATE_COSINE):
+    for i, j in itertools.combinations(range(len(quotes)), 2):
+        cosine = None if similarity is None else float(similarity[i, j])
+        if quotes[i].article_id == quotes[j].article_id or (
+                len(keys[i] & keys[j]) < 2 and (cosine is None or cosine < CANDIDATE_COSINE)):
             continue
         result = align(sides[i], sides[j], cosine)
         if result.same_quote:
@@ -319,8 +320,8 @@ def align_story_quotes(quotes: Sequence[Quote], articles: dict[str, Article], la
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(quotes)):
         members[_root(parent, index)].append(index)
-    groups = [_group(quotes, sides, idx, encoder) for idx in members.values()
-              if len({labels[quotes[i].article_id] for i in idx}) > 1 or len({quotes[i].article_id for i in idx}) > 1]
+    groups = [_group(quotes, sides, idx, similarity) for idx in members.values() if len(idx) > 1]
+    groups = [g for g in groups if len({v.article_id for v in g.versions}) > 1]
     groups.sort(key=lambda g: (-len(g.outlets), -len(g.versions), g.speaker or ""))
     return groups, conflicts
 
@@ -337,15 +338,18 @@ def _version(quote: Quote, side: QuoteSide, alignment: Alignment | None) -> Quot
                         quote.content.text, quote.speaker_name, quote.kind, side.published, alignment)
 
 
-def _group(quotes: Sequence[Quote], sides: Sequence[QuoteSide], indices: list[int], encoder) -> QuoteGroup:
+def _group(quotes: Sequence[Quote], sides: Sequence[QuoteSide], indices: list[int],
+           similarity: np.ndarray | None) -> QuoteGroup:
     """Versions in date order; the longest direct quote is the reference the others are diffed against."""
     order = sorted(indices, key=lambda i: (sides[i].published or date.max, quotes[i].article_id))
     reference = max(order, key=lambda i: (quotes[i].kind == "direct", len(quotes[i].content.text)))
-    others = [i for i in order if i != reference]
-    cosines = pair_cosines([(sides[reference].text, sides[i].text) for i in others], encoder)
     versions = [_version(quotes[reference], sides[reference], None)]
-    versions += [_version(quotes[i], sides[i], align(sides[reference], sides[i], c))
-                 for i, c in zip(others, cosines, strict=True)]
+    for i in order:
+        if i != reference:
+            alignment = align(sides[reference], sides[i],
+                              None if similarity is None else float(similarity[reference, i]))
+            if alignment.kind != "different":  # joined through another version only: leave it out
+                versions.append(_version(quotes[i], sides[i], alignment))
     speakers = Counter(q.speaker_name for q in (quotes[i] for i in indices) if q.speaker_name and q.speaker_entity_id)
     speakers = speakers or Counter(q.speaker_name for q in (quotes[i] for i in indices) if q.speaker_name)
     return QuoteGroup(speakers.most_common(1)[0][0] if speakers else None, versions)

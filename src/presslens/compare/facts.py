@@ -33,7 +33,8 @@ UNITS = {
     "kilometre": ("length", 1000.0), "mile": ("length", 1609.0), "foot": ("length", 0.3048),
     "feet": ("length", 0.3048), "inch": ("length", 0.0254), "minute": ("duration", 1 / 1440),
     "hour": ("duration", 1 / 24), "day": ("duration", 1.0), "week": ("duration", 7.0),
-    "month": ("duration", 30.0), "year": ("duration", 365.0), "episode": ("episodes", 1.0),
+    "month": ("duration", 30.0), "year": ("duration", 365.0), "decade": ("duration", 3652.0),
+    "episode": ("episodes", 1.0),
     "part": ("episodes", 1.0), "year-old": ("age", 1.0), "percent": ("percent", 1.0), "%": ("percent", 1.0),
     "per cent": ("percent", 1.0), "tonne": ("weight", 1000.0), "kg": ("weight", 1.0), "kilogram": ("weight", 1.0),
     "litre": ("volume", 1.0), "storey": ("storeys", 1.0), "mph": ("speed", 1.0), "km/h": ("speed", 0.62),
@@ -58,12 +59,13 @@ _NUMBER = (r"(?P<currency>£|\$|€|US\$)?(?P<number>\d{1,3}(?:[,\u00a0\u202f ]\
 _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|bn|mn|m|k)\b)?"
 _UNIT = (r"(?:(?P<hyphen>-)|\s+)?(?P<unit>year-old|per cent|percent|%|km/h|mph|millimetres?|centimetres?|"
          r"centimeters?|metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inch(?:es)?|mm|cm|km|m|"
-         r"minutes?|hours?|days?|weeks?|months?|years?|episodes?|parts?|tonnes?|kg|kilograms?|litres?|storeys?)?"
+         r"minutes?|hours?|days?|weeks?|months?|years?|decades?|episodes?|parts?|tonnes?|kg|kilograms?|litres?|storeys?)?"
          r"\b")
 _FACT = re.compile(r"(?<![\w.,£$€-])(?:" + _APPROX + r")?" + _NUMBER + _SCALE + _UNIT, re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?P<vague>" + "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True)) + r")\s+",
                     re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:in|since|from|until|by|of)\s+(?:the\s+)?(?P<year>(?:19|20)\d{2})(?P<decade>s)?\b")
+_YEAR = re.compile(r"\b(?:in|since|from|until|by|of|for)\s+(?:the\s+)?(?P<part>(?:early|late|mid-?)\s*)?"
+                   r"(?P<year>(?:19|20)\d{2})(?P<decade>s)?\b", re.IGNORECASE)
 _NOUN_WORD = re.compile(r"\s*[\"“”‘’']?([a-z][\w-]*)[\"“”‘’']?", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘A-Z0-9£$€])|\n+")
 _NOT_NOUNS = {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "from", "with", "who",
@@ -130,7 +132,7 @@ class Nouns:
             if pos in ("NOUN", "PROPN", "ADJ") or (pos == "PUNCT" and text[start:stop] == "-" and nouns):
                 if pos == "NOUN":
                     nouns.append(fold(lemma))
-                end = stop
+                    end = stop
             elif not (pos in ("CCONJ", "PUNCT") and text[start:stop] in ("and", ",", "'", "“", "‘", '"')):
                 break
             index += 1
@@ -170,6 +172,8 @@ def _numbers(sentence: str, nouns_at) -> list[tuple]:
             continue
         if match.group("number").lower() == "one" and not match.group("unit"):
             continue
+        if sentence[max(0, match.start() - 6):match.start()].lower().endswith("every "):
+            continue  # "every 15 minutes" is a rate, not a quantity of the story
         scale = (match.group("scale") or "").lower()
         currency = match.group("currency")
         if scale in ("m", "k") and not currency:
@@ -180,19 +184,35 @@ def _numbers(sentence: str, nouns_at) -> list[tuple]:
             continue
         nouns, end = nouns_at(match.end())
         end = max(end, match.end())
+        if not nouns and not unit:
+            nouns = _noun_before(sentence, match.start())
         if not nouns and not unit and not currency and not scale:
             continue
+        if scale and not currency and not nouns and _MONEY_WORDS.search(sentence):
+            currency = "£"
         if currency or _money_word(nouns):
             dimension, factor = f"money:{CURRENCIES.get((currency or '£').lower(), 'GBP')}", 1.0
         elif unit:
             dimension, factor = UNITS[unit]
         else:
             dimension, factor = "count", 1.0
-        if unit in ("episode", "part") and not match.group("hyphen") and not nouns:
+        if unit in ("episode", "part") and match.group("unit").lower().endswith("s") and not nouns:
             dimension, nouns = "count", ("episode",)  # "two episodes": a count, not the length of a series
         low, high = _interval(value * factor, (match.group("approx") or "").lower(), match.group("number"))
         out.append((match.start(), end, sentence[match.start():end].strip(), dimension, nouns, low, high, False))
     return out
+
+
+_MONEY_WORDS = re.compile(r"\b(?:price|worth|cost|costs|deal|paid|pay|fee|debts?|bill|sum|funding)\b|[£$€]",
+                          re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"\b(?:number|count|total|tally|toll) of ((?:[a-z-]+ ){0,2}[a-z-]+) (?:stood at|stands at|"
+                          r"was|is|has risen to|had risen to|rose to|reached|had reached|fell to)\s*$", re.IGNORECASE)
+
+
+def _noun_before(sentence: str, position: int) -> tuple[str, ...]:
+    """What a bare figure counts when the sentence named it first: "the count of dead fish stood at"."""
+    match = _NOUN_BEFORE.search(sentence[:position])
+    return (_singular(fold(match.group(1).split()[-1])),) if match else ()
 
 
 def _vague(sentence: str, nouns_at) -> list[tuple]:
@@ -211,8 +231,9 @@ def _years(sentence: str) -> list[tuple]:
     for match in _YEAR.finditer(sentence):
         year = int(match.group("year"))
         high = year + 9 if match.group("decade") else year
-        out.append((match.start("year"), match.end(), match.group(0)[match.start("year") - match.start():],
-                    "year", (), float(year), float(high), bool(match.group("decade"))))
+        start = match.start("part") if match.group("part") else match.start("year")
+        out.append((start, match.end(), sentence[start:match.end()], "year", (), float(year), float(high),
+                    bool(match.group("decade") or match.group("part"))))
     return out
 
 
@@ -288,7 +309,7 @@ def _singular(word: str) -> str:
 
 
 def _interval(value: float, approx: str, number: str) -> tuple[float | None, float | None]:
-    """The values a stated number allows: exact numbers a little, "about" 5%, bounds one way."""
+    """The values a stated number allows: figures and "about" 3% either way (rounding), bounds one way."""
     if approx in ("more than", "over", "just over"):
         return value * 1.0001, None
     if approx == "at least":
@@ -297,15 +318,25 @@ def _interval(value: float, approx: str, number: str) -> tuple[float | None, flo
         return 0.0, value
     if approx in ("nearly", "almost", "close to"):
         return value * 0.9, value
-    if approx in ("about", "around", "roughly", "approximately", "some", "an estimated", "somewhere around"):
-        return value * 0.95, value * 1.05
-    tolerance = 0.03 if re.search(r"\d", number) else 0.0
+    tolerance = _tolerance(number) if re.search(r"\d", number) or approx else 0.0
     return value * (1 - tolerance), value * (1 + tolerance)
+
+
+def _tolerance(number: str) -> float:
+    """How far a figure may be from another it agrees with: half its last significant digit
+    ("4,870": 0.1%; "41": 1.2%), at most 3% (round figures: "5,000", "40", "about 12,000")."""
+    digits = re.sub(r"\D", "", number.split(".")[0])
+    if not digits or "." in number:
+        return 0.03
+    significant = digits.rstrip("0")
+    unit = 10 ** (len(digits) - len(significant))
+    return min(0.03, 0.5 * unit / max(int(digits), 1))
 
 
 # -- relating two facts ------------------------------------------------------
 
 PEOPLE = frozenset(_singular(fold(w)) for w in PEOPLE_WORDS.split()) | {"people"}
+WORKS = frozenset({"series", "drama", "show", "program", "thriller", "comedy", "film", "documentary", "season"})
 
 RELATIONS = ("agree", "conflict", "differs")
 SAME_THING = 0.5
@@ -318,10 +349,11 @@ def same_thing(a: Fact, b: Fact) -> float:
     shared_context = len(a.context & b.context) / max(1, min(len(a.context), len(b.context)))
     nouns = _noun_match(a, b)
     if a.dimension == "count":
-        return 0.0 if nouns == 0 else min(1.0, (0.5 if nouns == 1 else 0.15) + shared_context)
-    if a.dimension == "year":
-        return shared_context if shared_context >= 0.4 else 0.0
-    return min(1.0, 0.3 * nouns + shared_context + (0.2 if a.dimension == "episodes" else 0.0))
+        return 0.0 if nouns == 0 else min(1.0, (0.4 if nouns == 1 else 0.15) + shared_context)
+    if a.dimension in ("year", "age", "role"):
+        return 1.0 if a.dimension != "year" and a.nouns == b.nouns else shared_context * (a.dimension == "year")
+    # A measure (length, money, duration, share, series length) is rarer in a story than a count.
+    return min(1.0, 0.25 + 0.3 * nouns + shared_context + (0.2 if a.dimension == "episodes" else 0.0))
 
 
 def _noun_match(a: Fact, b: Fact) -> float:
@@ -329,7 +361,7 @@ def _noun_match(a: Fact, b: Fact) -> float:
         return 0.5
     if set(a.nouns) & set(b.nouns):
         return 1.0
-    return 0.5 if set(a.nouns) & PEOPLE and set(b.nouns) & PEOPLE else 0.0
+    return 0.5 if any(set(a.nouns) & kind and set(b.nouns) & kind for kind in (PEOPLE, WORKS)) else 0.0
 
 
 def relation(a: Fact, b: Fact) -> str:

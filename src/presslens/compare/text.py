@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*", re.UNICODE)
 _SPELLING = [
@@ -15,6 +16,7 @@ _SPELLING = [
     (re.compile(r"(?<=\w{2}[^aeiou])re(s)?$"), r"er\1"),
     (re.compile(r"(?<=\w{2})ll(ed|ing|er|ers)$"), r"l\1"),
     (re.compile(r"(?<=\w)ogue$"), "og"),
+    (re.compile(r"(?<=\w{4})mme(s)?$"), r"m\1"),
 ]
 # Words that carry no content for deciding whether two texts speak of the same thing.
 _STOP_WORDS = (
@@ -37,6 +39,7 @@ class Word:
     key: str
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lowercase, no accents, no inner punctuation, one spelling ("Glamorised" -> "glamorized")."""
     decomposed = unicodedata.normalize("NFKD", word.replace("’", "'"))

@@ -1,0 +1,46 @@
+"""The labelled quote and fact pairs: every span resolves, and the scores hold (needs ../shared/samples)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from presslens.cli import cli
+
+from ..conftest import SHARED, TEST_DATA
+
+QUOTE_PAIRS = TEST_DATA / "quote_pairs.jsonl"
+FACT_PAIRS = TEST_DATA / "fact_pairs.jsonl"
+
+pytestmark = pytest.mark.skipif(not (SHARED / "samples").is_dir(), reason="../shared/samples is not present")
+
+
+def test_labelled_sets_are_big_enough_and_resolve():
+    from presslens.compare.pairs import SourceTexts, pair_sides, read_jsonl
+
+    texts = SourceTexts(SHARED)
+    quotes = [pair_sides(r, w, str(QUOTE_PAIRS), texts) for w, r in read_jsonl(QUOTE_PAIRS)]
+    facts = [pair_sides(r, w, str(FACT_PAIRS), texts) for w, r in read_jsonl(FACT_PAIRS)]
+    assert len(quotes) >= 100 and len(facts) >= 30
+    relations = [r["relation"] for _, r in read_jsonl(FACT_PAIRS)]
+    assert relations.count("conflict") >= 10
+
+
+def test_eval_align_beats_the_fuzzy_baseline():
+    result = CliRunner().invoke(cli, ["eval", "align", "--pairs", str(QUOTE_PAIRS), "--shared", str(SHARED),
+                                      "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["pairs"] >= 100
+    assert scores["presslens"]["f1"] > scores["fuzzy"]["f1"]
+    assert scores["presslens"]["f1"] >= 0.8 and scores["presslens"]["class_accuracy"] >= 0.8
+
+
+def test_eval_facts_finds_most_conflicts():
+    result = CliRunner().invoke(cli, ["eval", "facts", "--pairs", str(FACT_PAIRS), "--shared", str(SHARED),
+                                      "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["precision"] >= 0.8 and scores["recall"] >= 0.7
