@@ -18,7 +18,8 @@ from .main import Context, cli
 from .output import console, print_json, print_table
 from .quotes import eval_group, json_option
 
-SHARED_HELP = "Folder that shared: sources in a labelled set are read from."
+shared_option = click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared"),
+                             show_default=True, help="Folder that shared: sources in a labelled set are read from.")
 
 
 def _load_pairs(path: Path, shared: Path | None) -> tuple[list[dict], list]:
@@ -35,8 +36,7 @@ def _load_pairs(path: Path, shared: Path | None) -> tuple[list[dict], list]:
               help='JSONL records {"a": {text, start, end, speaker?, outlet?, date?}, "b": {...}}.')
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Where to write one result per record.")
-@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared"),
-              show_default=True, help=SHARED_HELP)
+@shared_option
 def align(pairs_in: Path, out: Path, shared: Path) -> None:
     """Say whether each pair of quotations is the same quote, and how it changed.
 
@@ -61,8 +61,7 @@ def align(pairs_in: Path, out: Path, shared: Path) -> None:
 @eval_group.command(name="align")
 @click.option("--pairs", "gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
               help="Labelled pairs: align's input plus same_quote and class.")
-@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared"),
-              show_default=True, help=SHARED_HELP)
+@shared_option
 @json_option
 @click.pass_obj
 def eval_align(obj: Context, gold: Path, shared: Path, as_json: bool) -> None:
@@ -104,8 +103,7 @@ def _lexical(sides) -> tuple[list[bool], list[str]]:
 @eval_group.command(name="facts")
 @click.option("--pairs", "gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
               help="Labelled fact pairs {a: {source|text, start, end}, b: {...}, relation}.")
-@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared"),
-              show_default=True, help=SHARED_HELP)
+@shared_option
 @json_option
 def eval_facts(gold: Path, shared: Path, as_json: bool) -> None:
     """Score fact grouping and conflict detection on labelled pairs of stated facts."""

@@ -13,6 +13,7 @@ import click
 from ..clean import clean_document
 from ..errors import IngestError, PresslensError
 from ..ingest import read_path
+from ..jsonl import read_objects
 from ..pipeline import analyse_articles, quotes_in_texts
 from ..quotes.metrics import KINDS, QuoteScores
 from ..settings import Settings
@@ -108,21 +109,10 @@ def _with_method(settings: Settings, method: str | None) -> Settings:
 
 def read_records(path: Path) -> Iterator[dict]:
     """``{id, text}`` records from a JSONL file; a bad line is an error naming the file and line."""
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise IngestError("E111", source=str(path), detail=exc.strerror or str(exc)) from None
-    with handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise IngestError("E104", source=str(path), locator=f"line {number}", detail=exc.msg) from None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise IngestError("E105", source=str(path), locator=f"line {number}")
-            yield record
+    for where, record in read_objects(path):
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise IngestError("E105", source=str(path), locator=where)
+        yield record
 
 
 def _batches(records: Iterator[dict], size: int) -> Iterator[list[dict]]:

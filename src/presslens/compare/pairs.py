@@ -10,13 +10,13 @@ repository name the article instead of copying it: ``{"source":
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from ..errors import CompareError, IngestError
+from ..errors import CompareError
 from ..ingest import read_path
+from ..jsonl import read_objects
 from ..records import RawDoc
 from ..settings import Settings
 from .align import QuoteSide
@@ -26,22 +26,11 @@ CONTEXT_CHARS = 250
 
 
 def read_jsonl(path: Path) -> Iterator[tuple[str, dict]]:
-    """``(line locator, record)`` for each non-blank line; bad JSON is an error naming file and line."""
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise IngestError("E111", source=str(path), detail=exc.strerror or str(exc)) from None
-    with handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise IngestError("E104", source=str(path), locator=f"line {number}", detail=exc.msg) from None
-            if not isinstance(record, dict):
-                raise CompareError("E601", source=str(path), locator=f"line {number}", detail="not a JSON object")
-            yield f"line {number}", record
+    """``(line locator, record)`` for each non-blank line; anything but a JSON object is an error."""
+    for where, record in read_objects(path):
+        if not isinstance(record, dict):
+            raise CompareError("E601", source=str(path), locator=where, detail="not a JSON object")
+        yield where, record
 
 
 class SourceTexts:
