@@ -25,6 +25,7 @@ from .align import Alignment, QuoteSide, align, cosine_matrix
 from .facts import Fact, extract_facts, related, same_thing, sentences
 from .text import content_keys, fold, words
 
+MIN_WORDS = 3            # quotes with fewer content words ("critics of Glasshouse") are too short to align
 CANDIDATE_COSINE = 0.45  # quote pairs below this cosine, sharing no content word, are not compared
 UNIQUE_COSINE = 0.62     # a sentence whose best match in other outlets is below this is outlet-unique
 UNIQUE_PER_OUTLET = 6
@@ -301,7 +302,7 @@ def align_story_quotes(quotes: Sequence[Quote], articles: dict[str, Article], la
                        dates: dict[str, date | None], encoder=None
                        ) -> tuple[list[QuoteGroup], list[tuple[QuoteVersion, QuoteVersion]]]:
     """Groups of the same quotation across articles, and the same words given to different speakers."""
-    quotes = [q for q in quotes if q.article_id in articles and len(words(q.content.text)) >= 3]
+    quotes = [q for q in quotes if q.article_id in articles and len(content_keys(words(q.content.text))) >= MIN_WORDS]
     sides = [quote_side(q, articles[q.article_id], labels) for q in quotes]
     keys = [content_keys(words(s.text)) for s in sides]
     similarity = cosine_matrix([s.text for s in sides], encoder) if encoder is not None and sides else None
