@@ -31,7 +31,7 @@ from .entities import (
     unify_ids,
 )
 from .errors import PresslensError
-from .ingest import iter_sources, read_path
+from .ingest import iter_sources, read_bytes, read_path
 from .quotes import FoundQuote, QuoteExtractor, article_quotes
 from .quotes.speakers import Person
 from .records import Article, Entity, Mention, Quote, RawDoc
@@ -106,18 +106,38 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings, 
     batch: list[RawDoc] = []
     for path in files:
         report.files += 1
-        for item in read_path(path, settings):
-            if isinstance(item, PresslensError):
-                report.errors.append(item)
-                continue
-            report.documents += 1
-            if outlet:
-                item.outlet = outlet
-            batch.append(item)
-            if len(batch) >= settings.batch_size:
-                _store_batch(batch, store, settings, report)
+        _ingest_items(read_path(path, settings), batch, store, settings, report, outlet)
         if on_file:
             on_file(path, len(files))
+    return _finish(batch, store, settings, report, started)
+
+
+def ingest_bytes(data: bytes, name: str, store: Store, settings: Settings, *, fmt: str | None = None,
+                 outlet: str | None = None) -> IngestReport:
+    """Read, clean and store the articles of one uploaded document (any ingest format)."""
+    report = IngestReport(files=1)
+    started = time.perf_counter()
+    batch: list[RawDoc] = []
+    _ingest_items(read_bytes(data, name, settings, fmt), batch, store, settings, report, outlet)
+    return _finish(batch, store, settings, report, started)
+
+
+def _ingest_items(items: Iterable[RawDoc | PresslensError], batch: list[RawDoc], store: Store, settings: Settings,
+                  report: IngestReport, outlet: str | None) -> None:
+    for item in items:
+        if isinstance(item, PresslensError):
+            report.errors.append(item)
+            continue
+        report.documents += 1
+        if outlet:
+            item.outlet = outlet
+        batch.append(item)
+        if len(batch) >= settings.batch_size:
+            _store_batch(batch, store, settings, report)
+
+
+def _finish(batch: list[RawDoc], store: Store, settings: Settings, report: IngestReport,
+            started: float) -> IngestReport:
     _store_batch(batch, store, settings, report)
     if report.added:
         report.stories = update_stories(store, settings)

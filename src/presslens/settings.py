@@ -22,6 +22,8 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
                      "how quotes are found: model (trained tagger), rules (rule-only baseline) or off"),
     "story_window_days": ("PRESSLENS_STORY_WINDOW_DAYS",
                           "days a story stays open after its latest article; later articles start a new story"),
+    "api_token": ("PRESSLENS_API_TOKEN",
+                  "token that POST /api/v1/articles needs (Authorization: Bearer ...); unset: the API is read-only"),
 }
 QUOTE_METHODS = ("model", "rules", "off")
 
@@ -36,6 +38,7 @@ class Settings:
     batch_size: int = 200
     quote_method: str = "model"
     story_window_days: int = 7
+    api_token: str | None = None
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:

@@ -15,17 +15,21 @@ from .articles import print_ingest_report, run_ingest
 from .main import Context
 from .main import cli as group
 from .output import console, print_table
+from .serve import run_server
 from .stories import print_story_table
 
 DEMO_DB = "presslens-demo.db"
 
 
 @group.command()
+@click.option("--serve", "then_serve", is_flag=True, help="Then serve the web UI and API on localhost.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port for --serve.")
 @click.pass_context
-def demo(ctx: click.Context) -> None:
+def demo(ctx: click.Context, then_serve: bool, port: int) -> None:
     """Ingest the sample corpus (all formats) and print what presslens found.
 
     Uses ``presslens-demo.db`` in the current folder unless --db or PRESSLENS_DB is set.
+    With --serve, then serves the web UI on http://127.0.0.1:PORT/.
     """
     obj: Context = ctx.obj
     if ctx.parent is not None and ctx.parent.params.get("db_url") is None:
@@ -54,3 +58,6 @@ def demo(ctx: click.Context) -> None:
     console.print(f"     {program} --db {obj.settings.db_url} stories")
     if largest:
         console.print(f"     {program} --db {obj.settings.db_url} story {largest[0].story_id[:10]} --format md")
+    console.print(f"     {program} --db {obj.settings.db_url} serve")
+    if then_serve:
+        run_server(obj, "127.0.0.1", port)

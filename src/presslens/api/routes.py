@@ -1,0 +1,237 @@
+"""The ``/api/v1`` endpoints: articles, stories (with briefs), quotes, entities, outlets, ingest."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import json
+import threading
+from collections import OrderedDict
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Header, HTTPException, Path, Query, Request
+
+from ..compare import Brief, story_brief
+from ..pipeline import ingest_bytes
+from ..settings import Settings
+from ..store import Store
+
+router = APIRouter()
+Limit = Annotated[int, Query(ge=1, le=200, description="Items per page.")]
+Cursor = Annotated[str | None, Query(max_length=200, description="The next_cursor of the previous page.")]
+Key = Annotated[str, Path(min_length=1, max_length=200)]
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+class BriefCache:
+    """Story briefs by story id and membership: rebuilt only when the story's articles change."""
+
+    def __init__(self, size: int = 64) -> None:
+        self._items: OrderedDict[tuple, Brief] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, store: Store, key: str) -> Brief:
+        material = store.story_material(key)
+        cache_key = (material.story.story_id, tuple(a.article_id for a in material.articles))
+        with self._lock:
+            if cache_key in self._items:
+                self._items.move_to_end(cache_key)
+                return self._items[cache_key]
+        brief = story_brief(material)
+        with self._lock:
+            self._items[cache_key] = brief
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return brief
+
+
+def store_of(request: Request) -> Store:
+    return request.app.state.store
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def page(items: list, offset: int, limit: int) -> dict:
+    """A page of ``limit`` items (``items`` holds one more when there is a next page)."""
+    more = len(items) > limit
+    return {"items": [i.as_dict() if hasattr(i, "as_dict") else i for i in items[:limit]],
+            "next_cursor": encode_cursor(offset + limit) if more else None}
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int:
+    """The offset an opaque cursor stands for; a cursor that was not ours is a 400."""
+    if not cursor:
+        return 0
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        offset = data["o"]
+    except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise HTTPException(400, "invalid cursor") from None
+    if not isinstance(offset, int) or not 0 <= offset <= 10_000_000:
+        raise HTTPException(400, "invalid cursor")
+    return offset
+
+
+# -- articles -------------------------------------------------------------------------------
+
+@router.get("/articles", summary="List articles (newest first) or search them")
+def list_articles(request: Request, limit: Limit = 50, cursor: Cursor = None, outlet: Text = None,
+                  language: Annotated[str | None, Query(max_length=16)] = None, since: date | None = None,
+                  until: date | None = None,
+                  q: Annotated[str | None, Query(max_length=200, description="Full-text query.")] = None) -> dict:
+    store, offset = store_of(request), decode_cursor(cursor)
+    if q:
+        hits = store.search(q, limit=offset + limit + 1)[offset:]
+        return page([h.as_dict() for h in hits], offset, limit)
+    found = store.list_articles(outlet=outlet, language=language, since=since, until=until, limit=limit + 1,
+                                offset=offset)
+    return page(found, offset, limit)
+
+
+@router.get("/articles/{article_id}", summary="One article: text, quotes and entity mentions with offsets")
+def get_article(request: Request, article_id: Key) -> dict:
+    store = store_of(request)
+    article = store.get_article(article_id)
+    data = article.as_dict()
+    data.pop("offset_map", None)
+    data["quotes"] = [q.as_dict() for q in store.list_quotes(article_id=article.article_id, limit=1000)]
+    data["mentions"] = store.article_mentions(article.article_id)
+    return data
+
+
+@router.post("/articles", status_code=201, summary="Ingest one article, a batch, or an uploaded file")
+async def post_articles(request: Request, authorization: Annotated[str | None, Header()] = None) -> dict:
+    settings = settings_of(request)
+    _check_token(settings, authorization)
+    data = await _read_body(request, settings.max_document_bytes * 50)
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        name, data = await _uploaded_file(request)
+        fmt = None
+    else:
+        name, fmt = "request.jsonl", "jsonl"
+        data = _json_records(data)
+    report = ingest_bytes(data, name, store_of(request), settings, fmt=fmt)
+    return report.as_dict()
+
+
+def _check_token(settings: Settings, authorization: str | None) -> None:
+    if not settings.api_token:
+        raise HTTPException(403, "ingestion through the API is off: set PRESSLENS_API_TOKEN")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(given.encode(), settings.api_token.encode()):
+        raise HTTPException(401, "missing or wrong token")
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, f"body larger than {limit:,} bytes")
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > limit:
+            raise HTTPException(413, f"body larger than {limit:,} bytes")
+    request._body = bytes(body)
+    return bytes(body)
+
+
+async def _uploaded_file(request: Request) -> tuple[str, bytes]:
+    form = await request.form()
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str):
+        raise HTTPException(400, 'send the document as a multipart field named "file"')
+    name = (upload.filename or "upload").replace("\\", "/").rsplit("/", 1)[-1][:200] or "upload"
+    return name, await upload.read()
+
+
+def _json_records(data: bytes) -> bytes:
+    """One JSON article or a list of them, as JSONL for the JSONL reader."""
+    try:
+        value = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise HTTPException(400, f"invalid JSON: {exc}") from None
+    records = value if isinstance(value, list) else [value]
+    if not records or not all(isinstance(r, dict) for r in records):
+        raise HTTPException(400, "send an article object or a list of them")
+    return "\n".join(json.dumps(r) for r in records).encode()
+
+
+# -- stories ---------------------------------------------------------------------------------
+
+@router.get("/stories", summary="List stories by size or recency")
+def list_stories(request: Request, limit: Limit = 50, cursor: Cursor = None, outlet: Text = None,
+                 search: Text = None, min_size: Annotated[int, Query(ge=1, le=100_000)] = 1,
+                 order: Literal["size", "recent"] = "size") -> dict:
+    offset = decode_cursor(cursor)
+    found = store_of(request).list_stories(outlet=outlet, search=search, min_size=min_size, order=order,
+                                           limit=limit + 1, offset=offset)
+    return page(found, offset, limit)
+
+
+@router.get("/stories/{story_id}", summary="One story and its timeline")
+def get_story(request: Request, story_id: Key) -> dict:
+    return store_of(request).get_story(story_id).as_dict()
+
+
+@router.get("/stories/{story_id}/brief", summary="How each outlet told the story (compare stage)")
+def get_brief(request: Request, story_id: Key) -> dict:
+    return request.app.state.briefs.get(store_of(request), story_id).as_dict()
+
+
+# -- quotes, entities, outlets ------------------------------------------------------------------
+
+@router.get("/quotes", summary="List quotes by speaker, outlet, story, kind or words")
+def list_quotes(request: Request, limit: Limit = 50, cursor: Cursor = None, speaker: Text = None,
+                outlet: Text = None, story: Text = None, kind: Literal["direct", "indirect", "mixed"] | None = None,
+                q: Text = None, speaker_id: Text = None) -> dict:
+    offset = decode_cursor(cursor)
+    found = store_of(request).list_quotes(speaker=speaker, outlet=outlet, story=story, kind=kind, search=q,
+                                          speaker_entity_id=speaker_id, limit=limit + 1, offset=offset)
+    return page(found, offset, limit)
+
+
+@router.get("/entities", summary="List canonical people, organisations, works and places")
+def list_entities(request: Request, limit: Limit = 50, cursor: Cursor = None,
+                  kind: Literal["person", "organisation", "work", "place"] | None = None,
+                  search: Text = None) -> dict:
+    offset = decode_cursor(cursor)
+    found = store_of(request).list_entities(kind=kind, search=search, limit=limit + 1, offset=offset)
+    return page(found, offset, limit)
+
+
+@router.get("/entities/{entity_id}", summary="One entity: roles, mentions, and quotes by outlet")
+def get_entity(request: Request, entity_id: Key) -> dict:
+    store = store_of(request)
+    entity = store.get_entity(entity_id)
+    quotes = store.list_quotes(speaker_entity_id=entity.entity_id, limit=1000)
+    by_outlet: dict[str, list[dict]] = {}
+    for quote in quotes:
+        by_outlet.setdefault(quote.outlet or "(unknown)", []).append(quote.as_dict())
+    return {**entity.as_dict(), "mentions_list": store.entity_mentions(entity.entity_id, limit=200),
+            "quotes_by_outlet": by_outlet}
+
+
+@router.get("/outlets", summary="Outlets: article counts and who they quote most")
+def list_outlets(request: Request) -> dict:
+    store = store_of(request)
+    outlets = []
+    for name, count in store.outlet_counts():
+        outlet = None if name == "(unknown)" else name
+        quoted: dict[str, int] = {}
+        for quote in store.list_quotes(outlet=outlet, limit=5000) if outlet else []:
+            if quote.speaker_name:
+                quoted[quote.speaker_name] = quoted.get(quote.speaker_name, 0) + 1
+        top = sorted(quoted.items(), key=lambda item: (-item[1], item[0]))[:10]
+        outlets.append({"outlet": name, "articles": count,
+                        "most_quoted": [{"speaker": s, "quotes": n} for s, n in top]})
+    return {"items": outlets}

@@ -1,0 +1,33 @@
+"""``serve``: the REST API and the web UI over the store."""
+
+from __future__ import annotations
+
+import click
+
+from .main import Context, cli
+from .output import console
+
+
+def run_server(obj: Context, host: str, port: int) -> None:
+    """Serve the API (``/api/v1``, ``/openapi.json``) and the web UI until interrupted."""
+    import uvicorn
+
+    from ..api import create_app
+
+    app = create_app(obj.settings)
+    mode = "ingestion on (token set)" if obj.settings.api_token else "read-only (set PRESSLENS_API_TOKEN to ingest)"
+    console.print(f"presslens on http://{host}:{port}/  ·  API http://{host}:{port}/api/docs  ·  {mode}")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.pass_obj
+def serve(obj: Context, host: str, port: int) -> None:
+    """Serve the REST API and the web UI (stories, side-by-side outlets, people, search).
+
+    Read-only unless PRESSLENS_API_TOKEN is set: then POST /api/v1/articles ingests with
+    "Authorization: Bearer <token>".
+    """
+    run_server(obj, host, port)

@@ -1,0 +1,148 @@
+"""What each page shows, as plain dicts for the templates (which escape every string)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from ..compare.brief import outlet_label
+from ..errors import PresslensError
+from ..records import Article, Quote
+from ..store import Store
+
+COLOURS = 10
+CHART_WIDTH, ROW_HEIGHT, LEFT = 640, 28, 170
+
+
+def stories_view(store: Store, order: str) -> dict:
+    order = order if order in ("size", "recent") else "size"
+    return {"stories": store.list_stories(order=order, limit=200), "order": order,
+            "articles": store.count_articles(), "quotes": store.count_quotes()}
+
+
+def story_view(store: Store, briefs, key: str) -> dict:
+    material = store.story_material(key)
+    brief = briefs.get(store, key)
+    colours = _speaker_colours(material.quotes)
+    groups = {(v.article_id, v.start, v.end): index for index, g in enumerate(brief.quote_groups, 1)
+              for v in g.versions}
+    conflicts = {(v.article_id, v.start, v.end) for pair in brief.speaker_conflicts for v in pair}
+    quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
+    for quote in material.quotes:
+        quotes_by_article[quote.article_id].append(quote)
+    columns: dict[str, list[dict]] = defaultdict(list)
+    for article in material.articles:
+        columns[outlet_label(article)].append({
+            "article": article, "copy_of": material.copies.get(article.article_id),
+            "segments": segments(article, quotes_by_article[article.article_id], colours, groups, conflicts)})
+    return {"brief": brief, "columns": sorted(columns.items()), "colours": colours,
+            "chart": coverage_chart(material.articles),
+            "conflicting_facts": [f for f in brief.facts if f.status in ("conflict", "differs")]}
+
+
+def _speaker_colours(quotes: Sequence[Quote]) -> dict[str, int]:
+    colours: dict[str, int] = {}
+    for quote in quotes:
+        key = speaker_key(quote)
+        if key and key not in colours:
+            colours[key] = len(colours) % COLOURS
+    return colours
+
+
+def speaker_key(quote: Quote) -> str | None:
+    return quote.speaker_entity_id or quote.speaker_name
+
+
+def segments(article: Article, quotes: Sequence[Quote], colours: dict[str, int], groups: dict,
+             conflicts: set) -> list[dict]:
+    """The article's original text cut into plain, quoted and removed (boilerplate) pieces."""
+    marks = []
+    for quote in sorted(quotes, key=lambda q: q.content.start):
+        if marks and quote.content.start < marks[-1]["end"]:
+            continue
+        where = (quote.article_id, quote.content.start, quote.content.end)
+        marks.append({"start": quote.content.start, "end": quote.content.end, "kind": "quote",
+                      "speaker": quote.speaker_name, "speaker_id": quote.speaker_entity_id,
+                      "colour": colours.get(speaker_key(quote) or ""), "group": groups.get(where),
+                      "conflict": where in conflicts, "quote_kind": quote.kind})
+    for span in article.removed:
+        if not any(m["start"] < span.end and span.start < m["end"] for m in marks):
+            marks.append({"start": span.start, "end": span.end, "kind": "removed"})
+    marks.sort(key=lambda m: m["start"])
+    text, out, position = article.raw_text, [], 0
+    for mark in marks:
+        if mark["start"] > position:
+            out.append({"kind": "text", "text": text[position:mark["start"]]})
+        out.append({**mark, "text": text[mark["start"]:mark["end"]]})
+        position = mark["end"]
+    if position < len(text):
+        out.append({"kind": "text", "text": text[position:]})
+    return out
+
+
+def coverage_chart(articles: Sequence[Article]) -> dict:
+    """An SVG-ready plot of coverage: one row per outlet, one dot per article at its date."""
+    dated = [a for a in articles if a.published]
+    outlets = sorted({outlet_label(a) for a in articles})
+    if not dated:
+        return {"outlets": outlets, "dots": [], "ticks": [], "width": CHART_WIDTH,
+                "height": ROW_HEIGHT * (len(outlets) + 1)}
+    first, last = min(a.published for a in dated), max(a.published for a in dated)
+    span = max((last - first).days, 1)
+
+    def x(day: date) -> float:
+        return LEFT + (CHART_WIDTH - LEFT - 20) * (day - first).days / span
+    rows = {outlet: index for index, outlet in enumerate(outlets)}
+    counts: dict[tuple, int] = defaultdict(int)
+    dots = []
+    for article in sorted(dated, key=lambda a: a.published):
+        label = outlet_label(article)
+        stack = counts[(label, article.published)]
+        counts[(label, article.published)] += 1
+        dots.append({"x": round(x(article.published) + 9 * stack, 1), "y": ROW_HEIGHT * rows[label] + ROW_HEIGHT / 2,
+                     "title": f"{label}, {article.published.isoformat()}: {article.title or ''}",
+                     "href": f"/articles/{article.article_id}"})
+    ticks = sorted({first, last} | {a.published for a in dated})
+    return {"outlets": [{"name": o, "y": ROW_HEIGHT * i + ROW_HEIGHT / 2} for o, i in rows.items()],
+            "dots": dots, "width": CHART_WIDTH, "height": ROW_HEIGHT * (len(outlets) + 1),
+            "ticks": [{"x": round(x(t), 1), "label": t.strftime("%d %b")} for t in ticks],
+            "axis_y": ROW_HEIGHT * len(outlets)}
+
+
+def person_view(store: Store, key: str) -> dict:
+    entity = store.get_entity(key)
+    quotes = store.list_quotes(speaker_entity_id=entity.entity_id, limit=1000)
+    by_outlet: dict[str, list] = defaultdict(list)
+    for quote in quotes:
+        by_outlet[quote.outlet or "(unknown)"].append(quote)
+    timeline = sorted((q for q in quotes if q.published), key=lambda q: q.published)
+    return {"entity": entity, "by_outlet": sorted(by_outlet.items()), "timeline": timeline,
+            "mentions": store.entity_mentions(entity.entity_id, limit=200)}
+
+
+def article_view(store: Store, key: str) -> dict:
+    article = store.get_article(key)
+    quotes = [_to_quote(q, article.article_id) for q in store.list_quotes(article_id=article.article_id, limit=1000)]
+    colours = _speaker_colours(quotes)
+    try:
+        story = store.get_story(article.article_id, with_members=False)
+    except PresslensError:
+        story = None
+    return {"article": article, "segments": segments(article, quotes, colours, {}, set()),
+            "mentions": store.article_mentions(article.article_id), "story": story}
+
+
+def _to_quote(summary, article_id: str) -> Quote:
+    from ..records import Span
+
+    return Quote(article_id, Span(summary.content_start, summary.content_end, summary.content), summary.kind,
+                 None, None, summary.speaker_name, summary.speaker_entity_id, summary.channel, summary.speaker_role)
+
+
+def search_view(store: Store, query: str) -> dict:
+    if not query.strip():
+        return {"query": "", "hits": [], "quotes": [], "entities": []}
+    return {"query": query, "hits": store.search(query, limit=30),
+            "quotes": store.list_quotes(search=query, limit=30),
+            "entities": store.list_entities(search=query, limit=20)}
