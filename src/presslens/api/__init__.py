@@ -7,6 +7,8 @@ Read-only unless ``PRESSLENS_API_TOKEN`` is set; then ``POST /api/v1/articles`` 
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -23,11 +25,18 @@ NOT_FOUND = {"E502", "E504", "E505"}
 
 def create_app(settings: Settings, *, with_web: bool = True) -> FastAPI:
     """The presslens web application over the store ``settings.db_url``."""
+    store = Store.open(settings.db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        store.close()
+
     app = FastAPI(title="presslens", version=__version__,
                   description="Stories, people and quotes from news articles across outlets.",
-                  openapi_url="/openapi.json", docs_url="/api/docs", redoc_url=None)
+                  openapi_url="/openapi.json", docs_url="/api/docs", redoc_url=None, lifespan=lifespan)
     app.state.settings = settings
-    app.state.store = Store.open(settings.db_url)
+    app.state.store = store
     app.state.briefs = BriefCache()
     app.include_router(router, prefix="/api/v1")
     _error_handlers(app)
@@ -35,10 +44,6 @@ def create_app(settings: Settings, *, with_web: bool = True) -> FastAPI:
         from ..web import mount_web
 
         mount_web(app)
-
-    @app.on_event("shutdown")
-    def _close() -> None:  # pragma: no cover - called by the server
-        app.state.store.close()
 
     return app
 

@@ -366,6 +366,8 @@ def _noun_match(a: Fact, b: Fact) -> float:
 
 def relation(a: Fact, b: Fact) -> str:
     """agree, conflict or differs (one is vague, or the values are given too loosely to compare)."""
+    if a.vague and b.vague and (a.low, a.high) == (b.low, b.high):
+        return "agree"
     if a.vague or b.vague:
         return "conflict" if _disjoint(a, b) and a.low is not None and b.low is not None else "differs"
     return "conflict" if _disjoint(a, b) else "agree"

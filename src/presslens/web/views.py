@@ -56,7 +56,8 @@ def speaker_key(quote: Quote) -> str | None:
 
 def segments(article: Article, quotes: Sequence[Quote], colours: dict[str, int], groups: dict,
              conflicts: set) -> list[dict]:
-    """The article's original text cut into plain, quoted and removed (boilerplate) pieces."""
+    """The article's original text, from its first to its last line of prose (no date line, title or
+    trailer), cut into plain, quoted and removed (boilerplate, caption) pieces."""
     marks = []
     for quote in sorted(quotes, key=lambda q: q.content.start):
         if marks and quote.content.start < marks[-1]["end"]:
@@ -70,14 +71,18 @@ def segments(article: Article, quotes: Sequence[Quote], colours: dict[str, int],
         if not any(m["start"] < span.end and span.start < m["end"] for m in marks):
             marks.append({"start": span.start, "end": span.end, "kind": "removed"})
     marks.sort(key=lambda m: m["start"])
-    text, out, position = article.raw_text, [], 0
+    text, out = article.raw_text, []
+    position, stop = article.offset_map.to_raw(0, len(article.clean_text)) if article.clean_text else (0, len(text))
+    position = min([position] + [m["start"] for m in marks if m["kind"] == "quote"])
+    stop = max([stop] + [m["end"] for m in marks if m["kind"] == "quote"])
+    marks = [m for m in marks if m["start"] >= position and m["end"] <= stop]
     for mark in marks:
         if mark["start"] > position:
             out.append({"kind": "text", "text": text[position:mark["start"]]})
         out.append({**mark, "text": text[mark["start"]:mark["end"]]})
         position = mark["end"]
-    if position < len(text):
-        out.append({"kind": "text", "text": text[position:]})
+    if position < stop:
+        out.append({"kind": "text", "text": text[position:stop]})
     return out
 
 

@@ -1,0 +1,135 @@
+"""The REST API on a real SQLite file built from the sample corpus."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from fastapi.testclient import TestClient
+
+from presslens.api import create_app
+from presslens.settings import Settings
+
+from .conftest import TOKEN
+
+
+def test_openapi_schema_lists_the_versioned_endpoints(client):
+    schema = client.get("/openapi.json").json()
+    paths = set(schema["paths"])
+    assert {"/api/v1/articles", "/api/v1/articles/{article_id}", "/api/v1/stories", "/api/v1/stories/{story_id}",
+            "/api/v1/stories/{story_id}/brief", "/api/v1/quotes", "/api/v1/entities", "/api/v1/entities/{entity_id}",
+            "/api/v1/outlets"} <= paths
+    assert "post" in schema["paths"]["/api/v1/articles"]
+
+
+def test_stories_list_pages_with_cursors(client):
+    first = client.get("/api/v1/stories", params={"limit": 3}).json()
+    assert len(first["items"]) == 3 and first["next_cursor"]
+    second = client.get("/api/v1/stories", params={"limit": 3, "cursor": first["next_cursor"]}).json()
+    assert len(second["items"]) == 1 and second["next_cursor"] is None
+    sizes = [s["size"] for s in first["items"] + second["items"]]
+    assert sizes == sorted(sizes, reverse=True)
+    recent = client.get("/api/v1/stories", params={"order": "recent"}).json()["items"]
+    assert recent[0]["last_seen"] >= recent[-1]["last_seen"]
+
+
+def test_story_timeline_and_brief(client):
+    story = client.get("/api/v1/stories", params={"search": "Bridge"}).json()["items"][0]
+    detail = client.get(f"/api/v1/stories/{story['story_id']}").json()
+    assert detail["size"] == len(detail["articles"]) == 6
+    brief = client.get(f"/api/v1/stories/{story['story_id'][:8]}/brief").json()
+    assert brief["story_id"] == story["story_id"]
+    assert any(f["status"] == "conflict" and f["dimension"] == "length" for f in brief["facts"])
+    assert brief["copies"]
+
+
+def test_articles_filter_search_and_detail(client):
+    ledger = client.get("/api/v1/articles", params={"outlet": "The Daily Ledger", "limit": 50}).json()["items"]
+    assert ledger and all(a["outlet"] == "The Daily Ledger" for a in ledger)
+    dated = client.get("/api/v1/articles", params={"since": "2026-03-12", "until": "2026-03-16"}).json()["items"]
+    assert dated and all("2026-03-12" <= a["published"] <= "2026-03-16" for a in dated)
+    hits = client.get("/api/v1/articles", params={"q": "girder"}).json()["items"]
+    assert hits and all("«" in h["snippet"] for h in hits)
+    article = client.get(f"/api/v1/articles/{hits[0]['article_id']}").json()
+    assert article["quotes"] and article["mentions"]
+    for quote in article["quotes"]:
+        assert article["raw_text"][quote["content_start"]:quote["content_end"]] == quote["content"]
+
+
+def test_quotes_entities_and_outlets(client):
+    quotes = client.get("/api/v1/quotes", params={"speaker": "okafor", "kind": "direct"}).json()["items"]
+    assert quotes and all(q["speaker_name"] == "Helen Okafor" and q["kind"] == "direct" for q in quotes)
+    people = client.get("/api/v1/entities", params={"kind": "person", "search": "Feld"}).json()["items"]
+    assert people[0]["entity_id"] == "person:adrian-feld"
+    feld = client.get("/api/v1/entities/person:adrian-feld").json()
+    assert feld["quotes_by_outlet"]["Screenline"]
+    assert len(feld["quotes_by_outlet"]) >= 3
+    outlets = client.get("/api/v1/outlets").json()["items"]
+    screenline = next(o for o in outlets if o["outlet"] == "Screenline")
+    assert screenline["most_quoted"][0]["speaker"] == "Adrian Feld"
+
+
+@pytest.mark.parametrize(("url", "status", "code"), [
+    ("/api/v1/articles/nothing-like-this", 404, "E502"),
+    ("/api/v1/stories/zzzzzz", 404, "E505"),
+    ("/api/v1/entities/person:nobody-at-all-xyz", 404, "E504"),
+    ("/api/v1/stories?limit=0", 422, "invalid_request"),
+    ("/api/v1/stories?cursor=not-a-cursor", 400, "http_error"),
+    ("/api/v1/quotes?kind=shouted", 422, "invalid_request"),
+    ("/api/v1/nothing", 404, "not_found"),
+])
+def test_errors_share_one_shape(client, url, status, code):
+    response = client.get(url)
+    assert response.status_code == status
+    assert response.json()["error"]["code"] == code and response.json()["error"]["message"]
+
+
+def test_post_is_off_without_a_token(client):
+    response = client.post("/api/v1/articles", json={"text": "x"})
+    assert response.status_code == 403 and "PRESSLENS_API_TOKEN" in response.json()["error"]["message"]
+
+
+@pytest.fixture
+def writable(corpus_db, tmp_path):
+    db = tmp_path / "writable.db"
+    shutil.copy(corpus_db, db)
+    with TestClient(create_app(Settings(db_url=str(db), api_token=TOKEN))) as test_client:
+        yield test_client
+
+
+def test_post_needs_the_right_token(writable):
+    assert writable.post("/api/v1/articles", json={"text": "x"}).status_code == 401
+    wrong = writable.post("/api/v1/articles", json={"text": "x"}, headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 401 and wrong.headers["WWW-Authenticate"] == "Bearer"
+
+
+def test_post_ingests_json_and_uploaded_files(writable):
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    before = writable.get("/api/v1/articles", params={"limit": 200}).json()["items"]
+    article = {"title": "Harbour Bridge reopens to buses", "outlet": "Test Wire", "date": "2026-03-20",
+               "text": "Buses crossed Portmere's Harbour Bridge again on Friday. \"It is a relief,\" said Helen "
+                       "Okafor, the city's mayor. Engineers said the girder repair would take until May."}
+    report = writable.post("/api/v1/articles", json=[article], headers=headers)
+    assert report.status_code == 201 and report.json()["added"] == 1
+    again = writable.post("/api/v1/articles", json=article, headers=headers).json()
+    assert again["added"] == 0 and again["already_stored"] == 1
+    upload = writable.post("/api/v1/articles", headers=headers, files={
+        "file": ("note.txt", b"date 2026-03-21\nFerry ends\n\nThe free ferry across the harbour ended today.",
+                 "text/plain")})
+    assert upload.status_code == 201 and upload.json()["added"] == 1
+    after = writable.get("/api/v1/articles", params={"limit": 200}).json()["items"]
+    assert len(after) == len(before) + 2
+    bad = writable.post("/api/v1/articles", headers=headers, files={"file": ("x.json", b"{oops", "text/plain")})
+    assert bad.status_code == 201 and bad.json()["errors"] and "x.json" in bad.json()["errors"][0]
+    assert writable.post("/api/v1/articles", content=b"{oops", headers=headers).status_code == 400
+
+
+def test_post_rejects_oversized_bodies(corpus_db, tmp_path):
+    db = tmp_path / "small.db"
+    shutil.copy(corpus_db, db)
+    settings = Settings(db_url=str(db), api_token=TOKEN, max_document_bytes=1000)
+    with TestClient(create_app(settings)) as small:
+        body = json.dumps({"text": "word " * 20_000})
+        response = small.post("/api/v1/articles", content=body, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"

@@ -1,0 +1,50 @@
+"""The web UI in a real browser: story list, a story's outlets side by side, a person, search."""
+
+from __future__ import annotations
+
+from .conftest import screenshot
+
+
+def test_story_list_story_page_person_and_search(server, page):
+    page.goto(f"{server}/")
+    links = page.locator("a.story-link")
+    assert links.count() == 4
+    screenshot(page, "01-stories")
+    links.filter(has_text="Glasshouse").first.click()
+    page.wait_for_selector("section.columns")
+
+    columns = page.locator(".column")
+    outlets = [columns.nth(i).locator("h2.outlet").inner_text() for i in range(columns.count())]
+    assert len(outlets) == 6 and "Screenline" in outlets and "The Daily Ledger" in outlets
+    columns_with_quotes = [i for i in range(columns.count()) if columns.nth(i).locator("mark.quote").count()]
+    assert len(columns_with_quotes) == len(outlets)
+    aligned = page.locator("mark.aligned")
+    assert aligned.count() >= 4
+    group = aligned.first.get_attribute("data-group")
+    linked = page.locator(f".column mark[data-group='{group}']")
+    assert linked.count() >= 2
+    assert page.locator(f"#group-{group} .badge").count() >= 2
+    assert page.locator("svg.timeline circle").count() == 9
+    assert page.locator(".conflicts .badge.conflict").count() >= 1
+    aligned.first.hover()
+    assert "active" in (linked.nth(1).get_attribute("class") or "")
+    screenshot(page, "02-story")
+
+    speaker = page.locator("a.speaker-link", has_text="Adrian Feld").first
+    speaker.click()
+    page.wait_for_selector("h1.person-name")
+    assert page.locator("h1.person-name").inner_text() == "Adrian Feld"
+    assert page.locator(".quote-timeline li").count() >= 10
+    screenshot(page, "03-person")
+
+    page.fill("form.search input[name=q]", "girder")
+    page.click("form.search button")
+    page.wait_for_selector("ul.hits")
+    assert page.locator("ul.hits li a").count() >= 3
+    screenshot(page, "04-search")
+
+
+def test_article_text_is_escaped_not_run(server, page):
+    page.goto(f"{server}/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    assert page.locator("h1").inner_text().startswith("Search")
+    assert page.locator("script:not([src])").count() == 0
