@@ -15,6 +15,7 @@ from fastapi import APIRouter, Header, HTTPException, Path, Query, Request
 
 from ..compare import Brief, story_brief
 from ..pipeline import ingest_bytes
+from ..records import StoryMaterial
 from ..settings import Settings
 from ..store import Store
 
@@ -26,26 +27,31 @@ Text = Annotated[str | None, Query(max_length=200)]
 
 
 class BriefCache:
-    """Story briefs by story id and membership: rebuilt only when the story's articles change."""
+    """Story material and briefs by story id and membership: rebuilt only when the story's articles change."""
 
     def __init__(self, size: int = 64) -> None:
-        self._items: OrderedDict[tuple, Brief] = OrderedDict()
+        self._items: OrderedDict[tuple, tuple[StoryMaterial, Brief]] = OrderedDict()
         self._size = size
         self._lock = threading.Lock()
 
     def get(self, store: Store, key: str) -> Brief:
-        material = store.story_material(key)
-        cache_key = (material.story.story_id, tuple(a.article_id for a in material.articles))
+        """The brief of the story ``key`` (story id, prefix or article id)."""
+        return self.material_and_brief(store, key)[1]
+
+    def material_and_brief(self, store: Store, key: str) -> tuple[StoryMaterial, Brief]:
+        story = store.get_story(key)
+        cache_key = (story.story_id, tuple(m.article_id for m in story.members))
         with self._lock:
             if cache_key in self._items:
                 self._items.move_to_end(cache_key)
                 return self._items[cache_key]
-        brief = story_brief(material)
+        material = store.story_material(story.story_id)
+        found = (material, story_brief(material))
         with self._lock:
-            self._items[cache_key] = brief
+            self._items[cache_key] = found
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
-        return brief
+        return found
 
 
 def store_of(request: Request) -> Store:

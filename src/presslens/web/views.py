@@ -22,8 +22,7 @@ def stories_view(store: Store, order: str) -> dict:
 
 
 def story_view(store: Store, briefs, key: str) -> dict:
-    material = store.story_material(key)
-    brief = briefs.get(store, key)
+    material, brief = briefs.material_and_brief(store, key)
     colours = _speaker_colours(material.quotes)
     groups = {(v.article_id, v.start, v.end): index for index, g in enumerate(brief.quote_groups, 1)
               for v in g.versions}
