@@ -19,6 +19,8 @@ from .views import article_view, person_view, search_view, stories_view, story_v
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+QUOTE_MARKS = "\"“”«»„‟‘’'‚ "
+templates.env.filters["unquote"] = lambda text: (text or "").strip(QUOTE_MARKS)
 
 
 def mount_web(app: FastAPI) -> None:

@@ -12,6 +12,7 @@ from ..records import Article, Quote
 from ..store import Store
 
 COLOURS = 10
+PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "hers", "its", "their"}
 CHART_WIDTH, ROW_HEIGHT, LEFT = 640, 28, 170
 
 
@@ -121,7 +122,8 @@ def person_view(store: Store, key: str) -> dict:
     for quote in quotes:
         by_outlet[quote.outlet or "(unknown)"].append(quote)
     timeline = sorted((q for q in quotes if q.published), key=lambda q: q.published)
-    return {"entity": entity, "by_outlet": sorted(by_outlet.items()), "timeline": timeline,
+    forms = [f for f in entity.forms if f.lower() not in PRONOUNS and f != entity.name]
+    return {"entity": entity, "forms": forms, "by_outlet": sorted(by_outlet.items()), "timeline": timeline,
             "mentions": store.entity_mentions(entity.entity_id, limit=200)}
 
 
