@@ -34,7 +34,7 @@ def create_app(settings: Settings, *, with_web: bool = True) -> FastAPI:
 
     app = FastAPI(title="presslens", version=__version__,
                   description="Stories, people and quotes from news articles across outlets.",
-                  openapi_url="/openapi.json", docs_url="/api/docs", redoc_url=None, lifespan=lifespan)
+                  openapi_url="/openapi.json", docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.settings = settings
     app.state.store = store
     app.state.briefs = BriefCache()

@@ -16,7 +16,7 @@ def run_server(obj: Context, host: str, port: int) -> None:
 
     app = create_app(obj.settings)
     mode = "ingestion on (token set)" if obj.settings.api_token else "read-only (set PRESSLENS_API_TOKEN to ingest)"
-    console.print(f"presslens on http://{host}:{port}/  ·  API http://{host}:{port}/api/docs  ·  {mode}")
+    console.print(f"presslens on http://{host}:{port}/  ·  API http://{host}:{port}/api/v1 (/openapi.json)  ·  {mode}")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
