@@ -36,6 +36,7 @@ from .entities import (
     merge_entities,
 )
 from .models import ArticleRow, EntityRow, MentionRow, OutletRow, QuoteRow, StoryRow
+from .patterns import ESCAPE, contains, printable
 from .quotes import (
     QuoteSummary,
     SpeakerSummary,
@@ -240,7 +241,7 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(select(ArticleRow).where(ArticleRow.id == key)).first()
             if row is None and len(key) >= 4:
-                rows = conn.execute(select(ArticleRow).where(ArticleRow.id.startswith(key))
+                rows = conn.execute(select(ArticleRow).where(ArticleRow.id.startswith(key, autoescape=True))
                                     .limit(2)).all()
                 if len(rows) > 1:
                     raise StoreError("E503", key=key, count="several")
@@ -303,7 +304,8 @@ class Store:
         with self.engine.connect() as conn:
             found = story_summaries(conn, story_ids=[key])
             if not found and len(key) >= 4:
-                ids = list(conn.scalars(select(StoryRow.id).where(StoryRow.id.startswith(key)).limit(2)))
+                prefixed = select(StoryRow.id).where(StoryRow.id.startswith(key, autoescape=True)).limit(2)
+                ids = list(conn.scalars(prefixed))
                 article_story = None if ids else story_of_article(conn, self._article_id(conn, key) or "")
                 ids = ids or ([article_story] if article_story else [])
                 if len(ids) > 1:
@@ -336,7 +338,7 @@ class Store:
             return story_article_ids(conn, story_id)
 
     def _article_id(self, conn, key: str) -> str | None:
-        rows = list(conn.scalars(select(ArticleRow.id).where(ArticleRow.id.startswith(key)).limit(2)))
+        rows = list(conn.scalars(select(ArticleRow.id).where(ArticleRow.id.startswith(key, autoescape=True)).limit(2)))
         return rows[0] if len(rows) == 1 else None
 
     def known_people(self, surnames: Iterable[str]) -> dict[str, list[KnownPerson]]:
@@ -361,6 +363,8 @@ class Store:
 
     def get_entity(self, key: str) -> EntitySummary:
         """The entity with id ``key``, else the most mentioned one whose name or forms hold ``key``."""
+        if not printable(key).strip():
+            raise StoreError("E504", key=key)
         with self.engine.connect() as conn:
             found = entity_summaries(conn, entity_ids=[key]) or entity_summaries(conn, search=key, limit=1)
         if not found:
@@ -389,6 +393,7 @@ class Store:
 
         Snippets mark the matched words with « and » (clean text never holds those).
         """
+        query = printable(query)
         if not query.strip():
             return []
         if self.dialect != "sqlite":
@@ -414,7 +419,7 @@ class Store:
         terms = query.split()
         select_query = select(*_SUMMARY_COLUMNS)
         for term in terms:
-            select_query = select_query.where(ArticleRow.clean_text.ilike(f"%{term}%"))
+            select_query = select_query.where(func.lower(ArticleRow.clean_text).like(contains(term), escape=ESCAPE))
         with self.engine.connect() as conn:
             rows = conn.execute(select_query.limit(limit)).all()
         return [SearchHit(_summary(row), _like_snippet(row.clean_text, terms[0])) for row in rows]

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, func, or_, select
 from ..entities import KINDS, KnownPerson, person_key
 from ..records import Entity, Mention, Span
 from .models import ArticleRow, EntityRow, MentionRow
+from .patterns import ESCAPE, contains, printable
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +104,11 @@ def entity_summaries(conn: Connection, *, kind: str | None = None, search: str |
         query = query.where(EntityRow.kind == kind)
     if entity_ids is not None:
         query = query.where(EntityRow.id.in_(list(entity_ids)))
-    for word in (search or "").split():
-        pattern = f"%{word.lower()}%"
-        query = query.where(or_(func.lower(EntityRow.name).like(pattern), func.lower(EntityRow.forms).like(pattern),
-                                func.lower(EntityRow.id).like(pattern)))
+    for word in printable(search or "").split():
+        pattern = contains(word)
+        query = query.where(or_(func.lower(EntityRow.name).like(pattern, escape=ESCAPE),
+                                func.lower(EntityRow.forms).like(pattern, escape=ESCAPE),
+                                func.lower(EntityRow.id).like(pattern, escape=ESCAPE)))
     query = query.order_by(counts.c.mentions.desc(), EntityRow.name).limit(limit).offset(offset)
     rows = conn.execute(query).all()
     outlets = _outlets(conn, [row.id for row in rows])

@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, or_, select, text
 
 from ..records import Quote, Span
 from .models import ArticleRow, QuoteRow
+from .patterns import ESCAPE, contains, printable
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +83,9 @@ def quotes_query(*, speaker: str | None = None, outlet: str | None = None, kind:
     query = select(QuoteRow.__table__, ArticleRow.outlet, ArticleRow.title, ArticleRow.published).join(
         ArticleRow, ArticleRow.id == QuoteRow.article_id)
     if speaker:
-        pattern = f"%{speaker.lower()}%"
-        query = query.where(or_(func.lower(QuoteRow.speaker_name).like(pattern),
-                                func.lower(QuoteRow.speaker_text).like(pattern)))
+        pattern = contains(speaker)
+        query = query.where(or_(func.lower(QuoteRow.speaker_name).like(pattern, escape=ESCAPE),
+                                func.lower(QuoteRow.speaker_text).like(pattern, escape=ESCAPE)))
     if outlet:
         query = query.where(func.lower(ArticleRow.outlet) == outlet.lower())
     if kind:
@@ -100,6 +101,7 @@ def quotes_query(*, speaker: str | None = None, outlet: str | None = None, kind:
 
 def matching_quote_keys(words: str, dialect: str) -> Select | None:
     """A sub-select of quote primary keys whose content or speaker name holds every word of ``words``."""
+    words = printable(words)
     terms = [w.replace('"', "") for w in words.split() if w.replace('"', "")]
     if not terms:
         return None
@@ -107,8 +109,8 @@ def matching_quote_keys(words: str, dialect: str) -> Select | None:
         match = " ".join(f'"{term}"' for term in terms)
         return select(text("rowid")).select_from(text("quotes_fts")).where(
             text("quotes_fts MATCH :match").bindparams(match=match))
-    condition = [or_(func.lower(QuoteRow.content_text).like(f"%{t.lower()}%"),
-                     func.lower(QuoteRow.speaker_name).like(f"%{t.lower()}%")) for t in terms]
+    condition = [or_(func.lower(QuoteRow.content_text).like(contains(t), escape=ESCAPE),
+                     func.lower(QuoteRow.speaker_name).like(contains(t), escape=ESCAPE)) for t in terms]
     return select(QuoteRow.pk).where(*condition)
 
 

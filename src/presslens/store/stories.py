@@ -12,6 +12,7 @@ from sqlalchemy import Connection, delete, func, or_, select
 
 from ..records import Story, StoryLink
 from .models import ArticleRow, ArticleVectorRow, MentionRow, StoryLinkRow, StoryRow
+from .patterns import ESCAPE, contains
 
 STORY_ENTITY_KINDS = ("person", "organisation", "work", "place")
 
@@ -119,12 +120,12 @@ def story_summaries(conn: Connection, *, story_ids: Sequence[str] | None = None,
     if story_ids is not None:
         query = query.where(StoryRow.id.in_(list(story_ids)))
     if outlet:
-        query = query.where(StoryRow.outlets.ilike(f'%"{outlet}"%'))
+        query = query.where(func.lower(StoryRow.outlets).like(contains(f'"{outlet}"'), escape=ESCAPE))
     if search:
-        pattern = f"%{search}%"
-        members = select(StoryLinkRow.story_id).join(ArticleRow, ArticleRow.id == StoryLinkRow.article_id)
-        query = query.where(or_(StoryRow.title.ilike(pattern),
-                                StoryRow.id.in_(members.where(ArticleRow.title.ilike(pattern)))))
+        pattern = contains(search)
+        members = (select(StoryLinkRow.story_id).join(ArticleRow, ArticleRow.id == StoryLinkRow.article_id)
+                   .where(func.lower(ArticleRow.title).like(pattern, escape=ESCAPE)))
+        query = query.where(or_(func.lower(StoryRow.title).like(pattern, escape=ESCAPE), StoryRow.id.in_(members)))
     recency = StoryRow.last_seen.desc().nulls_last()
     ordering = (recency, StoryRow.size.desc()) if order == "recent" else (StoryRow.size.desc(), recency)
     rows = conn.execute(query.order_by(*ordering, StoryRow.id).limit(limit).offset(offset)).all()
