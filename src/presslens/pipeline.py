@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -30,7 +30,7 @@ from .entities import (
     surnames_needed,
     unify_ids,
 )
-from .errors import PresslensError
+from .errors import IngestError, PresslensError
 from .ingest import iter_sources, read_bytes, read_path
 from .quotes import FoundQuote, QuoteExtractor, article_quotes
 from .quotes.speakers import Person
@@ -38,6 +38,7 @@ from .records import Article, Entity, Mention, Quote, RawDoc
 from .settings import Settings
 from .store import Store
 from .stories import ENCODER_NAME, StoryDocument, assign_stories, describe_stories, encode, lead_text
+from .timeouts import DocumentTimeout, time_limit
 
 __all__ = [
     "SAMPLE_FORMAT_DIRS",
@@ -106,7 +107,7 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings, 
     batch: list[RawDoc] = []
     for path in files:
         report.files += 1
-        _ingest_items(read_path(path, settings), batch, store, settings, report, outlet)
+        _ingest_items(read_path(path, settings), batch, store, settings, report, outlet, str(path))
         if on_file:
             on_file(path, len(files))
     return _finish(batch, store, settings, report, started)
@@ -118,13 +119,13 @@ def ingest_bytes(data: bytes, name: str, store: Store, settings: Settings, *, fm
     report = IngestReport(files=1)
     started = time.perf_counter()
     batch: list[RawDoc] = []
-    _ingest_items(read_bytes(data, name, settings, fmt), batch, store, settings, report, outlet)
+    _ingest_items(read_bytes(data, name, settings, fmt), batch, store, settings, report, outlet, name)
     return _finish(batch, store, settings, report, started)
 
 
 def _ingest_items(items: Iterable[RawDoc | PresslensError], batch: list[RawDoc], store: Store, settings: Settings,
-                  report: IngestReport, outlet: str | None) -> None:
-    for item in items:
+                  report: IngestReport, outlet: str | None, source: str = "") -> None:
+    for item in _timed(iter(items), settings, source):
         if isinstance(item, PresslensError):
             report.errors.append(item)
             continue
@@ -134,6 +135,22 @@ def _ingest_items(items: Iterable[RawDoc | PresslensError], batch: list[RawDoc],
         batch.append(item)
         if len(batch) >= settings.batch_size:
             _store_batch(batch, store, settings, report)
+
+
+def _timed(items: Iterator[RawDoc | PresslensError], settings: Settings,
+           source: str) -> Iterator[RawDoc | PresslensError]:
+    """Each item a reader yields, within the per-document time limit; a reader that overruns
+    is reported (E113) and the rest of its file skipped."""
+    while True:
+        try:
+            with time_limit(settings.document_timeout):
+                item = next(items)
+        except StopIteration:
+            return
+        except DocumentTimeout:
+            yield IngestError("E113", source=source, seconds=settings.document_timeout)
+            return
+        yield item
 
 
 def _finish(batch: list[RawDoc], store: Store, settings: Settings, report: IngestReport,
@@ -253,9 +270,13 @@ def _store_batch(batch: list[RawDoc], store: Store, settings: Settings,
             report.already_stored += 1
             continue
         try:
-            articles.append(clean_document(doc, settings))
+            with time_limit(settings.document_timeout):
+                articles.append(clean_document(doc, settings))
         except PresslensError as exc:
             report.errors.append(exc)
+        except DocumentTimeout:
+            report.errors.append(IngestError("E113", source=doc.source, locator=doc.locator,
+                                             seconds=settings.document_timeout))
     batch.clear()
     if not articles:
         return

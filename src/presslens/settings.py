@@ -18,6 +18,8 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "max_document_bytes": ("PRESSLENS_MAX_DOCUMENT_BYTES",
                            "largest single document (file, record or page) accepted"),
     "batch_size": ("PRESSLENS_BATCH_SIZE", "articles written per database transaction during ingest"),
+    "document_timeout": ("PRESSLENS_DOCUMENT_TIMEOUT",
+                         "seconds one document may take to be read and cleaned before it is reported and skipped"),
     "quote_method": ("PRESSLENS_QUOTES",
                      "how quotes are found: model (trained tagger), rules (rule-only baseline) or off"),
     "story_window_days": ("PRESSLENS_STORY_WINDOW_DAYS",
@@ -36,6 +38,7 @@ class Settings:
     default_language: str = "en"
     max_document_bytes: int = 20_000_000
     batch_size: int = 200
+    document_timeout: int = 30
     quote_method: str = "model"
     story_window_days: int = 7
     api_token: str | None = None

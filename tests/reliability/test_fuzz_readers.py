@@ -91,3 +91,29 @@ def test_quotes_and_entities_keep_their_spans_inside_the_text(texts):
             for span in (quote.content, quote.source, quote.cue):
                 if span is not None:
                     assert 0 <= span[0] <= span[1] <= len(text)
+
+
+def test_a_document_that_takes_too_long_is_reported_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import time as clock
+
+    from presslens import pipeline
+    from presslens.store import Store
+
+    slow_text = "A perfectly ordinary article about the harbour ferry and its new timetable for the summer."
+    real_clean = pipeline.clean_document
+
+    def slow_clean(doc, settings):
+        if "SLOW" in doc.text:
+            clock.sleep(5)
+        return real_clean(doc, settings)
+
+    monkeypatch.setattr(pipeline, "clean_document", slow_clean)
+    (tmp_path / "slow.txt").write_text(f"SLOW {slow_text}", encoding="utf-8")
+    (tmp_path / "fine.txt").write_text(f"Fine. {slow_text}", encoding="utf-8")
+    settings = Settings(db_url=str(tmp_path / "t.db"), document_timeout=1, quote_method="off")
+    started = clock.monotonic()
+    with Store.open(settings.db_url) as store:
+        report = pipeline.ingest_paths([tmp_path / "slow.txt", tmp_path / "fine.txt"], store, settings)
+        assert store.count_articles() == 1
+    assert clock.monotonic() - started < 30
+    assert [e.code for e in report.errors] == ["E113"] and "slow.txt" in str(report.errors[0])

@@ -7,6 +7,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,9 @@ def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="session")
-def server(corpus_db):  # noqa: F811
+@contextmanager
+def serving(db):
+    """uvicorn over the store ``db`` in a thread; yields its base URL."""
     import uvicorn
 
     from presslens.api import create_app
@@ -33,17 +35,24 @@ def server(corpus_db):  # noqa: F811
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(Settings(db_url=str(corpus_db))), host="127.0.0.1", port=port,
-                            log_level="warning")
+    config = uvicorn.Config(create_app(Settings(db_url=str(db))), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not instance.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        instance.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(corpus_db):  # noqa: F811
+    with serving(corpus_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from .conftest import screenshot
 
 
@@ -48,3 +50,37 @@ def test_article_text_is_escaped_not_run(server, page):
     page.goto(f"{server}/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
     assert page.locator("h1").inner_text().startswith("Search")
     assert page.locator("script:not([src])").count() == 0
+
+
+def test_script_in_an_article_is_shown_not_run(browser, tmp_path):
+    from presslens.pipeline import ingest_paths
+    from presslens.settings import Settings
+    from presslens.store import Store
+
+    from .conftest import serving
+
+    evil = tmp_path / "evil.jsonl"
+    evil.write_text(json.dumps({
+        "title": "<img src=x onerror=alert('title')> Harbour news", "outlet": "<b>Evil</b> Post",
+        "date": "2026-03-25", "url": "javascript:alert('url')",
+        "text": "The council said <script>alert('body')</script> nothing about the bridge today. "
+                "\"We <img src=x onerror=alert('quote')> will reopen,\" said Helen Okafor, the mayor."}) + "\n",
+        encoding="utf-8")
+    settings = Settings(db_url=str(tmp_path / "evil.db"))
+    with Store.open(settings.db_url) as store:
+        assert ingest_paths([evil], store, settings).added == 1
+        article_id = store.list_articles()[0].article_id
+    dialogs = []
+    page = browser.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serving(tmp_path / "evil.db") as url:
+        for path in ("/", f"/articles/{article_id}", f"/stories/{article_id}", "/search?q=council",
+                     "/people/person:helen-okafor"):
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+        page.goto(f"{url}/articles/{article_id}")
+        assert "<script>alert('body')</script>" in page.locator(".text").inner_text()
+        assert page.locator(".text script, .text img, h1 img").count() == 0
+        assert page.locator("a[href^='javascript']").count() == 0
+    page.close()
+    assert dialogs == []
