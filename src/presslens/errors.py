@@ -6,8 +6,6 @@ so a user can find it: ``[E103] feeds/bbc.rss: not a feed: ...``.
 
 from __future__ import annotations
 
-import copy
-
 __all__ = ["CleanError", "CompareError", "ConfigError", "Errors", "IngestError", "PresslensError", "StoreError"]
 
 
@@ -57,7 +55,8 @@ class PresslensError(Exception):
 
     def at(self, source: str, locator: str = "") -> PresslensError:
         """The same error, placed at another file and record."""
-        moved = copy.copy(self)
+        moved = type(self).__new__(type(self))  # not copy.copy: it would call __init__ with the message as the code
+        moved.__dict__.update(self.__dict__)
         moved.source, moved.locator = source, locator
         moved.args = (str(moved),)
         return moved

@@ -4,6 +4,8 @@ documents and either read them or raise presslens's own input error; spans stay 
 from __future__ import annotations
 
 import json
+from html import escape
+from io import BytesIO
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -30,8 +32,35 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(m
 json_lines = st.lists(st.one_of(json_values.map(json.dumps), st.dictionaries(
     st.sampled_from(["text", "title", "date", "url", "outlet", "language"]), json_values).map(json.dumps),
     words), max_size=6).map("\n".join)
+prose = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400)
+jsonl_records = st.lists(st.fixed_dictionaries(
+    {"text": prose}, optional={"title": words, "date": st.text(max_size=12), "url": words, "outlet": words,
+                               "language": st.text(max_size=5)}).map(json.dumps), min_size=1, max_size=4).map("\n".join)
+rss_feeds = st.tuples(words, words, st.one_of(prose, broken_markup)).map(
+    lambda t: (f"<rss version='2.0'><channel><title>{escape(t[0])}</title><item><title>{escape(t[1])}</title>"
+               f"<description>{escape(t[2])}</description></item></channel></rss>"))
+html_pages = st.tuples(words, st.lists(st.one_of(prose, broken_markup), max_size=8)).map(
+    lambda t: f"<html><head><title>{escape(t[0])}</title></head><body>"
+              + "".join(f"<p>{part}</p>" for part in t[1]) + "</body></html>")
+
+
+def _warc(payload: str) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    body = payload.encode("utf-8", "surrogatepass")
+    writer.write_record(writer.create_warc_record("https://example.org/a", "response", payload=BytesIO(body),
+                                                  http_headers=headers))
+    return buffer.getvalue()
+
+
 documents = st.one_of(st.binary(max_size=3000), broken_markup.map(lambda t: t.encode("utf-8", "surrogatepass")),
-                      json_lines.map(str.encode), st.text(max_size=2000).map(lambda t: t.encode("utf-16")))
+                      json_lines.map(str.encode), st.text(max_size=2000).map(lambda t: t.encode("utf-16")),
+                      jsonl_records.map(str.encode), rss_feeds.map(lambda t: t.encode("utf-8", "surrogatepass")),
+                      html_pages.map(lambda t: t.encode("utf-8", "surrogatepass")), html_pages.map(_warc))
 
 
 def _read_all(data: bytes, fmt: str) -> list:
