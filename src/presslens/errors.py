@@ -32,7 +32,7 @@ class Errors:
     E110 = "document too large: {size:,} bytes (limit {limit:,}; set PRESSLENS_MAX_DOCUMENT_BYTES)"
     E111 = "unreadable: {detail}"
     E112 = "invalid field {field!r}: {detail}"
-    E113 = "took longer than {seconds} s to read and clean (set PRESSLENS_DOCUMENT_TIMEOUT)"
+    E113 = "took longer than {seconds} s in one step (set PRESSLENS_DOCUMENT_TIMEOUT)"
     E201 = "nothing left after cleaning: the document holds no article prose"
     E301 = "invalid quote record: {detail}"
     E501 = "cannot open the database {url}: {detail}"

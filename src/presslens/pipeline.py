@@ -258,6 +258,29 @@ def quotes_for_articles(articles: Sequence[Article], settings: Settings) -> dict
     return analyse_articles(articles, settings).quotes
 
 
+def _analyse_in_time(articles: list[Article], settings: Settings, store: Store,
+                     report: IngestReport) -> tuple[list[Article], Analysis]:
+    """Entities and quotes for a batch within the time limit of its documents; if the batch runs
+    over, each article alone within its own limit, and one that still runs over is reported (E113)."""
+    try:
+        with time_limit(settings.document_timeout * len(articles)):
+            return articles, analyse_articles(articles, settings, store)
+    except DocumentTimeout:
+        pass
+    kept, analysis = [], Analysis()
+    for article in articles:
+        try:
+            with time_limit(settings.document_timeout):
+                single = analyse_articles([article], settings, store)
+        except DocumentTimeout:
+            report.errors.append(IngestError("E113", source=article.source, seconds=settings.document_timeout))
+            continue
+        kept.append(article)
+        analysis.quotes.update(single.quotes)
+        analysis.entities.update(single.entities)
+    return kept, analysis
+
+
 def _store_batch(batch: list[RawDoc], store: Store, settings: Settings,
                  report: IngestReport) -> None:
     """Clean the documents not stored yet (ids come from the raw content) and store them."""
@@ -280,7 +303,7 @@ def _store_batch(batch: list[RawDoc], store: Store, settings: Settings,
     batch.clear()
     if not articles:
         return
-    analysis = analyse_articles(articles, settings, store)
+    articles, analysis = _analyse_in_time(articles, settings, store, report)
     quotes = analysis.quotes
     added_flags = store.add_articles(articles, quotes, method=_method_name(settings), entities=analysis.entities)
     for article, added in zip(articles, added_flags, strict=True):

@@ -19,7 +19,8 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
                            "largest single document (file, record or page) accepted"),
     "batch_size": ("PRESSLENS_BATCH_SIZE", "articles written per database transaction during ingest"),
     "document_timeout": ("PRESSLENS_DOCUMENT_TIMEOUT",
-                         "seconds one document may take to be read and cleaned before it is reported and skipped"),
+                         "seconds one document may take in each step (reading, cleaning, entities and quotes) "
+                         "before it is reported and skipped"),
     "quote_method": ("PRESSLENS_QUOTES",
                      "how quotes are found: model (trained tagger), rules (rule-only baseline) or off"),
     "story_window_days": ("PRESSLENS_STORY_WINDOW_DAYS",

@@ -1,4 +1,5 @@
-"""A time limit for one document's reading and cleaning, so that no input can hang a batch.
+"""A time limit for each step of one document (reading, cleaning, entities and quotes), so that no
+input can hang a batch.
 
 Enforced with ``SIGALRM`` in the main thread of a process (the CLI and batch ingest). Elsewhere
 (a server's worker threads) the limit cannot interrupt and is not applied.

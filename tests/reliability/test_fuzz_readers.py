@@ -146,3 +146,27 @@ def test_a_document_that_takes_too_long_is_reported_and_the_batch_goes_on(tmp_pa
         assert store.count_articles() == 1
     assert clock.monotonic() - started < 30
     assert [e.code for e in report.errors] == ["E113"] and "slow.txt" in str(report.errors[0])
+
+
+def test_an_article_that_stalls_the_nlp_stages_is_reported_and_the_rest_stored(tmp_path, monkeypatch):
+    import time as clock
+
+    from presslens import pipeline
+    from presslens.store import Store
+
+    real_analyse = pipeline.analyse_articles
+
+    def stalling(articles, settings, store=None):
+        if any("STALL" in a.clean_text for a in articles):
+            clock.sleep(4)
+        return real_analyse(articles, settings, store)
+
+    monkeypatch.setattr(pipeline, "analyse_articles", stalling)
+    text = "A perfectly ordinary article about the harbour ferry and its new timetable for the summer."
+    for name, prefix in (("a.txt", "First."), ("b.txt", "STALL."), ("c.txt", "Third.")):
+        (tmp_path / name).write_text(f"{prefix} {text}", encoding="utf-8")
+    settings = Settings(db_url=str(tmp_path / "t.db"), document_timeout=1, quote_method="off")
+    with Store.open(settings.db_url) as store:
+        report = pipeline.ingest_paths(sorted(tmp_path.glob("*.txt")), store, settings)
+        assert store.count_articles() == 2
+    assert [e.code for e in report.errors] == ["E113"] and "b.txt" in str(report.errors[0])
