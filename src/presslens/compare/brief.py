@@ -23,7 +23,7 @@ from ..entities.names import HONORIFICS, ROLE_WORDS, organisation_key
 from ..records import Article, Quote, StoryMaterial
 from .align import Alignment, QuoteSide, align, cosine_matrix
 from .facts import Fact, extract_facts, related, same_thing, sentences
-from .text import content_keys, fold, words
+from .text import content_keys, context_of, fold, words
 
 MIN_WORDS = 3            # quotes with fewer content words ("critics of Glasshouse") are too short to align
 CANDIDATE_COSINE = 0.45  # quote pairs below this cosine, sharing no content word, are not compared
@@ -289,11 +289,7 @@ def _organisations(material: StoryMaterial, labels: dict[str, str],
 
 def quote_side(quote: Quote, article: Article, labels: dict[str, str]) -> QuoteSide:
     """The compare stage's view of a stored quote."""
-    text = article.raw_text
-    start, end = quote.content.start, quote.content.end
-    left = max(text.rfind("\n", 0, start) + 1, start - 250)
-    right = text.find("\n", end)
-    context = text[left:min(len(text) if right < 0 else right, end + 250)]
+    context = context_of(article.raw_text, quote.content.start, quote.content.end)
     return QuoteSide(quote.content.text, context, quote.speaker_name, quote.speaker_entity_id,
                      labels[quote.article_id], article.published)
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from .brief import Brief, QuoteVersion
-
-QUOTE_MARKS = "\"“”«»„‟‘’'‚"
+from .text import unquote
 
 
 def brief_markdown(brief: Brief, *, max_items: int = 12) -> str:
@@ -57,7 +56,7 @@ def brief_markdown(brief: Brief, *, max_items: int = 12) -> str:
 
 
 def _version_line(version: QuoteVersion) -> str:
-    text = f"{version.outlet}: “{_short(version.text.strip(QUOTE_MARKS + ' '), 200)}”"
+    text = f"{version.outlet}: “{_short(unquote(version.text), 200)}”"
     if version.alignment is None:
         return text + " (reference)"
     changes = [d for d in version.alignment.diff if d.op != "equal"]

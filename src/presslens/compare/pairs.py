@@ -20,9 +20,9 @@ from ..jsonl import read_objects
 from ..records import RawDoc
 from ..settings import Settings
 from .align import QuoteSide
+from .text import context_of
 
 SAMPLE_ROOT = Path(__file__).parents[1] / "sample_corpus"
-CONTEXT_CHARS = 250
 
 
 def read_jsonl(path: Path) -> Iterator[tuple[str, dict]]:
@@ -79,14 +79,6 @@ def quote_side(side: object, texts: SourceTexts | None = None) -> QuoteSide:
         raise ValueError(f"the span {start}-{end} of {side.get('source')} is not the labelled text (sha1)")
     return QuoteSide(text=text[start:end], context=context_of(text, start, end), speaker=_str(side, "speaker"),
                      outlet=_str(side, "outlet"), published=_date(side.get("date")))
-
-
-def context_of(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> str:
-    """The span with up to ``chars`` characters either side, within its paragraph."""
-    left = max(text.rfind("\n", 0, start) + 1, start - chars)
-    right = text.find("\n", end)
-    right = min(len(text) if right < 0 else right, end + chars)
-    return text[left:right]
 
 
 def pair_sides(record: dict, where: str, source: str, texts: SourceTexts | None) -> tuple[QuoteSide, QuoteSide]:

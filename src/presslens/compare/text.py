@@ -61,6 +61,23 @@ def content_keys(items: list[Word]) -> set[str]:
     return {w.key for w in items if len(w.key) > 1 and w.key not in STOP_WORDS}
 
 
+QUOTE_MARKS = "\"“”«»„‟‘’'‚"
+CONTEXT_CHARS = 250
+
+
+def context_of(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> str:
+    """The span ``text[start:end]`` with up to ``chars`` characters either side, within its paragraph."""
+    left = max(text.rfind("\n", 0, start) + 1, start - chars)
+    right = text.find("\n", end)
+    right = min(len(text) if right < 0 else right, end + chars)
+    return text[left:right]
+
+
+def unquote(text: str | None) -> str:
+    """Text without the quotation marks and spaces around it."""
+    return (text or "").strip(QUOTE_MARKS + " ")
+
+
 _QUOTED = re.compile(r"[\"“”«»„‟]\s*([^\"“”«»„‟]{2,}?)\s*[\"“”«»„‟]")
 
 

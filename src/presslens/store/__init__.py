@@ -318,6 +318,11 @@ class Store:
                 story = replace(story, members=story_members(conn, story.story_id))
         return story
 
+    def article_quotes(self, article_id: str) -> list[Quote]:
+        """One article's stored quotes as ``Quote`` records, in text order."""
+        with self.engine.connect() as conn:
+            return quote_records(conn, [article_id])
+
     def story_material(self, key: str) -> StoryMaterial:
         """One story's articles, quotes, mentions and entities, for the compare stage."""
         found = self.get_story(key)

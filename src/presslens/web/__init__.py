@@ -14,13 +14,13 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from ..compare.text import unquote
 from ..errors import PresslensError
 from .views import article_view, person_view, search_view, stories_view, story_view
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
-QUOTE_MARKS = "\"“”«»„‟‘’'‚ "
-templates.env.filters["unquote"] = lambda text: (text or "").strip(QUOTE_MARKS)
+templates.env.filters["unquote"] = unquote
 
 
 def mount_web(app: FastAPI) -> None:

@@ -129,7 +129,7 @@ def person_view(store: Store, key: str) -> dict:
 
 def article_view(store: Store, key: str) -> dict:
     article = store.get_article(key)
-    quotes = [_to_quote(q, article.article_id) for q in store.list_quotes(article_id=article.article_id, limit=1000)]
+    quotes = store.article_quotes(article.article_id)
     colours = _speaker_colours(quotes)
     try:
         story = store.get_story(article.article_id, with_members=False)
@@ -137,13 +137,6 @@ def article_view(store: Store, key: str) -> dict:
         story = None
     return {"article": article, "segments": segments(article, quotes, colours, {}, set()),
             "mentions": store.article_mentions(article.article_id), "story": story}
-
-
-def _to_quote(summary, article_id: str) -> Quote:
-    from ..records import Span
-
-    return Quote(article_id, Span(summary.content_start, summary.content_end, summary.content), summary.kind,
-                 None, None, summary.speaker_name, summary.speaker_entity_id, summary.channel, summary.speaker_role)
 
 
 def search_view(store: Store, query: str) -> dict:
