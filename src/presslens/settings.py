@@ -13,6 +13,8 @@ DEFAULT_DB_URL = "sqlite:///presslens.db"
 
 SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "db_url": ("PRESSLENS_DB", "SQLAlchemy URL or SQLite file path of the store"),
+    "db_pool_size": ("PRESSLENS_DB_POOL_SIZE",
+                     "connections kept open to a database server (PostgreSQL); as many again may open at peaks"),
     "default_language": ("PRESSLENS_LANGUAGE",
                          "language assumed when a document gives none and detection is unsure"),
     "max_document_bytes": ("PRESSLENS_MAX_DOCUMENT_BYTES",
@@ -36,6 +38,7 @@ class Settings:
     """Everything configurable, in the user's terms."""
 
     db_url: str = DEFAULT_DB_URL
+    db_pool_size: int = 5
     default_language: str = "en"
     max_document_bytes: int = 20_000_000
     batch_size: int = 200

@@ -1,12 +1,17 @@
-"""Store: articles, quotes and entities (and later stories) in SQLite or any SQLAlchemy URL.
+"""Store: articles, quotes, entities and stories in SQLite or PostgreSQL (or any SQLAlchemy URL).
 
-``Store.open(url)`` creates or upgrades the schema with Alembic; SQLite files run in
-WAL mode with foreign keys on and a busy timeout, and search with FTS5.
+``Store.open(url)`` creates or upgrades the schema with Alembic (the same migrations for both
+backends). SQLite files run in WAL mode with foreign keys on and a busy timeout, and search with
+FTS5; PostgreSQL (psycopg 3, a pre-pinged connection pool) searches a tsvector column with a GIN
+index, reading the same FTS5 query syntax (``store.search``). Both give the same rows in the same
+order for the same data; only the order of full-text hits (bm25 against ts_rank_cd) and the
+snippet windows can differ.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -16,13 +21,21 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, func, select, text, update
+from sqlalchemy import Engine, func, select, text, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..entities import KnownPerson
 from ..errors import StoreError
 from ..records import Article, Entity, Mention, OffsetMap, Quote, Span, Story, StoryLink, StoryMaterial
-from ..settings import normalise_db_url
+from ..settings import Settings, normalise_db_url
+from .engine import (
+    LOCK_MIGRATIONS,
+    advisory_lock,
+    create_store_engine,
+    database_url,
+    insert_for,
+    shown_url,
+)
 from .entities import (
     EntitySummary,
     article_mentions,
@@ -47,6 +60,17 @@ from .quotes import (
     speaker_outlets_query,
     to_summary,
     top_speakers_query,
+)
+from .search import (
+    ARTICLE_COLUMNS,
+    PUNCTUATION,
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
+    QuerySyntaxError,
+    headline_snippet,
+    parse,
+    quoted_terms,
+    to_tsquery,
 )
 from .stories import (
     StoryInput,
@@ -105,15 +129,27 @@ class Store:
         self.dialect = engine.dialect.name
 
     @classmethod
-    def open(cls, url: str) -> Store:
-        """Open (creating and migrating as needed) the database at ``url`` or file path."""
-        url = normalise_db_url(url)
+    def open(cls, url: str | Settings, *, pool_size: int | None = None) -> Store:
+        """Open (creating and migrating as needed) the database at ``url`` or file path.
+
+        ``postgresql://`` URLs use psycopg 3. ``pool_size`` (connections a server store keeps open)
+        comes from ``Settings`` when they are given, else from ``PRESSLENS_DB_POOL_SIZE`` (5).
+        """
+        if isinstance(url, Settings):
+            url, pool_size = url.db_url, url.db_pool_size if pool_size is None else pool_size
+        if pool_size is None:
+            pool_size = Settings.from_env({k: v for k, v in os.environ.items()
+                                           if k == "PRESSLENS_DB_POOL_SIZE"}).db_pool_size
+        url = database_url(normalise_db_url(url))
         try:
-            engine = _create_engine(url)
+            if pool_size < 1:
+                raise ValueError(f"PRESSLENS_DB_POOL_SIZE must be 1 or more, not {pool_size}")
+            engine = create_store_engine(url, pool_size)
             store = cls(engine)
             store.upgrade()
-        except (SQLAlchemyError, OSError) as exc:
-            raise StoreError("E501", url=url, detail=str(exc).splitlines()[0]) from exc
+        except (SQLAlchemyError, OSError, ValueError) as exc:
+            detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise StoreError("E501", url=shown_url(url), detail=detail) from exc
         return store
 
     def close(self) -> None:
@@ -131,6 +167,12 @@ class Store:
         config.set_main_option("script_location", str(_MIGRATIONS))
         head = ScriptDirectory.from_config(config).get_current_head()
         with self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                encoding = conn.exec_driver_sql("SHOW server_encoding").scalar()
+                if encoding != "UTF8":
+                    raise ValueError(f"the database's encoding is {encoding}; presslens needs UTF8 "
+                                     "(CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)")
+                advisory_lock(conn, LOCK_MIGRATIONS)  # two processes opening a new database: one migrates
             if MigrationContext.configure(conn).get_current_revision() == head:
                 return
             config.attributes["connection"] = conn
@@ -158,7 +200,7 @@ class Store:
                 if article.article_id not in existing and article.article_id not in fresh:
                     fresh[article.article_id] = _to_row(article, names, now)
             if fresh:
-                conn.execute(self._insert_ignore(), list(fresh.values()))
+                fresh = self._insert_new(conn, fresh)
             found = [(entities or {}).get(article_id, ((), ())) for article_id in fresh]
             merge_entities(conn, (e for records, _ in found for e in records))
             rows = mention_rows(m for _, mentions in found for m in mentions)
@@ -174,25 +216,26 @@ class Store:
             unseen.discard(article.article_id)
         return added
 
-    def _insert_ignore(self):
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        return insert(ArticleRow).on_conflict_do_nothing(index_elements=["id"])
+    def _insert_new(self, conn, rows: dict[str, dict]) -> dict[str, dict]:
+        """Insert these article rows, skipping ids stored meanwhile by another writer; the rows inserted."""
+        insert = insert_for(self.dialect)(ArticleRow).on_conflict_do_nothing(index_elements=["id"])
+        if not conn.dialect.insert_executemany_returning:
+            conn.execute(insert, list(rows.values()))
+            return rows
+        inserted = set(conn.scalars(insert.returning(ArticleRow.id), list(rows.values())))
+        return {article_id: row for article_id, row in rows.items() if article_id in inserted}
 
     def _learn_outlets(self, conn, articles: Iterable[Article]) -> dict[str, str]:
         """Record domain -> outlet name pairs; rename articles known only by domain."""
         learned = {a.outlet_domain: a.outlet for a in articles
                    if a.outlet_domain and a.outlet and a.outlet != a.outlet_domain}
         known = dict(conn.execute(select(OutletRow.domain, OutletRow.name)).all())
-        for domain, name in learned.items():
+        insert = insert_for(self.dialect)
+        for domain, name in sorted(learned.items()):  # one order for every writer: no deadlock
             if known.get(domain) == name:
                 continue
-            if domain in known:
-                conn.execute(update(OutletRow).where(OutletRow.domain == domain).values(name=name))
-            else:
-                conn.execute(OutletRow.__table__.insert().values(domain=domain, name=name))
+            upsert = insert(OutletRow).values(domain=domain, name=name)
+            conn.execute(upsert.on_conflict_do_update(index_elements=["domain"], set_={"name": name}))
             conn.execute(update(ArticleRow).where(ArticleRow.outlet_domain == domain)
                          .values(outlet=name))
             known[domain] = name
@@ -214,7 +257,7 @@ class Store:
     def outlet_counts(self) -> list[tuple[str, int]]:
         """``(outlet, number of articles)``, largest first."""
         query = (select(ArticleRow.outlet, func.count()).group_by(ArticleRow.outlet)
-                 .order_by(func.count().desc(), ArticleRow.outlet))
+                 .order_by(func.count().desc(), ArticleRow.outlet.nulls_first()))
         with self.engine.connect() as conn:
             return [(outlet or "(unknown)", n) for outlet, n in conn.execute(query)]
 
@@ -241,7 +284,7 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(select(ArticleRow).where(ArticleRow.id == key)).first()
             if row is None and len(key) >= 4:
-                rows = conn.execute(select(ArticleRow).where(ArticleRow.id.startswith(key, autoescape=True))
+                rows = conn.execute(select(ArticleRow).where(ArticleRow.id.startswith(key.lower(), autoescape=True))
                                     .limit(2)).all()
                 if len(rows) > 1:
                     raise StoreError("E503", key=key, count="several")
@@ -266,6 +309,8 @@ class Store:
                              article_ids=article_ids, speaker_entity_id=speaker_entity_id)
         with self.engine.connect() as conn:
             keys = matching_quote_keys(search or "", self.dialect)
+            if keys is False:
+                return []
             if keys is not None:
                 query = query.where(QuoteRow.pk.in_(keys))
             rows = conn.execute(query.limit(limit).offset(offset)).all()
@@ -304,7 +349,7 @@ class Store:
         with self.engine.connect() as conn:
             found = story_summaries(conn, story_ids=[key])
             if not found and len(key) >= 4:
-                prefixed = select(StoryRow.id).where(StoryRow.id.startswith(key, autoescape=True)).limit(2)
+                prefixed = select(StoryRow.id).where(StoryRow.id.startswith(key.lower(), autoescape=True)).limit(2)
                 ids = list(conn.scalars(prefixed))
                 article_story = None if ids else story_of_article(conn, self._article_id(conn, key) or "")
                 ids = ids or ([article_story] if article_story else [])
@@ -343,7 +388,8 @@ class Store:
             return story_article_ids(conn, story_id)
 
     def _article_id(self, conn, key: str) -> str | None:
-        rows = list(conn.scalars(select(ArticleRow.id).where(ArticleRow.id.startswith(key, autoescape=True)).limit(2)))
+        query = select(ArticleRow.id).where(ArticleRow.id.startswith(key.lower(), autoescape=True)).limit(2)
+        rows = list(conn.scalars(query))
         return rows[0] if len(rows) == 1 else None
 
     def known_people(self, surnames: Iterable[str]) -> dict[str, list[KnownPerson]]:
@@ -394,19 +440,23 @@ class Store:
         return [SpeakerSummary(name, role, count, outlets.get(name, [])) for name, count, role in top]
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        """Full-text search over titles and clean text, best matches first.
+        """Full-text search over titles and clean text, best matches first (FTS5 query syntax).
 
-        Snippets mark the matched words with « and » (clean text never holds those).
+        Snippets mark the matched words with « and » (clean text never holds those). A query that
+        is not valid FTS5 syntax is read as its plain words, all of which must match.
         """
         query = printable(query)
         if not query.strip():
             return []
+        if self.dialect == "postgresql":
+            return self._search_tsvector(query, limit)
         if self.dialect != "sqlite":
             return self._search_like(query, limit)
         try:
             return self._search_fts(query, limit)
         except OperationalError:
-            return self._search_fts(_quoted_terms(query), limit)
+            plain = quoted_terms(query)
+            return self._search_fts(plain, limit) if plain else []
 
     def _search_fts(self, match: str, limit: int) -> list[SearchHit]:
         sql = text(
@@ -414,11 +464,28 @@ class Store:
             " a.word_count, a.clean_text,"
             " snippet(articles_fts, 1, '«', '»', '…', 16) AS snippet"
             " FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
-            " WHERE articles_fts MATCH :match ORDER BY bm25(articles_fts, 2.0, 1.0) LIMIT :limit"
+            " WHERE articles_fts MATCH :match ORDER BY bm25(articles_fts, 2.0, 1.0), a.pk LIMIT :limit"
         )
         with self.engine.connect() as conn:
             rows = conn.execute(sql, {"match": match, "limit": limit}).all()
         return [SearchHit(_summary(row[:9]), row.snippet) for row in rows]
+
+    def _search_tsvector(self, query: str, limit: int) -> list[SearchHit]:
+        try:
+            tree = parse(query, ARTICLE_COLUMNS)
+        except QuerySyntaxError:
+            plain = quoted_terms(query)
+            if not plain:
+                return []
+            tree = parse(plain, ARTICLE_COLUMNS)
+        tsquery = to_tsquery(tree, ARTICLE_COLUMNS)
+        if tsquery is None:
+            return []
+        with self.engine.connect() as conn:
+            rows = conn.execute(_TSVECTOR_SEARCH, {"tsquery": tsquery, "limit": limit, "punctuation": PUNCTUATION,
+                                                   "spaces": " " * len(PUNCTUATION),
+                                                   "options": _HEADLINE_OPTIONS}).all()
+        return [SearchHit(_summary(row[:9]), headline_snippet(row.clean_text, row.snippet)) for row in rows]
 
     def _search_like(self, query: str, limit: int) -> list[SearchHit]:
         terms = query.split()
@@ -429,6 +496,19 @@ class Store:
             rows = conn.execute(select_query.limit(limit)).all()
         return [SearchHit(_summary(row), _like_snippet(row.clean_text, terms[0])) for row in rows]
 
+
+# Title matches weigh twice body matches, as bm25(articles_fts, 2.0, 1.0) does on SQLite; the rank is
+# divided by 1 + log(number of words) so that long articles do not win by length alone.
+_TSVECTOR_SEARCH = text(
+    "WITH q AS (SELECT to_tsquery('presslens', :tsquery) AS q),"
+    " hits AS (SELECT a.pk, ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', a.search, q.q, 1) AS rank"
+    "  FROM articles a, q WHERE a.search @@ q.q ORDER BY rank DESC, a.pk LIMIT :limit)"
+    " SELECT a.id, a.outlet, a.title, a.published, a.language, a.url, a.fmt, a.word_count, a.clean_text,"
+    " ts_headline('presslens', translate(a.clean_text, :punctuation, :spaces), q.q, :options) AS snippet"
+    " FROM hits JOIN articles a ON a.pk = hits.pk, q ORDER BY hits.rank DESC, hits.pk"
+)
+_HEADLINE_OPTIONS = (f'StartSel="{SNIPPET_OPEN}", StopSel="{SNIPPET_CLOSE}", MaxWords=16, MinWords=15, ShortWord=0,'
+                     ' MaxFragments=1, FragmentDelimiter=" "')
 
 _SUMMARY_COLUMNS = (ArticleRow.id, ArticleRow.outlet, ArticleRow.title, ArticleRow.published,
                     ArticleRow.language, ArticleRow.url, ArticleRow.fmt, ArticleRow.word_count,
@@ -449,15 +529,6 @@ def _summary(row) -> ArticleSummary:
         published = date.fromisoformat(published)
     return ArticleSummary(article_id, outlet, display_title(title, clean_text), published,
                           language, url, fmt, word_count)
-
-
-_FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
-
-
-def _quoted_terms(query: str) -> str:
-    """A query FTS5 cannot parse, as a plain AND of its words."""
-    words = [w.replace('"', "") for w in query.split() if w not in _FTS_OPERATORS]
-    return " ".join(f'"{w}"' for w in words if w)
 
 
 def _like_snippet(clean_text: str, term: str, width: int = 80) -> str:
@@ -489,23 +560,3 @@ def _to_article(row) -> Article:
         clean_text=row.clean_text, offset_map=OffsetMap.from_json(row.offset_map),
         source=row.source, fmt=row.fmt, outlet_domain=row.outlet_domain, removed=removed,
     )
-
-
-def _create_engine(url: str) -> Engine:
-    if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
-    database = url.split("///", 1)[-1]
-    if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 30})
-    event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=30000",
-                   "synchronous=NORMAL"):
-        cursor.execute(f"PRAGMA {pragma}")
-    cursor.close()
-

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, func, or_, select
 
 from ..entities import KINDS, KnownPerson, person_key
 from ..records import Entity, Mention, Span
+from .engine import insert_for
 from .models import ArticleRow, EntityRow, MentionRow
 from .patterns import ESCAPE, contains, printable
 
@@ -43,14 +44,25 @@ def merge_entities(conn: Connection, entities: Iterable[Entity]) -> None:
             _absorb(seen, entity.name, entity.roles, entity.forms)
     if not merged:
         return
-    stored = {row.id: row for row in conn.execute(select(EntityRow).where(EntityRow.id.in_(list(merged))))}
-    for entity_id, entity in merged.items():
-        row = stored.get(entity_id)
-        if row is None:
-            conn.execute(EntityRow.__table__.insert().values(
-                id=entity_id, kind=entity.kind, name=entity.name, roles=json.dumps(entity.roles),
-                forms=json.dumps(entity.forms)))
-            continue
+    # New ids are inserted (skipped where another writer got there first), the rest are locked and
+    # updated; both in id order, so that two writers never wait on each other in a circle.
+    ids = sorted(merged)
+    rows = [{"id": i, "kind": merged[i].kind, "name": merged[i].name, "roles": json.dumps(merged[i].roles),
+             "forms": json.dumps(merged[i].forms)} for i in ids]
+    insert = insert_for(conn.dialect.name)(EntityRow).on_conflict_do_nothing(index_elements=["id"])
+    if conn.dialect.insert_executemany_returning:
+        inserted = set(conn.scalars(insert.returning(EntityRow.id), rows))
+    else:
+        before = set(conn.scalars(select(EntityRow.id).where(EntityRow.id.in_(ids))))
+        conn.execute(insert, [row for row in rows if row["id"] not in before])
+        inserted = set(ids) - before
+    others = [i for i in ids if i not in inserted]
+    if not others:
+        return
+    query = select(EntityRow).where(EntityRow.id.in_(others)).order_by(EntityRow.id).with_for_update(key_share=True)
+    stored = {row.id: row for row in conn.execute(query)}
+    for entity_id in others:
+        entity, row = merged[entity_id], stored[entity_id]
         known = Entity(entity_id, row.kind, row.name, json.loads(row.roles), json.loads(row.forms))
         _absorb(known, entity.name, entity.roles, entity.forms)
         conn.execute(EntityRow.__table__.update().where(EntityRow.id == entity_id).values(
@@ -75,7 +87,8 @@ def known_people(conn: Connection, surnames: Iterable[str]) -> dict[str, list[Kn
     surnames = set(surnames)
     if not surnames:
         return {}
-    people = conn.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.kind == "person")).all()
+    people = conn.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.kind == "person")
+                          .order_by(EntityRow.id)).all()
     out: dict[str, list[KnownPerson]] = {}
     for entity_id, name in people:
         words = person_key(name).split()
@@ -109,7 +122,7 @@ def entity_summaries(conn: Connection, *, kind: str | None = None, search: str |
         query = query.where(or_(func.lower(EntityRow.name).like(pattern, escape=ESCAPE),
                                 func.lower(EntityRow.forms).like(pattern, escape=ESCAPE),
                                 func.lower(EntityRow.id).like(pattern, escape=ESCAPE)))
-    query = query.order_by(counts.c.mentions.desc(), EntityRow.name).limit(limit).offset(offset)
+    query = query.order_by(counts.c.mentions.desc(), EntityRow.name, EntityRow.id).limit(limit).offset(offset)
     rows = conn.execute(query).all()
     outlets = _outlets(conn, [row.id for row in rows])
     return [EntitySummary(row.id, row.kind, row.name, json.loads(row.roles), json.loads(row.forms), row.mentions,
@@ -119,7 +132,7 @@ def entity_summaries(conn: Connection, *, kind: str | None = None, search: str |
 def _outlets(conn: Connection, entity_ids: Sequence[str]) -> dict[str, list[str]]:
     query = (select(MentionRow.entity_id, ArticleRow.outlet).distinct()
              .join(ArticleRow, ArticleRow.id == MentionRow.article_id)
-             .where(MentionRow.entity_id.in_(list(entity_ids))).order_by(ArticleRow.outlet))
+             .where(MentionRow.entity_id.in_(list(entity_ids))).order_by(ArticleRow.outlet.nulls_first()))
     out: dict[str, list[str]] = {}
     for entity_id, outlet in conn.execute(query):
         out.setdefault(entity_id, []).append(outlet or "(unknown)")
@@ -130,7 +143,8 @@ def entity_mentions(conn: Connection, entity_id: str, limit: int = 500) -> list[
     """An entity's mentions with their article's outlet, title and date, oldest first."""
     query = (select(MentionRow.__table__, ArticleRow.outlet, ArticleRow.title, ArticleRow.published)
              .join(ArticleRow, ArticleRow.id == MentionRow.article_id).where(MentionRow.entity_id == entity_id)
-             .order_by(ArticleRow.published.nulls_last(), ArticleRow.pk, MentionRow.start).limit(limit))
+             .order_by(ArticleRow.published.nulls_last(), ArticleRow.pk, MentionRow.start, MentionRow.pk)
+             .limit(limit))
     return [{"article_id": m.article_id, "outlet": outlet, "title": title,
              "published": published.isoformat() if hasattr(published, "isoformat") else published,
              "start": m.start, "end": m.end, "text": m.text, "source": m.source, "evidence": m.evidence}
@@ -139,7 +153,8 @@ def entity_mentions(conn: Connection, entity_id: str, limit: int = 500) -> list[
 
 def article_mentions(conn: Connection, article_id: str) -> list[dict]:
     """An article's mentions in text order, with their entity ids."""
-    query = select(MentionRow.__table__).where(MentionRow.article_id == article_id).order_by(MentionRow.start)
+    query = (select(MentionRow.__table__).where(MentionRow.article_id == article_id)
+             .order_by(MentionRow.start, MentionRow.pk))
     return [{"entity_id": m.entity_id, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
              "source": m.source, "evidence": m.evidence} for m in conn.execute(query)]
 
@@ -163,7 +178,7 @@ def ids_for_slugs(conn: Connection, slugs: Iterable[str]) -> dict[str, str]:
 def mention_records(conn: Connection, article_ids: Sequence[str]) -> list[Mention]:
     """The stored mentions of these articles as ``Mention`` records."""
     query = select(MentionRow).where(MentionRow.article_id.in_(list(article_ids))).order_by(
-        MentionRow.article_id, MentionRow.start)
+        MentionRow.article_id, MentionRow.start, MentionRow.pk)
     return [Mention(m.article_id, Span(m.start, m.end, m.text), m.kind, m.entity_id, m.source, m.evidence)
             for m in conn.execute(query)]
 

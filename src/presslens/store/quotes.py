@@ -7,10 +7,12 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy.sql.elements import TextClause
 
 from ..records import Quote, Span
 from .models import ArticleRow, QuoteRow
 from .patterns import ESCAPE, contains, printable
+from .search import QUOTE_COLUMNS, parse, to_tsquery
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,7 @@ def top_speakers_query(limit: int) -> Select:
 def speaker_outlets_query(names: Sequence[str]) -> Select:
     return (select(QuoteRow.speaker_name, ArticleRow.outlet).distinct()
             .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
-            .where(QuoteRow.speaker_name.in_(list(names))).order_by(ArticleRow.outlet))
+            .where(QuoteRow.speaker_name.in_(list(names))).order_by(ArticleRow.outlet.nulls_first()))
 
 
 def quote_rows(quotes: Sequence[Quote], method: str) -> list[dict]:
@@ -99,19 +101,30 @@ def quotes_query(*, speaker: str | None = None, outlet: str | None = None, kind:
     return query.order_by(ArticleRow.published.nulls_last(), ArticleRow.pk, QuoteRow.position)
 
 
-def matching_quote_keys(words: str, dialect: str) -> Select | None:
-    """A sub-select of quote primary keys whose content or speaker name holds every word of ``words``."""
+def matching_quote_keys(words: str, dialect: str) -> Select | bool | None:
+    """A sub-select of quote primary keys whose content or speaker name holds every word of ``words``.
+
+    None when ``words`` holds no word (no filter), False when nothing can match.
+    """
     words = printable(words)
     terms = [w.replace('"', "") for w in words.split() if w.replace('"', "")]
     if not terms:
         return None
+    match = " ".join(f'"{term}"' for term in terms)
     if dialect == "sqlite":
-        match = " ".join(f'"{term}"' for term in terms)
         return select(text("rowid")).select_from(text("quotes_fts")).where(
             text("quotes_fts MATCH :match").bindparams(match=match))
+    if dialect == "postgresql":
+        tsquery = to_tsquery(parse(match, QUOTE_COLUMNS), QUOTE_COLUMNS)
+        if tsquery is None:
+            return False
+        return select(QuoteRow.pk).where(_QUOTES_MATCH.bindparams(quotes_tsquery=tsquery))
     condition = [or_(func.lower(QuoteRow.content_text).like(contains(t), escape=ESCAPE),
                      func.lower(QuoteRow.speaker_name).like(contains(t), escape=ESCAPE)) for t in terms]
     return select(QuoteRow.pk).where(*condition)
+
+
+_QUOTES_MATCH: TextClause = text("quotes.search @@ to_tsquery('presslens', :quotes_tsquery)")
 
 
 def to_summary(row) -> QuoteSummary:

@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import Connection, delete, func, or_, select
 
 from ..records import Story, StoryLink
+from .engine import LOCK_STORIES, advisory_lock, insert_for
 from .models import ArticleRow, ArticleVectorRow, MentionRow, StoryLinkRow, StoryRow
 from .patterns import ESCAPE, contains
 
@@ -90,14 +91,18 @@ def story_inputs(conn: Connection, vector_model: str) -> Iterator[StoryInput]:
 
 
 def save_vectors(conn: Connection, model: str, vectors: Mapping[str, bytes]) -> None:
-    conn.execute(delete(ArticleVectorRow).where(ArticleVectorRow.article_id.in_(list(vectors))))
-    if vectors:
-        conn.execute(ArticleVectorRow.__table__.insert(),
-                     [{"article_id": k, "model": model, "vector": v} for k, v in vectors.items()])
+    """Keep these embeddings, replacing any stored for the same articles (another writer's too)."""
+    if not vectors:
+        return
+    insert = insert_for(conn.dialect.name)(ArticleVectorRow)
+    upsert = insert.on_conflict_do_update(index_elements=["article_id"],
+                                          set_={"model": insert.excluded.model, "vector": insert.excluded.vector})
+    conn.execute(upsert, [{"article_id": k, "model": model, "vector": vectors[k]} for k in sorted(vectors)])
 
 
 def replace_stories(conn: Connection, stories: Sequence[Story], links: Sequence[StoryLink]) -> None:
-    """Swap every story and link for these (in the caller's transaction)."""
+    """Swap every story and link for these (in the caller's transaction; one writer at a time)."""
+    advisory_lock(conn, LOCK_STORIES)
     conn.execute(delete(StoryLinkRow))
     conn.execute(delete(StoryRow))
     if links:

@@ -1,4 +1,11 @@
-"""Articles and outlets, with full-text search (FTS5 on SQLite).
+"""Articles and outlets, with full-text search (FTS5 on SQLite, tsvector + GIN on PostgreSQL).
+
+On PostgreSQL every text column sorts and compares bytewise (COLLATE "C", as SQLite's BINARY) and
+has no length limit (SQLite enforces none); keys are BIGSERIAL. Full-text search is a stored
+generated ``search`` tsvector: the title with weight A, the clean text with weight B, both through
+the ``presslens`` text search configuration (``simple``: no stemming and no stop words, as FTS5's
+unicode61; with ``unaccent`` where the extension can be had, as remove_diacritics) after ASCII
+punctuation is turned into spaces, so that words are cut as unicode61 cuts them.
 
 Revision ID: 0001
 Revises:
@@ -29,24 +36,65 @@ _FTS_SQLITE = [
     " END",
 ]
 
+# ASCII punctuation -> spaces before indexing (presslens.store.search.PUNCTUATION, kept here as written
+# when this migration was made). In standard SQL strings a quote is doubled and a backslash is itself.
+PG_WORDS = "translate({column}, '!\"#$%&''()*+,-./:;<=>?@[\\]^_`{{|}}~', '" + " " * 32 + "')"
+_ARTICLES_SEARCH = (
+    "setweight(to_tsvector('presslens'::regconfig, " + PG_WORDS.format(column="coalesce(title, '')") + "), 'A')"
+    " || setweight(to_tsvector('presslens'::regconfig, " + PG_WORDS.format(column="clean_text") + "), 'B')"
+)
+
+
+def _postgresql() -> bool:
+    return op.get_bind().dialect.name == "postgresql"
+
+
+def _string(length: int) -> sa.types.TypeEngine:
+    return sa.String(collation="C") if _postgresql() else sa.String(length)
+
+
+def _text() -> sa.types.TypeEngine:
+    return sa.Text(collation="C") if _postgresql() else sa.Text()
+
+
+def _key() -> sa.types.TypeEngine:
+    return sa.BigInteger() if _postgresql() else sa.Integer()
+
+
+def _text_search_configuration() -> None:
+    """The ``presslens`` configuration: ``simple``, with ``unaccent`` in front where it can be had."""
+    bind = op.get_bind()
+    op.execute("CREATE TEXT SEARCH CONFIGURATION presslens (COPY = pg_catalog.simple)")
+    try:
+        with bind.begin_nested():
+            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+    except sa.exc.DBAPIError:
+        return  # not installed, or not allowed: accents then count (a documented difference)
+    schema = bind.exec_driver_sql(
+        "SELECT n.nspname FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace"
+        " WHERE d.dictname = 'unaccent' ORDER BY n.nspname = current_schema() DESC LIMIT 1").scalar()
+    if schema:
+        op.execute("ALTER TEXT SEARCH CONFIGURATION presslens ALTER MAPPING FOR word, numword, hword, hword_part,"
+                   f" numhword, hword_numpart WITH \"{schema}\".unaccent, simple")
+
 
 def upgrade() -> None:
     op.create_table(
         "articles",
-        sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("id", sa.String(32), nullable=False, unique=True),
-        sa.Column("outlet", sa.String(200)),
-        sa.Column("outlet_domain", sa.String(200)),
-        sa.Column("url", sa.Text),
-        sa.Column("title", sa.Text),
+        sa.Column("pk", _key(), primary_key=True, autoincrement=True),
+        sa.Column("id", _string(32), nullable=False, unique=True),
+        sa.Column("outlet", _string(200)),
+        sa.Column("outlet_domain", _string(200)),
+        sa.Column("url", _text()),
+        sa.Column("title", _text()),
         sa.Column("published", sa.Date),
-        sa.Column("language", sa.String(16)),
-        sa.Column("fmt", sa.String(16), nullable=False),
-        sa.Column("source", sa.Text, nullable=False),
-        sa.Column("raw_text", sa.Text, nullable=False),
-        sa.Column("clean_text", sa.Text, nullable=False),
-        sa.Column("offset_map", sa.Text, nullable=False),
-        sa.Column("removed", sa.Text, nullable=False),
+        sa.Column("language", _string(16)),
+        sa.Column("fmt", _string(16), nullable=False),
+        sa.Column("source", _text(), nullable=False),
+        sa.Column("raw_text", _text(), nullable=False),
+        sa.Column("clean_text", _text(), nullable=False),
+        sa.Column("offset_map", _text(), nullable=False),
+        sa.Column("removed", _text(), nullable=False),
         sa.Column("word_count", sa.Integer, nullable=False),
         sa.Column("ingested_at", sa.DateTime, nullable=False),
     )
@@ -54,12 +102,16 @@ def upgrade() -> None:
         op.create_index(f"ix_articles_{column}", "articles", [column])
     op.create_table(
         "outlets",
-        sa.Column("domain", sa.String(200), primary_key=True),
-        sa.Column("name", sa.String(200), nullable=False),
+        sa.Column("domain", _string(200), primary_key=True),
+        sa.Column("name", _string(200), nullable=False),
     )
     if op.get_bind().dialect.name == "sqlite":
         for statement in _FTS_SQLITE:
             op.execute(statement)
+    elif _postgresql():
+        _text_search_configuration()
+        op.execute(f"ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS ({_ARTICLES_SEARCH}) STORED")
+        op.execute("CREATE INDEX ix_articles_search ON articles USING gin (search)")
 
 
 def downgrade() -> None:
@@ -69,3 +121,5 @@ def downgrade() -> None:
         op.execute("DROP TABLE IF EXISTS articles_fts")
     op.drop_table("outlets")
     op.drop_table("articles")
+    if _postgresql():
+        op.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS presslens")

@@ -1,5 +1,8 @@
 """Quotes: one row per attribution, spans into the article's original text.
 
+Full-text search over the content and the speaker's name: FTS5 on SQLite; on PostgreSQL a stored
+generated ``search`` tsvector (content weight A, speaker B) with a GIN index, built as in 0001.
+
 Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-23
@@ -25,30 +28,51 @@ _FTS_SQLITE = [
 ]
 
 
+# ASCII punctuation -> spaces before indexing, as in 0001.
+PG_WORDS = "translate({column}, '!\"#$%&''()*+,-./:;<=>?@[\\]^_`{{|}}~', '" + " " * 32 + "')"
+_QUOTES_SEARCH = (
+    "setweight(to_tsvector('presslens'::regconfig, " + PG_WORDS.format(column="content_text") + "), 'A')"
+    " || setweight(to_tsvector('presslens'::regconfig, " + PG_WORDS.format(column="coalesce(speaker_name, '')")
+    + "), 'B')"
+)
+
+
+def _postgresql() -> bool:
+    return op.get_bind().dialect.name == "postgresql"
+
+
+def _string(length: int) -> sa.types.TypeEngine:
+    return sa.String(collation="C") if _postgresql() else sa.String(length)
+
+
+def _text() -> sa.types.TypeEngine:
+    return sa.Text(collation="C") if _postgresql() else sa.Text()
+
+
 def _span_columns(prefix: str, nullable: bool) -> list[sa.Column]:
     return [
         sa.Column(f"{prefix}_start", sa.Integer, nullable=nullable),
         sa.Column(f"{prefix}_end", sa.Integer, nullable=nullable),
-        sa.Column(f"{prefix}_text", sa.Text, nullable=nullable),
+        sa.Column(f"{prefix}_text", _text(), nullable=nullable),
     ]
 
 
 def upgrade() -> None:
     op.create_table(
         "quotes",
-        sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        sa.Column("pk", sa.BigInteger() if _postgresql() else sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("article_id", _string(32), sa.ForeignKey("articles.id", ondelete="CASCADE"),
                   nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
-        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("kind", _string(16), nullable=False),
         *_span_columns("content", False),
         *_span_columns("speaker", True),
         *_span_columns("cue", True),
-        sa.Column("speaker_name", sa.Text),
-        sa.Column("speaker_role", sa.Text),
-        sa.Column("speaker_entity_id", sa.String(200)),
-        sa.Column("channel", sa.String(40)),
-        sa.Column("method", sa.String(40), nullable=False),
+        sa.Column("speaker_name", _text()),
+        sa.Column("speaker_role", _text()),
+        sa.Column("speaker_entity_id", _string(200)),
+        sa.Column("channel", _string(40)),
+        sa.Column("method", _string(40), nullable=False),
         sa.UniqueConstraint("article_id", "position", name="uq_quotes_article_position"),
     )
     for column in ("article_id", "speaker_name", "kind"):
@@ -56,6 +80,9 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for statement in _FTS_SQLITE:
             op.execute(statement)
+    elif _postgresql():
+        op.execute(f"ALTER TABLE quotes ADD COLUMN search tsvector GENERATED ALWAYS AS ({_QUOTES_SEARCH}) STORED")
+        op.execute("CREATE INDEX ix_quotes_search ON quotes USING gin (search)")
 
 
 def downgrade() -> None:

@@ -14,27 +14,40 @@ branch_labels = None
 depends_on = None
 
 
+def _postgresql() -> bool:
+    return op.get_bind().dialect.name == "postgresql"
+
+
+def _string(length: int) -> sa.types.TypeEngine:
+    """Unbounded and bytewise-ordered on PostgreSQL (COLLATE "C"), as every SQLite text column is."""
+    return sa.String(collation="C") if _postgresql() else sa.String(length)
+
+
+def _text() -> sa.types.TypeEngine:
+    return sa.Text(collation="C") if _postgresql() else sa.Text()
+
+
 def upgrade() -> None:
     op.create_table(
         "entities",
-        sa.Column("id", sa.String(200), primary_key=True),
-        sa.Column("kind", sa.String(20), nullable=False),
-        sa.Column("name", sa.Text, nullable=False),
-        sa.Column("roles", sa.Text, nullable=False),
-        sa.Column("forms", sa.Text, nullable=False),
+        sa.Column("id", _string(200), primary_key=True),
+        sa.Column("kind", _string(20), nullable=False),
+        sa.Column("name", _text(), nullable=False),
+        sa.Column("roles", _text(), nullable=False),
+        sa.Column("forms", _text(), nullable=False),
     )
     op.create_index("ix_entities_kind", "entities", ["kind"])
     op.create_table(
         "mentions",
-        sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-        sa.Column("entity_id", sa.String(200), sa.ForeignKey("entities.id"), nullable=False),
+        sa.Column("pk", sa.BigInteger() if _postgresql() else sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("article_id", _string(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("entity_id", _string(200), sa.ForeignKey("entities.id"), nullable=False),
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
-        sa.Column("text", sa.Text, nullable=False),
-        sa.Column("kind", sa.String(20), nullable=False),
-        sa.Column("source", sa.String(40), nullable=False),
-        sa.Column("evidence", sa.Text),
+        sa.Column("text", _text(), nullable=False),
+        sa.Column("kind", _string(20), nullable=False),
+        sa.Column("source", _string(40), nullable=False),
+        sa.Column("evidence", _text()),
     )
     op.create_index("ix_mentions_article_id", "mentions", ["article_id"])
     op.create_index("ix_mentions_entity_id", "mentions", ["entity_id"])

@@ -14,31 +14,44 @@ branch_labels = None
 depends_on = None
 
 
+def _postgresql() -> bool:
+    return op.get_bind().dialect.name == "postgresql"
+
+
+def _string(length: int) -> sa.types.TypeEngine:
+    """Unbounded and bytewise-ordered on PostgreSQL (COLLATE "C"), as every SQLite text column is."""
+    return sa.String(collation="C") if _postgresql() else sa.String(length)
+
+
+def _text() -> sa.types.TypeEngine:
+    return sa.Text(collation="C") if _postgresql() else sa.Text()
+
+
 def upgrade() -> None:
     op.create_table(
         "stories",
-        sa.Column("id", sa.String(32), primary_key=True),
-        sa.Column("title", sa.Text, nullable=False),
+        sa.Column("id", _string(32), primary_key=True),
+        sa.Column("title", _text(), nullable=False),
         sa.Column("size", sa.Integer, nullable=False),
-        sa.Column("outlets", sa.Text, nullable=False),
+        sa.Column("outlets", _text(), nullable=False),
         sa.Column("first_seen", sa.Date),
         sa.Column("last_seen", sa.Date),
     )
     op.create_index("ix_stories_last_seen", "stories", ["last_seen"])
     op.create_table(
         "story_links",
-        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-        sa.Column("story_id", sa.String(32), nullable=False),
+        sa.Column("article_id", _string(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("story_id", _string(32), nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("probability", sa.Float),
-        sa.Column("duplicate_of", sa.String(32)),
+        sa.Column("duplicate_of", _string(32)),
         sa.Column("containment", sa.Float),
     )
     op.create_index("ix_story_links_story_id", "story_links", ["story_id"])
     op.create_table(
         "article_vectors",
-        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-        sa.Column("model", sa.String(60), nullable=False),
+        sa.Column("article_id", _string(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("model", _string(60), nullable=False),
         sa.Column("vector", sa.LargeBinary, nullable=False),
     )
 

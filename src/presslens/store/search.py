@@ -1,0 +1,369 @@
+"""Full-text queries on both backends: SQLite FTS5 syntax, run as FTS5 or as a PostgreSQL ``tsquery``.
+
+Users (and the README) write FTS5 queries: words (all must match), ``"phrases"``, ``OR``, ``NOT``,
+``AND``, parentheses, ``title:word`` column filters, ``word*`` prefixes, ``NEAR(a b)``. SQLite runs
+them as they are. For PostgreSQL, :func:`parse` reads the same syntax into a small tree (raising
+:class:`QuerySyntaxError` where FTS5 raises a syntax error, so both backends fall back to the plain
+words of the query in the same cases) and :func:`to_tsquery` writes it for ``to_tsquery('presslens', ...)``.
+
+Tokens match on both because PostgreSQL indexes ``translate(text, PUNCTUATION, spaces)`` with the
+``presslens`` text search configuration (``simple`` plus ``unaccent``): words are runs of letters and
+digits, as FTS5's ``unicode61`` tokenizer cuts them (``2026-03-04`` holds ``03``; ``harbour-bridge``
+holds ``bridge``). A column is a weight: title ``A``, clean text ``B`` (quotes: content ``A``,
+speaker ``B``), so ``title:word`` is ``'word':A``, and a phrase never runs from one column into the
+next.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["ARTICLE_COLUMNS", "PUNCTUATION", "QUOTE_COLUMNS", "QuerySyntaxError", "headline_snippet", "parse",
+           "plain_words", "quoted_terms", "to_tsquery", "words"]
+
+# Every printable ASCII character that is neither a letter nor a digit. The migrations index
+# translate(column, PUNCTUATION, <as many spaces>) on PostgreSQL; queries cut words the same way.
+PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_SPACES = str.maketrans(PUNCTUATION, " " * len(PUNCTUATION))
+
+ARTICLE_COLUMNS = {"title": "A", "clean_text": "B"}
+QUOTE_COLUMNS = {"content_text": "A", "speaker_name": "B"}
+
+FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+
+SNIPPET_OPEN, SNIPPET_CLOSE, ELLIPSIS = "«", "»", "…"
+
+
+class QuerySyntaxError(ValueError):
+    """The query is not valid FTS5 syntax (SQLite would raise an OperationalError)."""
+
+
+def words(text: str) -> list[str]:
+    """``text`` cut into the words both backends index (ASCII punctuation separates words)."""
+    return text.translate(_SPACES).split()
+
+
+def quoted_terms(query: str) -> str:
+    """A query FTS5 cannot parse, as a plain AND of its words (each a quoted phrase)."""
+    return " ".join(f'"{w}"' for w in plain_words(query))
+
+
+def plain_words(query: str) -> list[str]:
+    """The whitespace-separated words of ``query`` without operators and double quotes."""
+    return [w for w in (w.replace('"', "") for w in query.split() if w not in FTS_OPERATORS) if w]
+
+
+# --- the tree ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    text: str
+    prefix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    items: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    items: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    left: object
+    right: object
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """A column filter: ``names`` (lowercase) kept, or every other column with ``exclude``."""
+
+    names: frozenset
+    exclude: bool
+    child: object
+
+
+# --- reading FTS5 syntax -----------------------------------------------------------------------
+
+_SPECIAL = {"(": "LP", ")": "RP", "{": "LCP", "}": "RCP", ":": "COLON", ",": "COMMA", "+": "PLUS", "*": "STAR",
+            "-": "MINUS", "^": "CARET"}
+_WHITESPACE = " \t\n\r\x0b\x0c"
+
+
+def _bareword(char: str) -> bool:
+    return ord(char) >= 0x80 or (char.isascii() and (char.isalnum() or char in "_\x1a"))
+
+
+def _tokens(query: str) -> list[tuple[str, str]]:
+    """FTS5's query tokens: (kind, text); kind is a special, STRING (bareword) or QUOTED."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(query):
+        char = query[i]
+        if char in _WHITESPACE:
+            i += 1
+        elif char in _SPECIAL:
+            out.append((_SPECIAL[char], char))
+            i += 1
+        elif char == '"':
+            text, i = [], i + 1
+            while True:
+                if i >= len(query):
+                    raise QuerySyntaxError("unterminated string")
+                if query[i] == '"':
+                    if query[i + 1:i + 2] == '"':
+                        text.append('"')
+                        i += 2
+                        continue
+                    i += 1
+                    break
+                text.append(query[i])
+                i += 1
+            out.append(("QUOTED", "".join(text)))
+        elif _bareword(char):
+            start = i
+            while i < len(query) and _bareword(query[i]):
+                i += 1
+            word = query[start:i]
+            out.append((word if word in ("AND", "OR", "NOT") else "STRING", word))
+        else:
+            raise QuerySyntaxError(f"syntax error near {char!r}")
+    return out
+
+
+class _Parser:
+    """Recursive descent over FTS5's grammar (fts5parse.y): NOT binds tighter than AND, AND than OR;
+    juxtaposed phrases are an implicit AND tighter than all three; a parenthesised group stands alone."""
+
+    def __init__(self, query: str, columns: dict[str, str]) -> None:
+        self.tokens = _tokens(query)
+        self.i = 0
+        self.columns = columns
+
+    def peek(self, ahead: int = 0) -> str | None:
+        index = self.i + ahead
+        return self.tokens[index][0] if index < len(self.tokens) else None
+
+    def take(self, kind: str) -> str:
+        if self.peek() != kind:
+            raise QuerySyntaxError(f"syntax error: expected {kind}")
+        text = self.tokens[self.i][1]
+        self.i += 1
+        return text
+
+    def parse(self):
+        tree = self.expr()
+        if self.i != len(self.tokens):
+            raise QuerySyntaxError("syntax error near " + repr(self.tokens[self.i][1]))
+        return tree
+
+    def expr(self):
+        left = self.and_expr()
+        while self.peek() == "OR":
+            self.i += 1
+            left = Or((left, self.and_expr()))
+        return left
+
+    def and_expr(self):
+        left = self.not_expr()
+        while self.peek() == "AND":
+            self.i += 1
+            left = And((left, self.not_expr()))
+        return left
+
+    def not_expr(self):
+        left = self.group()
+        while self.peek() == "NOT":
+            self.i += 1
+            left = Not(left, self.group())
+        return left
+
+    def group(self):
+        if self.peek() == "LP":
+            self.i += 1
+            inner = self.expr()
+            self.take("RP")
+            return inner
+        if self._colset_ahead():
+            start = self.i
+            columns = self.colset()
+            self.take("COLON")
+            if self.peek() == "LP":
+                self.i += 1
+                inner = self.expr()
+                self.take("RP")
+                return Columns(*columns, inner)
+            self.i = start
+        items = [self.cnearset()]
+        while self.peek() in ("STRING", "QUOTED", "CARET", "LCP", "MINUS"):
+            items.append(self.cnearset())
+        return items[0] if len(items) == 1 else And(tuple(items))
+
+    def _colset_ahead(self) -> bool:
+        kind = self.peek()
+        if kind in ("LCP", "MINUS"):
+            return True
+        return kind in ("STRING", "QUOTED") and self.peek(1) == "COLON"
+
+    def cnearset(self):
+        if self._colset_ahead():
+            columns = self.colset()
+            self.take("COLON")
+            if self.peek() == "LP":
+                raise QuerySyntaxError("syntax error: a parenthesised group cannot follow other terms")
+            return Columns(*columns, self.nearset())
+        return self.nearset()
+
+    def colset(self) -> tuple[frozenset, bool]:
+        exclude = self.peek() == "MINUS"
+        if exclude:
+            self.i += 1
+        if self.peek() == "LCP":
+            self.i += 1
+            names = []
+            while self.peek() in ("STRING", "QUOTED"):
+                names.append(self.tokens[self.i][1])
+                self.i += 1
+            self.take("RCP")
+            if not names:
+                raise QuerySyntaxError("syntax error near '}'")
+        elif self.peek() in ("STRING", "QUOTED"):
+            names = [self.tokens[self.i][1]]
+            self.i += 1
+        else:
+            raise QuerySyntaxError("syntax error: expected a column name")
+        for name in names:
+            if name.lower() not in self.columns:
+                raise QuerySyntaxError(f"no such column: {name}")
+        return frozenset(n.lower() for n in names), exclude
+
+    def nearset(self):
+        if self.peek() == "CARET":
+            self.i += 1  # "first token of the column": matched as a plain phrase (a superset)
+            return self.phrase()
+        if self.peek() == "STRING" and self.peek(1) == "LP":
+            if self.tokens[self.i][1] != "NEAR":
+                raise QuerySyntaxError("syntax error near " + repr(self.tokens[self.i][1]))
+            self.i += 2
+            phrases = [self.phrase()]
+            while self.peek() in ("STRING", "QUOTED"):
+                phrases.append(self.phrase())
+            if self.peek() == "COMMA":
+                self.i += 1
+                distance = self.take("STRING")
+                if not distance.isdigit():
+                    raise QuerySyntaxError(f"expected integer, got {distance!r}")
+            self.take("RP")
+            return phrases[0] if len(phrases) == 1 else And(tuple(phrases))  # NEAR: all phrases (a superset)
+        return self.phrase()
+
+    def phrase(self):
+        if self.peek() not in ("STRING", "QUOTED"):
+            raise QuerySyntaxError("syntax error: expected a word or a quoted phrase")
+        parts = [self._phrase_part()]
+        while self.peek() == "PLUS":
+            self.i += 1
+            if self.peek() not in ("STRING", "QUOTED"):
+                raise QuerySyntaxError("syntax error near '+'")
+            parts.append(self._phrase_part())
+        text = " ".join(t for t, _ in parts)
+        return Phrase(text, parts[-1][1])
+
+    def _phrase_part(self) -> tuple[str, bool]:
+        text = self.tokens[self.i][1]
+        self.i += 1
+        star = self.peek() == "STAR"
+        if star:
+            self.i += 1
+        return text, star
+
+
+def parse(query: str, columns: dict[str, str] = ARTICLE_COLUMNS):
+    """The FTS5 query as a tree; :class:`QuerySyntaxError` where FTS5 would raise a syntax error."""
+    return _Parser(query, columns).parse()
+
+
+# --- writing a tsquery -------------------------------------------------------------------------
+
+_EMPTY = object()   # a phrase with no words: dropped beside others, matches nothing alone (as in FTS5)
+_NEVER = object()   # restricted to no column: matches nothing
+
+
+def to_tsquery(tree, columns: dict[str, str] = ARTICLE_COLUMNS) -> str | None:
+    """Text for ``to_tsquery('presslens', ...)``, or None when the query can match nothing."""
+    out = _compile(tree, frozenset(columns.values()), columns)
+    return None if out is _EMPTY or out is _NEVER else out
+
+
+def _compile(node, weights: frozenset, columns: dict[str, str]):
+    if isinstance(node, Phrase):
+        return _phrase(node, weights, frozenset(columns.values()))
+    if isinstance(node, Columns):
+        named = frozenset(columns[name] for name in node.names)
+        kept = weights - named if node.exclude else weights & named
+        return _compile(node.child, kept, columns) if kept else _NEVER
+    if isinstance(node, And):
+        parts = [_compile(item, weights, columns) for item in node.items]
+        if any(p is _NEVER for p in parts):
+            return _NEVER
+        parts = [p for p in parts if p is not _EMPTY]
+        return " & ".join(f"({p})" for p in parts) if parts else _EMPTY
+    if isinstance(node, Or):
+        parts = [_compile(item, weights, columns) for item in node.items]
+        kept = [p for p in parts if p is not _EMPTY and p is not _NEVER]
+        if kept:
+            return " | ".join(f"({p})" for p in kept)
+        return _EMPTY if any(p is _EMPTY for p in parts) else _NEVER
+    if isinstance(node, Not):
+        left, right = _compile(node.left, weights, columns), _compile(node.right, weights, columns)
+        if left is _EMPTY or left is _NEVER:
+            return left
+        if right is _EMPTY or right is _NEVER:
+            return left
+        return f"({left}) & !({right})"
+    raise TypeError(f"not a query node: {node!r}")
+
+
+def _phrase(node: Phrase, weights: frozenset, every: frozenset):
+    found = words(node.text)
+    if not found:
+        return _EMPTY
+
+    def one(weight: str) -> str:
+        lexemes = [f"'{w}'" for w in found]
+        marks = [("*" if node.prefix and i == len(found) - 1 else "") + weight for i in range(len(found))]
+        return " <-> ".join(f"{lexeme}:{mark}" if mark else lexeme for lexeme, mark in zip(lexemes, marks,
+                                                                                              strict=True))
+
+    if len(found) == 1 and weights == every:
+        return one("")
+    if len(found) == 1:
+        return one("".join(sorted(weights)))
+    return " | ".join(f"({one(w)})" for w in sorted(weights))  # one column at a time: no phrase across two
+
+
+# --- snippets ----------------------------------------------------------------------------------
+
+def headline_snippet(clean_text: str, headline: str | None) -> str:
+    """A ``ts_headline`` of the punctuation-free text, put back onto ``clean_text`` as FTS5 prints it:
+    matched words in « », and … where the text goes on before or after."""
+    if headline is None:
+        return ""
+    plain = headline.replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "")
+    start = clean_text.translate(_SPACES).find(plain)
+    if start < 0 or not plain:
+        return headline
+    out, position = [], start
+    for piece in re.split(f"([{SNIPPET_OPEN}{SNIPPET_CLOSE}])", headline):
+        if piece in (SNIPPET_OPEN, SNIPPET_CLOSE):
+            out.append(piece)
+        else:
+            out.append(clean_text[position:position + len(piece)])
+            position += len(piece)
+    prefix = ELLIPSIS if clean_text[:start].strip() else ""
+    suffix = ELLIPSIS if clean_text[position:].strip() else ""
+    return prefix + "".join(out) + suffix
