@@ -3,6 +3,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import inspect, text
 
 from presslens.clean import clean_document
 from presslens.errors import StoreError
@@ -19,14 +20,23 @@ def _article(text: str, name: str = "a.txt", **fields):
     return clean_document(doc, Settings())
 
 
-def test_store_creates_schema_in_wal_mode(settings: Settings, store: Store):
-    path = settings.db_url
-    conn = sqlite3.connect(path)
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"articles", "outlets", "articles_fts", "alembic_version"} <= tables
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    conn.close()
+def test_store_creates_schema(backend: str, settings: Settings, store: Store):
+    tables = set(inspect(store.engine).get_table_names())
+    assert {"articles", "outlets", "quotes", "entities", "mentions", "stories", "story_links", "article_vectors",
+            "alembic_version"} <= tables
+    if backend == "sqlite":
+        conn = sqlite3.connect(settings.db_url)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"articles_fts", "quotes_fts"} <= tables
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
+    else:
+        with store.engine.connect() as conn:
+            indexes = dict(conn.execute(text("SELECT indexname, indexdef FROM pg_indexes"
+                                             " WHERE indexname LIKE :p"), {"p": "%search"}).all())
+        assert set(indexes) == {"ix_articles_search", "ix_quotes_search"}
+        assert all("USING gin (search)" in definition for definition in indexes.values())
 
 
 def test_store_round_trips_an_article(store: Store):
