@@ -6,13 +6,14 @@ so a user can find it: ``[E103] feeds/bbc.rss: not a feed: ...``.
 
 from __future__ import annotations
 
-__all__ = ["CleanError", "CompareError", "ConfigError", "Errors", "IngestError", "PresslensError", "StoreError"]
+__all__ = ["BatchError", "CleanError", "CompareError", "ConfigError", "Errors", "IngestError", "PresslensError",
+           "StoreError"]
 
 
 class Errors:
     """Message templates, one block of codes per stage.
 
-    E0xx config, E1xx ingest, E2xx clean, E3xx quotes, E5xx store, E6xx compare.
+    E0xx config, E1xx ingest, E2xx clean, E3xx quotes, E5xx store, E6xx compare, E7xx batch.
     """
 
     E001 = "{variable}={value!r} is not a whole number"
@@ -41,6 +42,8 @@ class Errors:
     E504 = "no entity matches {key!r}"
     E505 = "no story matches {key!r} (give a story id, an id prefix of 4+ characters, or an article id)"
     E601 = "invalid pair record: {detail}"
+    E701 = "not a presslens batch output: {detail}"
+    E702 = "the Spark job failed: {detail}"
 
 
 class PresslensError(Exception):
@@ -61,9 +64,24 @@ class PresslensError(Exception):
         moved.args = (str(moved),)
         return moved
 
+    def __reduce__(self):
+        """Pickle by state (a Spark executor or worker process sends errors back whole)."""
+        return _rebuild, (type(self), self.__dict__)
+
     def __str__(self) -> str:
         where = ":".join(p for p in (self.source, self.locator) if p)
         return f"[{self.code}] {where}: {self.reason}" if where else f"[{self.code}] {self.reason}"
+
+
+def _rebuild(kind: type[PresslensError], state: dict) -> PresslensError:
+    error = kind.__new__(kind)
+    error.__dict__.update(state)
+    error.args = (str(error),)
+    return error
+
+
+class BatchError(PresslensError):
+    """A batch job that could not run, or an output folder that cannot be loaded."""
 
 
 class ConfigError(PresslensError):

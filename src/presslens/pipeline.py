@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -206,18 +206,34 @@ class Analysis:
     entities: dict[str, tuple[list[Entity], list[Mention]]] = field(default_factory=dict)
 
 
-def analyse_articles(articles: Sequence[Article], settings: Settings, store: Store | None = None) -> Analysis:
-    """Entities (with canonical ids, known people looked up in ``store``) and quotes for articles."""
+@dataclass
+class Findings:
+    """One article's entities and quotes as found in its own text (and its batch's), before they are
+    linked to the people and organisations known from other articles."""
+
+    entities: list[LocalEntity]
+    quotes: list[FoundQuote]
+
+
+def find_in_articles(articles: Sequence[Article], settings: Settings) -> list[Findings]:
+    """The model-heavy half of the analysis: needs no store, so it can run anywhere (a Spark executor)."""
     languages = [a.language or settings.default_language for a in articles]
     texts = [a.clean_text for a in articles]
     local = find_entities(texts, languages)
     found = quotes_in_texts(texts, languages, settings, local)
+    return [Findings(entities, quotes) for entities, quotes in zip(local, found, strict=True)]
+
+
+def link_findings(articles: Sequence[Article], findings: Sequence[Findings], store: Store | None = None) -> Analysis:
+    """The cheap, ordered half: canonical ids for entities (known people looked up in ``store``) and
+    speakers. Articles must come in ingest order, one batch after another."""
+    local = [f.entities for f in findings]
     surnames = set().union(*(surnames_needed(entities) for entities in local)) if local else set()
     known = store.known_people(surnames) if store is not None else {}
     slugs = {slug(e.key) for entities in local for e in entities}
     known_ids = store.entity_ids_for_slugs(slugs) if store is not None else {}
     analysis = Analysis()
-    for article, entities, quotes in zip(articles, local, found, strict=True):
+    for article, entities, quotes in zip(articles, local, (f.quotes for f in findings), strict=True):
         add_pronoun_mentions(entities, [(q.source, article.clean_text[q.source[0]:q.source[1]], q.speaker_name)
                                         for q in quotes if q.source and q.speaker_name])
         records, mentions = link_article(article, entities, known)
@@ -227,6 +243,11 @@ def analyse_articles(articles: Sequence[Article], settings: Settings, store: Sto
         analysis.quotes[article.article_id] = _with_speaker_ids(article_quotes(article, quotes), quotes, entities,
                                                                records)
     return analysis
+
+
+def analyse_articles(articles: Sequence[Article], settings: Settings, store: Store | None = None) -> Analysis:
+    """Entities (with canonical ids, known people looked up in ``store``) and quotes for articles."""
+    return link_findings(articles, find_in_articles(articles, settings), store)
 
 
 def _with_speaker_ids(records: list[Quote], found: Sequence[FoundQuote], entities: Sequence[LocalEntity],
@@ -304,8 +325,22 @@ def _store_batch(batch: list[RawDoc], store: Store, settings: Settings,
     if not articles:
         return
     articles, analysis = _analyse_in_time(articles, settings, store, report)
+    store_analysed(articles, analysis, batch_vectors(articles), store, settings, report)
+
+
+def batch_vectors(articles: Sequence[Article]) -> dict[str, bytes]:
+    """The story encoder's vectors for a batch's articles, encoded together (the int8 encoder's output
+    varies a little with what it is batched with, so both ingest paths encode the same batches)."""
+    return headline_vectors([(a.article_id, a.title or "", a.clean_text) for a in articles])
+
+
+def store_analysed(articles: Sequence[Article], analysis: Analysis, vectors: Mapping[str, bytes], store: Store,
+                   settings: Settings, report: IngestReport) -> None:
+    """Store analysed articles with their quotes, entities and story vectors, counting what was new in ``report``."""
     quotes = analysis.quotes
     added_flags = store.add_articles(articles, quotes, method=_method_name(settings), entities=analysis.entities)
+    added_ids = {a.article_id for a, added in zip(articles, added_flags, strict=True) if added}
+    store.save_vectors(ENCODER_NAME, {key: vector for key, vector in vectors.items() if key in added_ids})
     for article, added in zip(articles, added_flags, strict=True):
         if added:
             report.added += 1
@@ -328,21 +363,29 @@ def update_stories(store: Store, settings: Settings) -> int:
     inputs = sorted(stored, key=lambda i: (i.published is None, i.published or date.min))  # stable: arrival order
     leads = [lead_text(i.title, i.text) for i in inputs]
     missing = [n for n, i in enumerate(inputs) if i.vector is None]
-    headlines = [inputs[n].title or leads[n] for n in missing]  # the linker learned embeddings of headlines
-    vectors = {inputs[n].article_id: row for n, row in zip(missing, encode(headlines), strict=True)}
+    vectors = headline_vectors([(inputs[n].article_id, inputs[n].title, inputs[n].text) for n in missing])
     if vectors:
-        store.save_vectors(ENCODER_NAME, {k: v.astype(np.float32).tobytes() for k, v in vectors.items()})
+        store.save_vectors(ENCODER_NAME, vectors)
     documents = [StoryDocument(
         key=i.article_id, text=lead, title=i.title, body=i.text,
         published=datetime.combine(i.published, datetime.min.time()) if i.published else None, outlet=i.outlet,
         entities=i.entity_ids,
-        embedding=vectors.get(i.article_id) if i.vector is None else np.frombuffer(i.vector, dtype=np.float32))
+        embedding=np.frombuffer(vectors.get(i.article_id) or i.vector, dtype=np.float32))
         for i, lead in zip(inputs, leads, strict=True)]
     links = assign_stories(documents, [i.language or settings.default_language for i in inputs],
                            window_days=settings.story_window_days)
     stories = describe_stories(documents, links, settings.default_language)
     store.replace_stories(stories, links)
     return len(stories)
+
+
+def headline_vectors(articles: Sequence[tuple[str, str, str]]) -> dict[str, bytes]:
+    """Story-encoder vectors (float32 bytes) of ``(article_id, title, clean_text)``: the headline, else the lead
+    (the linker learned embeddings of headlines)."""
+    if not articles:
+        return {}
+    rows = encode([title or lead_text(title, text) for _, title, text in articles])
+    return {key: row.astype(np.float32).tobytes() for (key, _, _), row in zip(articles, rows, strict=True)}
 
 
 def _method_name(settings: Settings) -> str:

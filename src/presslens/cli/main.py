@@ -46,7 +46,7 @@ def cli(ctx: click.Context, db_url: str | None) -> None:
 def main() -> None:
     """Entry point: run the CLI, printing presslens errors as one clear line."""
     try:
-        cli.main(standalone_mode=False)
+        status = cli.main(standalone_mode=False)  # an Exit raised by a command comes back as its code
     except click.exceptions.Abort:
         error_console.print("Aborted.")
         sys.exit(130)
@@ -58,3 +58,5 @@ def main() -> None:
         sys.exit(3)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    if isinstance(status, int) and status:
+        sys.exit(status)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
+
+from ..cpu import default_threads
 
 MODEL_DIR = Path(__file__).parent / "model"
 TOKENIZER = Path(__file__).parents[1] / "quotes" / "model" / "tokenizer.json"
@@ -25,7 +26,7 @@ class SentenceEncoder:
         self.tokenizer = Tokenizer.from_file(str(TOKENIZER))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.enable_padding()
-        self.threads = threads or min(os.cpu_count() or 1, 4)
+        self.threads = threads or default_threads()
 
     @cached_property
     def session(self):

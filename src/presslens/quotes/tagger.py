@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
+from ..cpu import default_threads
 from .tagging import TaggedSpan, decode_tags, merge_window_logits, normalise_marks, viterbi_tags, windows
 
 MODEL_DIR = Path(__file__).parent / "model"
@@ -30,7 +30,7 @@ class QuoteTagger:
         self.tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
-        self.threads = threads or min(os.cpu_count() or 1, 4)
+        self.threads = threads or default_threads()
         self._cls = self.tokenizer.token_to_id("[CLS]")
         self._sep = self.tokenizer.token_to_id("[SEP]")
 
