@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from ..cpu import default_threads
+from .onnx_graph import drop_nan_guards
 from .tagging import TaggedSpan, decode_tags, merge_window_logits, normalise_marks, viterbi_tags, windows
 
 MODEL_DIR = Path(__file__).parent / "model"
@@ -41,8 +42,10 @@ class QuoteTagger:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = self.threads
         options.inter_op_num_threads = 1
-        return onnxruntime.InferenceSession(
-            str(self.model_dir / MODEL_FILE), options, providers=["CPUExecutionProvider"])
+        # The same model without the NaN guards of its attention softmax (never triggered here):
+        # the same logits, about a quarter faster.
+        model, _ = drop_nan_guards((self.model_dir / MODEL_FILE).read_bytes())
+        return onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
     @property
     def version(self) -> str:
