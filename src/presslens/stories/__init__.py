@@ -50,7 +50,7 @@ def assign_stories(documents: Sequence[StoryDocument], languages: Sequence[str],
                    signals: Sequence[str] = SIGNALS) -> list[StoryLink]:
     """One link per document, in the order given (the arrival order)."""
     clusterers: dict[str, StreamClusterer] = {}
-    duplicates = NearDuplicateFinder()
+    duplicates = NearDuplicateFinder(window_days=window_days)  # copies are looked for among open stories' days
     story_key: dict[tuple[str, int], str] = {}  # (language, clusterer story id) -> stored story id
     story_of_article: dict[str, tuple[str, int]] = {}
     links = []
@@ -58,7 +58,7 @@ def assign_stories(documents: Sequence[StoryDocument], languages: Sequence[str],
         clusterer = clusterers.get(language)
         if clusterer is None:
             clusterer = clusterers[language] = StreamClusterer(language, signals=signals, window_days=window_days)
-        copy = duplicates.add(document.key, document.body or document.text)
+        copy = duplicates.add(document.key, document.body or document.text, document.published)
         original = story_of_article.get(copy.original) if copy else None
         follow = original[1] if original and original[0] == language else None
         assignment = clusterer.add(document, follow=follow)

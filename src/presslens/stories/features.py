@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from datetime import datetime
 from functools import lru_cache
 from importlib import import_module
 from itertools import pairwise
+from zlib import crc32
 
 import numpy as np
 
@@ -33,6 +35,7 @@ SIGNAL_FEATURES: dict[str, tuple[str, ...]] = {
 }
 SIGNALS = tuple(SIGNAL_FEATURES)
 RECENT_MEMBERS = 12  # members a story keeps for the best-match features
+FREQUENCY_BITS = 22  # 4M document-frequency slots: 16 MB per language
 
 Vector = dict[str, float]
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)?")
@@ -92,13 +95,20 @@ class StoryState:
 
 
 class Vectorizer:
-    """Streaming TF-IDF: document frequencies grow as documents arrive."""
+    """Streaming TF-IDF: document frequencies grow as documents arrive.
 
-    def __init__(self, language: str = "en"):
+    Frequencies are counted in a fixed table of ``2**frequency_bits`` slots, a term's slot
+    given by a stable hash (CRC-32), so memory stays the same however large the vocabulary
+    grows (word pairs and new names never stop coming); a rare collision only makes a rare
+    term look a little less rare.
+    """
+
+    def __init__(self, language: str = "en", frequency_bits: int = FREQUENCY_BITS):
         self.language = language
         self.stop = stop_words(language)
         self.stem = _stemmer(language)
-        self.document_frequency: Counter = Counter()
+        self.document_frequency = array("I", bytes(4 << frequency_bits))
+        self._mask = (1 << frequency_bits) - 1
         self.documents = 0
 
     def terms(self, text: str) -> Counter:
@@ -109,10 +119,13 @@ class Vectorizer:
 
     def observe(self, terms: Iterable[str]) -> None:
         self.documents += 1
-        self.document_frequency.update(terms)
+        frequency, mask = self.document_frequency, self._mask
+        for term in terms:
+            frequency[crc32(term.encode()) & mask] += 1
 
     def idf(self, term: str) -> float:
-        return math.log((self.documents + 1) / (self.document_frequency[term] + 1)) + 1.0
+        seen = self.document_frequency[crc32(term.encode()) & self._mask]
+        return math.log((self.documents + 1) / (seen + 1)) + 1.0
 
     def weigh(self, counts: Mapping[str, int]) -> Vector:
         """Unit-length sublinear TF-IDF weights."""
