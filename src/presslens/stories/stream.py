@@ -158,7 +158,12 @@ class _EmbeddingIndex:
         if not self.row_of or count <= 0:
             return set()
         similarity = self.matrix[:rows] @ vector
-        top = np.argsort(-similarity, kind="stable")[: count]
+        if rows > count:  # the top rows in linear time; ties at the cut go to the lower row, as a stable sort would
+            kth = similarity[np.argpartition(-similarity, count - 1)[count - 1]]
+            top = np.flatnonzero(similarity >= kth)
+            top = top[np.argsort(-similarity[top], kind="stable")[:count]]
+        else:
+            top = np.argsort(-similarity, kind="stable")[:count]
         return {self.story_at[r] for r in top if self.story_at[r] is not None}
 
     def _grow(self) -> None:
