@@ -71,7 +71,7 @@ def decode_tags(offsets: Sequence[tuple[int, int]], tags: np.ndarray) -> list[Ta
     """Spans from predicted tags: a run starts at B (or a stray I) and goes on over I."""
     spans: list[TaggedSpan] = []
     for layer_index, layer in enumerate(LAYERS):
-        column = tags[:, layer_index]
+        column = tags[:, layer_index].tolist()  # Python ints: a loop over numpy scalars is slow
         start = None
         last = None
         for i, tag in enumerate(column):
@@ -126,20 +126,44 @@ _ALLOWED = np.array([[0.0, 0.0, -np.inf], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
 
 
 def viterbi_tags(logits: np.ndarray) -> np.ndarray:
-    """Best valid B/I/O sequence per layer (no I straight after O), from (n_tokens x 9) logits."""
+    """Best valid B/I/O sequence per layer (no I straight after O), from (n_tokens x 9) logits.
+
+    With three states and one forbidden move the recursion is a few comparisons per token, done
+    on Python floats (the same IEEE doubles, ties to the lowest state as ``argmax`` breaks them):
+    a numpy call per token costs more than the arithmetic.
+    """
     n = len(logits)
     per_layer = logits.reshape(n, len(LAYERS), 3).astype(np.float64)
     log_probs = per_layer - np.logaddexp.reduce(per_layer, axis=2, keepdims=True)
-    back = np.zeros((n, len(LAYERS), 3), dtype=np.int64)
-    best = log_probs[0] + np.array([0.0, 0.0, -np.inf])  # (layers, states)
-    for i in range(1, n):
-        candidates = best[:, :, None] + _ALLOWED  # (layers, from, to)
-        back[i] = candidates.argmax(axis=1)
-        best = candidates.max(axis=1) + log_probs[i]
     tags = np.zeros((n, len(LAYERS)), dtype=np.int64)
-    state = best.argmax(axis=1)
-    layers = np.arange(len(LAYERS))
-    for i in range(n - 1, -1, -1):
-        tags[i] = state
-        state = back[i, layers, state]
+    for layer in range(len(LAYERS)):
+        tags[:, layer] = _viterbi_layer(log_probs[:, layer, :].tolist())
     return tags
+
+
+def _viterbi_layer(log_probs: list[list[float]]) -> list[int]:
+    """One layer's best path; ``log_probs`` holds [O, B, I] per token. Entering I needs B or I
+    before it (``_ALLOWED``); O and B may follow anything."""
+    n = len(log_probs)
+    from_any = [0] * n  # best previous state for O and B at each token
+    from_bi = [0] * n  # best previous state for I
+    first = log_probs[0]
+    o, b, i = first[0], first[1], -np.inf
+    for t in range(1, n):
+        lo, lb, li = log_probs[t]
+        if o >= b:
+            best, state = (o, 0) if o >= i else (i, 2)
+        else:
+            best, state = (b, 1) if b >= i else (i, 2)
+        from_any[t] = state
+        if b >= i:
+            inside, from_bi[t] = (b, 1 if b > -np.inf else 0)
+        else:
+            inside, from_bi[t] = (i, 2)
+        o, b, i = best + lo, best + lb, inside + li
+    state = (0 if o >= i else 2) if o >= b else (1 if b >= i else 2)
+    path = [0] * n
+    for t in range(n - 1, -1, -1):
+        path[t] = state
+        state = from_bi[t] if state == INSIDE else from_any[t]
+    return path
