@@ -68,7 +68,9 @@ from .search import (
     SNIPPET_OPEN,
     QuerySyntaxError,
     headline_snippet,
+    highlight_tsquery,
     parse,
+    phrase_tsqueries,
     quoted_terms,
     to_tsquery,
 )
@@ -482,7 +484,9 @@ class Store:
         if tsquery is None:
             return []
         with self.engine.connect() as conn:
-            rows = conn.execute(_TSVECTOR_SEARCH, {"tsquery": tsquery, "limit": limit, "punctuation": PUNCTUATION,
+            rows = conn.execute(_TSVECTOR_SEARCH, {"tsquery": tsquery, "phrases": phrase_tsqueries(tree),
+                                                   "highlight": highlight_tsquery(tree),
+                                                   "limit": limit, "punctuation": PUNCTUATION,
                                                    "spaces": " " * len(PUNCTUATION),
                                                    "options": _HEADLINE_OPTIONS}).all()
         return [SearchHit(_summary(row[:9]), headline_snippet(row.clean_text, row.snippet)) for row in rows]
@@ -497,15 +501,25 @@ class Store:
         return [SearchHit(_summary(row), _like_snippet(row.clean_text, terms[0])) for row in rows]
 
 
-# Title matches weigh twice body matches, as bm25(articles_fts, 2.0, 1.0) does on SQLite; the rank is
-# divided by 1 + log(number of words) so that long articles do not win by length alone.
+# FTS5's bm25(articles_fts, 2.0, 1.0), computed the same way: for each phrase of the query, its IDF
+# ln((N - n + 0.5) / (n + 0.5)) (n: rows holding it; 1e-6 when not above 0) times f * (k1 + 1) /
+# (f + k1 * (1 - b + b * D / avgdl)), with k1 = 1.2, b = 0.75, D the row's words, avgdl the mean, and
+# f = 2 x (title hits) + 1 x (text hits), which is 2 x ts_rank_cd({0, 0, 0.5, 1}, search, phrase, 0):
+# cover density with no normalisation sums the weights of the phrase's occurrences.
 _TSVECTOR_SEARCH = text(
     "WITH q AS (SELECT to_tsquery('presslens', :tsquery) AS q),"
-    " hits AS (SELECT a.pk, ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', a.search, q.q, 1) AS rank"
-    "  FROM articles a, q WHERE a.search @@ q.q ORDER BY rank DESC, a.pk LIMIT :limit)"
+    " stats AS (SELECT count(*)::float8 AS n, coalesce(sum(search_words), 0)::float8 AS words FROM articles),"
+    " phrases AS (SELECT p.pq, CASE WHEN x.idf > 0 THEN x.idf ELSE 1e-6 END AS idf"
+    "  FROM (SELECT to_tsquery('presslens', u.t) AS pq FROM unnest(CAST(:phrases AS text[])) AS u(t)) p, stats s,"
+    "  LATERAL (SELECT ln((s.n - count(*) + 0.5) / (count(*) + 0.5)) AS idf FROM articles a WHERE a.search @@ p.pq) x),"
+    " hits AS (SELECT a.pk, (SELECT coalesce(sum(ph.idf * (f.f * 2.2) / (f.f + 1.2 * (0.25 + 0.75 * a.search_words"
+    "   / nullif(s.words / s.n, 0)))), 0)"
+    "   FROM phrases ph, LATERAL (SELECT 2.0 * ts_rank_cd('{0, 0, 0.5, 1}', a.search, ph.pq, 0) AS f) f) AS score"
+    "  FROM articles a, q, stats s WHERE a.search @@ q.q ORDER BY score DESC, a.pk LIMIT :limit)"
     " SELECT a.id, a.outlet, a.title, a.published, a.language, a.url, a.fmt, a.word_count, a.clean_text,"
-    " ts_headline('presslens', translate(a.clean_text, :punctuation, :spaces), q.q, :options) AS snippet"
-    " FROM hits JOIN articles a ON a.pk = hits.pk, q ORDER BY hits.rank DESC, hits.pk"
+    " ts_headline('presslens', translate(a.clean_text, :punctuation, :spaces),"
+    "  to_tsquery('presslens', :highlight), :options) AS snippet"
+    " FROM hits JOIN articles a ON a.pk = hits.pk ORDER BY hits.score DESC, hits.pk"
 )
 _HEADLINE_OPTIONS = (f'StartSel="{SNIPPET_OPEN}", StopSel="{SNIPPET_CLOSE}", MaxWords=16, MinWords=15, ShortWord=0,'
                      ' MaxFragments=1, FragmentDelimiter=" "')

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["ARTICLE_COLUMNS", "PUNCTUATION", "QUOTE_COLUMNS", "QuerySyntaxError", "headline_snippet", "parse",
-           "plain_words", "quoted_terms", "to_tsquery", "words"]
+__all__ = ["ARTICLE_COLUMNS", "PUNCTUATION", "QUOTE_COLUMNS", "QuerySyntaxError", "headline_snippet",
+           "highlight_tsquery", "parse", "phrase_tsqueries", "plain_words", "quoted_terms", "to_tsquery", "words"]
 
 # Every printable ASCII character that is neither a letter nor a digit. The migrations index
 # translate(column, PUNCTUATION, <as many spaces>) on PostgreSQL; queries cut words the same way.
@@ -76,6 +76,14 @@ class Or:
 class Not:
     left: object
     right: object
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    """``NEAR(p1 p2 ..., distance)``: the phrases at most ``distance`` words apart, in one column."""
+
+    phrases: tuple
+    distance: int = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +257,7 @@ class _Parser:
             if self.tokens[self.i][1] != "NEAR":
                 raise QuerySyntaxError("syntax error near " + repr(self.tokens[self.i][1]))
             self.i += 2
-            phrases = [self.phrase()]
+            phrases, distance = [self.phrase()], "10"
             while self.peek() in ("STRING", "QUOTED"):
                 phrases.append(self.phrase())
             if self.peek() == "COMMA":
@@ -258,7 +266,7 @@ class _Parser:
                 if not distance.isdigit():
                     raise QuerySyntaxError(f"expected integer, got {distance!r}")
             self.take("RP")
-            return phrases[0] if len(phrases) == 1 else And(tuple(phrases))  # NEAR: all phrases (a superset)
+            return phrases[0] if len(phrases) == 1 else Near(tuple(phrases), int(distance))
         return self.phrase()
 
     def phrase(self):
@@ -306,6 +314,8 @@ def _compile(node, weights: frozenset, columns: dict[str, str]):
         named = frozenset(columns[name] for name in node.names)
         kept = weights - named if node.exclude else weights & named
         return _compile(node.child, kept, columns) if kept else _NEVER
+    if isinstance(node, Near):
+        return _near(node, weights, columns)
     if isinstance(node, And):
         parts = [_compile(item, weights, columns) for item in node.items]
         if any(p is _NEVER for p in parts):
@@ -328,7 +338,23 @@ def _compile(node, weights: frozenset, columns: dict[str, str]):
     raise TypeError(f"not a query node: {node!r}")
 
 
-def _phrase(node: Phrase, weights: frozenset, every: frozenset):
+def _near(node: Near, weights: frozenset, columns: dict[str, str]):
+    """Two one-word phrases: exactly FTS5's NEAR (``a <k> b`` or ``b <k> a`` for k up to distance + 1, in
+    one column). Longer phrases or more of them: all phrases anywhere (a superset of FTS5's matches)."""
+    found = [words(p.text) for p in node.phrases]
+    if len(found) != 2 or any(len(f) != 1 for f in found) or node.distance > 50:
+        return _compile(And(node.phrases), weights, columns)
+    (a,), (b,) = found
+    marks = ["*" if p.prefix else "" for p in node.phrases]
+    alternatives = []
+    for weight in sorted(weights):
+        left, right = f"'{a}':{marks[0]}{weight}", f"'{b}':{marks[1]}{weight}"
+        for k in range(1, node.distance + 2):
+            alternatives += [f"{left} <{k}> {right}", f"{right} <{k}> {left}"]
+    return " | ".join(f"({alt})" for alt in alternatives)
+
+
+def _phrase(node: Phrase, weights: frozenset, every: frozenset, split: bool = True):
     found = words(node.text)
     if not found:
         return _EMPTY
@@ -339,11 +365,64 @@ def _phrase(node: Phrase, weights: frozenset, every: frozenset):
         return " <-> ".join(f"{lexeme}:{mark}" if mark else lexeme for lexeme, mark in zip(lexemes, marks,
                                                                                               strict=True))
 
-    if len(found) == 1 and weights == every:
+    if weights == every and (len(found) == 1 or not split):
         return one("")
     if len(found) == 1:
         return one("".join(sorted(weights)))
     return " | ".join(f"({one(w)})" for w in sorted(weights))  # one column at a time: no phrase across two
+
+
+def phrase_tsqueries(tree, columns: dict[str, str] = ARTICLE_COLUMNS) -> list[str]:
+    """Each phrase of the query, left to right (NOT and NEAR ones too), as ``to_tsquery`` text limited to
+    the columns it may match in: what FTS5's bm25() sums over. Phrases that can match nothing are left out."""
+    every, out = frozenset(columns.values()), []
+
+    def walk(node, weights: frozenset) -> None:
+        if isinstance(node, Phrase):
+            compiled = _phrase(node, weights, every) if weights else _NEVER
+            if compiled is not _EMPTY and compiled is not _NEVER:
+                out.append(compiled)
+        elif isinstance(node, Columns):
+            named = frozenset(columns[name] for name in node.names)
+            walk(node.child, weights - named if node.exclude else weights & named)
+        elif isinstance(node, And | Or):
+            for item in node.items:
+                walk(item, weights)
+        elif isinstance(node, Near):
+            for item in node.phrases:
+                walk(item, weights)
+        elif isinstance(node, Not):
+            walk(node.left, weights)
+            walk(node.right, weights)
+
+    walk(tree, every)
+    return out
+
+
+def highlight_tsquery(tree, columns: dict[str, str] = ARTICLE_COLUMNS, column: str = "clean_text") -> str:
+    """Text for the ``to_tsquery`` that ``ts_headline`` marks in ``column``: every phrase of the query
+    that can match there, outside NOT (as FTS5's snippet() marks the phrases that matched in a column)."""
+    weight, phrases = columns[column], []
+
+    def walk(node, weights: frozenset) -> None:
+        if isinstance(node, Phrase):
+            if weight in weights and words(node.text):
+                every = frozenset(columns.values())
+                phrases.append(_phrase(node, every, every, split=False))
+        elif isinstance(node, Columns):
+            named = frozenset(columns[name] for name in node.names)
+            walk(node.child, weights - named if node.exclude else weights & named)
+        elif isinstance(node, And | Or):
+            for item in node.items:
+                walk(item, weights)
+        elif isinstance(node, Near):
+            for item in node.phrases:
+                walk(item, weights)
+        elif isinstance(node, Not):
+            walk(node.left, weights)
+
+    walk(tree, frozenset(columns.values()))
+    return " | ".join(f"({p})" for p in dict.fromkeys(phrases))
 
 
 # --- snippets ----------------------------------------------------------------------------------
@@ -364,6 +443,7 @@ def headline_snippet(clean_text: str, headline: str | None) -> str:
         else:
             out.append(clean_text[position:position + len(piece)])
             position += len(piece)
-    prefix = ELLIPSIS if clean_text[:start].strip() else ""
-    suffix = ELLIPSIS if clean_text[position:].strip() else ""
+    before, after = clean_text[:start], clean_text[position:]
+    prefix = ELLIPSIS if words(before) else before.lstrip()  # the text's first word: from the start
+    suffix = ELLIPSIS if words(after) else after.rstrip()  # its last word: to the end, stop included
     return prefix + "".join(out) + suffix

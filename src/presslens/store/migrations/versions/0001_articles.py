@@ -5,7 +5,8 @@ has no length limit (SQLite enforces none); keys are BIGSERIAL. Full-text search
 generated ``search`` tsvector: the title with weight A, the clean text with weight B, both through
 the ``presslens`` text search configuration (``simple``: no stemming and no stop words, as FTS5's
 unicode61; with ``unaccent`` where the extension can be had, as remove_diacritics) after ASCII
-punctuation is turned into spaces, so that words are cut as unicode61 cuts them.
+punctuation is turned into spaces, so that words are cut as unicode61 cuts them. ``search_words``
+holds the row's number of words (title and text), as FTS5 keeps it for bm25().
 
 Revision ID: 0001
 Revises:
@@ -39,6 +40,13 @@ _FTS_SQLITE = [
 # ASCII punctuation -> spaces before indexing (presslens.store.search.PUNCTUATION, kept here as written
 # when this migration was made). In standard SQL strings a quote is doubled and a backslash is itself.
 PG_WORDS = "translate({column}, '!\"#$%&''()*+,-./:;<=>?@[\\]^_`{{|}}~', '" + " " * 32 + "')"
+# Words in a text as the tsvector counts them (every token but blanks), for bm25's document length.
+_WORDS_FUNCTION = (
+    "CREATE FUNCTION presslens_words(text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
+    " AS $$ SELECT count(*)::integer FROM ts_parse('default', " + PG_WORDS.format(column="$1") + ") AS t"
+    " WHERE t.tokid <> 12 $$"
+)
+_ARTICLES_WORDS = "presslens_words(coalesce(title, '')) + presslens_words(clean_text)"
 _ARTICLES_SEARCH = (
     "setweight(to_tsvector('presslens'::regconfig, " + PG_WORDS.format(column="coalesce(title, '')") + "), 'A')"
     " || setweight(to_tsvector('presslens'::regconfig, " + PG_WORDS.format(column="clean_text") + "), 'B')"
@@ -112,6 +120,10 @@ def upgrade() -> None:
         _text_search_configuration()
         op.execute(f"ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS ({_ARTICLES_SEARCH}) STORED")
         op.execute("CREATE INDEX ix_articles_search ON articles USING gin (search)")
+        op.execute(_WORDS_FUNCTION)
+        op.execute("ALTER TABLE articles ADD COLUMN search_words integer"
+                   f" GENERATED ALWAYS AS ({_ARTICLES_WORDS}) STORED")
+        op.execute("CREATE INDEX ix_articles_search_words ON articles (search_words)")
 
 
 def downgrade() -> None:
@@ -122,4 +134,5 @@ def downgrade() -> None:
     op.drop_table("outlets")
     op.drop_table("articles")
     if _postgresql():
+        op.execute("DROP FUNCTION IF EXISTS presslens_words(text)")
         op.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS presslens")
