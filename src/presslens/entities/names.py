@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
               "st", "president", "senator", "sen", "rep", "gov", "judge", "father", "sister", "captain"}
@@ -32,10 +33,16 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 def name_words(surface: str) -> list[str]:
     """A person's name as words, without possessive or leading honorifics ("Ms Okafor's" -> ["Okafor"])."""
+    return list(_name_words(surface))
+
+
+@lru_cache(maxsize=65536)
+def _name_words(surface: str) -> tuple[str, ...]:
+    """``name_words`` once per surface form: speaker resolution asks for every mention again per quote."""
     words = _POSSESSIVE.sub("", _ARTICLE.sub("", surface.strip())).split()
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
-    return words
+    return tuple(words)
 
 
 def person_key(surface: str) -> str:

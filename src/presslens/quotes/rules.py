@@ -10,7 +10,9 @@ quote. Reported speech is found for "X said (that) ..." and "according to X".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .linking import Attribution
 
@@ -88,11 +90,22 @@ def _rstrip(text: str, end: int) -> int:
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:
     """The sentence (or paragraph line) around a character position."""
-    start = 0
-    for match in _SENTENCE_END.finditer(text, 0, position):
+    # As scanning the text from 0 up to ``position`` would, but from the last break that ends
+    # before it: matches ending before ``position`` are the same in the whole text and in the
+    # text cut at ``position``, and the scan after a match goes on from its end.
+    ends = _break_ends(text)
+    before = bisect_left(ends, position) - 1
+    start = ends[before] if before >= 0 else 0
+    for match in _SENTENCE_END.finditer(text, start, position):
         start = match.end()
     found = _SENTENCE_END.search(text, position)
     return start, (found.start() + 1 if found else len(text))
+
+
+@lru_cache(maxsize=16)
+def _break_ends(text: str) -> list[int]:
+    """Where each sentence break of the whole text ends (the quotes of one text ask many times)."""
+    return [match.end() for match in _SENTENCE_END.finditer(text)]
 
 
 def find_quotes(text: str) -> list[Attribution]:
