@@ -99,3 +99,27 @@ def test_store_reingest_of_a_folder_is_idempotent(tmp_path: Path, store: Store, 
 def test_store_bad_url_is_a_clear_error():
     with pytest.raises(StoreError, match=r"\[E501\] cannot open the database"):
         Store.open("nosuchdriver://x/y")
+
+
+def test_store_holds_nul_as_replacement_character(store: Store):
+    """PostgreSQL refuses NUL in text: both backends keep it as U+FFFD (one character, offsets unchanged)."""
+    article = _article("Body text here.\n", title="Nul\x00title", outlet="Out\x00let")
+    assert store.add_articles([article]) == [True]
+    stored = store.get_article(article.article_id)
+    assert (stored.title, stored.outlet) == ("Nul\ufffdtitle", "Out\ufffdlet")
+    assert [a.article_id for a in store.list_articles(outlet="out\x00let")] == [article.article_id]
+    assert store.list_quotes(outlet="\x00", kind="\x00", article_id="\x00") == []
+    with pytest.raises(StoreError, match="E502"):
+        store.get_article("abcd\x00")
+
+
+def test_store_orders_nulls_and_text_alike(store: Store):
+    """Orders spelled out: NULL outlets first, text bytewise (as SQLite's BINARY), ties by arrival."""
+    for i, outlet in enumerate(["beta", "Alpha", None, "alpha", "Zed", "Ärger", None, "_x"]):
+        store.add_articles([_article(f"Same day {i}\n\nText {i}.\n", f"{i}.txt", outlet=outlet,
+                                     published=date(2026, 3, 1))])
+    assert store.outlet_counts() == [("(unknown)", 2), ("Alpha", 1), ("Zed", 1), ("_x", 1), ("alpha", 1),
+                                     ("beta", 1), ("Ärger", 1)]
+    assert [a.title for a in store.list_articles()] == [f"Same day {i}" for i in range(8)]
+    assert {a.outlet for a in store.list_articles(outlet="ALPHA")} == {"Alpha", "alpha"}
+    assert store.list_articles(outlet="ärger") == []  # lower() folds ASCII only, on both backends

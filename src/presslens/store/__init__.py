@@ -48,7 +48,7 @@ from .entities import (
     mention_rows,
     merge_entities,
 )
-from .models import ArticleRow, EntityRow, MentionRow, OutletRow, QuoteRow, StoryRow
+from .models import ArticleRow, EntityRow, MentionRow, OutletRow, QuoteRow, StoryRow, without_nul
 from .patterns import ESCAPE, contains, printable
 from .quotes import (
     QuoteSummary,
@@ -269,7 +269,7 @@ class Store:
         """Articles, newest first, filtered by outlet, language and publication dates."""
         query = select(*_SUMMARY_COLUMNS)
         if outlet:
-            query = query.where(func.lower(ArticleRow.outlet) == outlet.lower())
+            query = query.where(func.lower(ArticleRow.outlet) == without_nul(outlet.lower()))
         if language:
             query = query.where(ArticleRow.language == language.lower())
         if since:

@@ -1,11 +1,45 @@
-"""SQLAlchemy 2 table models. The schema itself is created by the Alembic migrations."""
+"""SQLAlchemy 2 table models. The schema itself is created by the Alembic migrations.
+
+Text columns hold NUL as U+FFFD (one character for one, so offsets stay right): PostgreSQL refuses
+NUL in text, and both backends must store and compare the same values. Query values go through the
+same columns' types, so a lookup with a NUL finds what was stored with one.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, LargeBinary, UniqueConstraint
+from sqlalchemy import String as _String
+from sqlalchemy import Text as _Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NUL, NUL_STANDIN = "\x00", "\ufffd"
+
+
+def without_nul(value):
+    return value.replace(NUL, NUL_STANDIN) if isinstance(value, str) and NUL in value else value
+
+
+class String(TypeDecorator):
+    """VARCHAR with NUL stored as U+FFFD."""
+
+    impl = _String
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return without_nul(value)
+
+
+class Text(TypeDecorator):
+    """TEXT with NUL stored as U+FFFD."""
+
+    impl = _Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return without_nul(value)
 
 
 class Base(DeclarativeBase):

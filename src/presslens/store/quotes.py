@@ -10,7 +10,7 @@ from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.sql.elements import TextClause
 
 from ..records import Quote, Span
-from .models import ArticleRow, QuoteRow
+from .models import ArticleRow, QuoteRow, without_nul
 from .patterns import ESCAPE, contains, printable
 from .search import QUOTE_COLUMNS, parse, to_tsquery
 
@@ -89,7 +89,7 @@ def quotes_query(*, speaker: str | None = None, outlet: str | None = None, kind:
         query = query.where(or_(func.lower(QuoteRow.speaker_name).like(pattern, escape=ESCAPE),
                                 func.lower(QuoteRow.speaker_text).like(pattern, escape=ESCAPE)))
     if outlet:
-        query = query.where(func.lower(ArticleRow.outlet) == outlet.lower())
+        query = query.where(func.lower(ArticleRow.outlet) == without_nul(outlet.lower()))
     if kind:
         query = query.where(QuoteRow.kind == kind)
     if article_id:
