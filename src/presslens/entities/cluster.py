@@ -22,6 +22,7 @@ from .names import (
     name_words,
     organisation_key,
     person_key,
+    whole_word_spans,
 )
 
 # "the Center", "the city council", "the harbour authority": a head noun standing for a named organisation.
@@ -141,11 +142,10 @@ def add_known_names(text: str, entities: list[LocalEntity], gazetteer: Gazetteer
         return entities
     index = {(e.kind, e.key): e for e in entities}
     taken = [(m.start, m.end) for e in entities for m in e.mentions]
-    for match in _gazetteer_pattern(tuple(sorted(gazetteer, key=len, reverse=True))).finditer(text):
-        start, end = match.span()
+    for start, end in _gazetteer_spans(text, tuple(sorted(gazetteer, key=len, reverse=True))):
         if any(s < end and start < e for s, e in taken):
             continue
-        form = match.group()
+        form = text[start:end]
         kind, key, name = gazetteer[form]
         entity = index.get((kind, key))
         if entity is None:
@@ -157,6 +157,46 @@ def add_known_names(text: str, entities: list[LocalEntity], gazetteer: Gazetteer
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)
     return sorted(entities, key=lambda e: e.mentions[0].start)
+
+
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _gazetteer_spans(text: str, forms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the forms (longest first) occur as whole words, left to right without overlaps: the
+    matches of ``_gazetteer_pattern(forms)``, found word start by word start. A form can only match
+    where a word starts (it opens with a letter) and only where that word is the form's first word,
+    so each word start looks up the few forms that open with its word, in the pattern's order."""
+    by_first_word = _forms_by_first_word(forms)
+    if by_first_word is None:
+        return [m.span() for m in _gazetteer_pattern(forms).finditer(text)]
+    spans: list[tuple[int, int]] = []
+    resume = 0
+    for word in _WORD_START.finditer(text):
+        start = word.start()
+        if start < resume:
+            continue
+        for form in by_first_word.get(word.group(), ()):
+            end = start + len(form)
+            if text.startswith(form, start) and not _WORD_CHAR.match(text, end):
+                spans.append((start, end))
+                resume = end
+                break
+    return spans
+
+
+@lru_cache(maxsize=4)
+def _forms_by_first_word(forms: tuple[str, ...]) -> dict[str, list[str]] | None:
+    """Forms by their first word, in the order given; None when a form does not open with a word
+    character (then only the pattern says where it matches)."""
+    out: dict[str, list[str]] = {}
+    for form in forms:
+        first = re.match(r"\w+", form)
+        if first is None:
+            return None
+        out.setdefault(first.group(), []).append(form)
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -178,8 +218,7 @@ def _add_repeats(text: str, entities: dict) -> None:
     forms |= {(surname, "person", next(iter(keys))) for surname, keys in surnames.items() if len(keys) == 1}
     forms = sorted(forms, key=lambda item: -len(item[0]))
     for form, kind, key in forms:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            start, end = match.span()
+        for start, end in whole_word_spans(text, form):
             if any(s < end and start < e for s, e in taken):
                 continue
             entities[(kind, key)].mentions.append(EntityMention(start, end, form, kind, "rule:repeat"))

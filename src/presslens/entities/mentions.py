@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .names import NOT_NAME_WORDS, organisation_key
+from .names import NOT_NAME_WORDS, organisation_key, whole_word_spans
 
 KINDS = ("person", "organisation", "work", "place")
 SPACY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -114,7 +114,7 @@ def _acronyms(text: str) -> dict[str, str]:
 def _word_positions(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     out = []
     for word in words:
-        out += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+        out += whole_word_spans(text, word)
     return out
 
 

@@ -45,11 +45,13 @@ def _name_words(surface: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+@lru_cache(maxsize=65536)
 def person_key(surface: str) -> str:
     """Comparable form of a person's name: words without honorifics, lowercase, no accents."""
     return _fold(" ".join(name_words(surface)))
 
 
+@lru_cache(maxsize=65536)
 def organisation_key(surface: str) -> str:
     """Comparable form of an organisation's name: no "the", no possessive, one spelling, lowercase."""
     words = re.findall(r"[\w&]+", _ARTICLE.sub("", _POSSESSIVE.sub("", surface.strip())))
@@ -68,9 +70,32 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _fold(text))[:160].strip("-") or "unnamed"
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def whole_word_spans(text: str, form: str) -> list[tuple[int, int]]:
+    r"""Where ``form`` stands as a whole word (not inside a longer word or hyphenation), left to right
+    without overlaps: what ``re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)`` finds,
+    by ``str.find`` (a pattern that opens with a look-behind is tried at every character)."""
+    spans: list[tuple[int, int]] = []
+    if not form:
+        return [m.span() for m in re.finditer(r"(?<![\w-])(?![\w-])", text)]
+    size = len(form)
+    position = text.find(form)
+    while position >= 0:
+        end = position + size
+        if (position == 0 or not _WORD_CHAR.match(text, position - 1)) and not _WORD_CHAR.match(text, end):
+            spans.append((position, end))
+            position = text.find(form, end)
+        else:
+            position = text.find(form, position + 1)
+    return spans
 
 
 def apposition_role(text: str, position: int) -> str | None:
