@@ -10,6 +10,7 @@ anything. Without a server the PostgreSQL variants skip, or fail where ``CI`` is
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shlex
@@ -83,10 +84,8 @@ class Server:
 
     def close(self) -> None:
         for name in sorted(self.databases):
-            try:
+            with contextlib.suppress(psycopg.Error):
                 self.drop_database(name)
-            except psycopg.Error:
-                pass
         for cluster in self.started:
             subprocess.run(["pg_ctlcluster", *cluster.split(), "stop"], check=False, capture_output=True)
         self.started.clear()
@@ -99,7 +98,7 @@ def _answers(url: URL) -> str | None:
             conn.execute("SELECT 1")
             version = conn.info.server_version
     except psycopg.Error as exc:
-        return (str(exc).strip().splitlines() or [type(exc).__name__])[-1]
+        return " ".join(line.strip() for line in str(exc).strip().splitlines()) or type(exc).__name__
     if version < 130000:
         return f"server version {version} is older than 13 (DROP DATABASE ... WITH (FORCE))"
     return None
@@ -110,7 +109,7 @@ def find_server() -> Server | str:
     raw = os.environ.get(ENV_URL) or DEFAULT_URL
     try:
         url = make_url(raw)
-    except Exception as exc:  # noqa: BLE001 - any unparsable URL is a reason to skip
+    except Exception as exc:
         return f"{ENV_URL} is not a URL: {exc}"
     shown = url.render_as_string(hide_password=True)
     why = _answers(url)

@@ -505,11 +505,13 @@ class Store:
 # ln((N - n + 0.5) / (n + 0.5)) (n: rows holding it; 1e-6 when not above 0) times f * (k1 + 1) /
 # (f + k1 * (1 - b + b * D / avgdl)), with k1 = 1.2, b = 0.75, D the row's words, avgdl the mean, and
 # f = 2 x (title hits) + 1 x (text hits), which is 2 x ts_rank_cd({0, 0, 0.5, 1}, search, phrase, 0):
-# cover density with no normalisation sums the weights of the phrase's occurrences.
+# cover density with no normalisation sums the weights of the phrase's occurrences. MATERIALIZED: each
+# count runs once, not once a matching row.
 _TSVECTOR_SEARCH = text(
-    "WITH q AS (SELECT to_tsquery('presslens', :tsquery) AS q),"
-    " stats AS (SELECT count(*)::float8 AS n, coalesce(sum(search_words), 0)::float8 AS words FROM articles),"
-    " phrases AS (SELECT p.pq, CASE WHEN x.idf > 0 THEN x.idf ELSE 1e-6 END AS idf"
+    "WITH q AS MATERIALIZED (SELECT to_tsquery('presslens', :tsquery) AS q),"
+    " stats AS MATERIALIZED (SELECT count(*)::float8 AS n, coalesce(sum(search_words), 0)::float8 AS words"
+    "  FROM articles),"
+    " phrases AS MATERIALIZED (SELECT p.pq, CASE WHEN x.idf > 0 THEN x.idf ELSE 1e-6 END AS idf"
     "  FROM (SELECT to_tsquery('presslens', u.t) AS pq FROM unnest(CAST(:phrases AS text[])) AS u(t)) p, stats s,"
     "  LATERAL (SELECT ln((s.n - count(*) + 0.5) / (count(*) + 0.5)) AS idf FROM articles a WHERE a.search @@ p.pq) x),"
     " hits AS (SELECT a.pk, (SELECT coalesce(sum(ph.idf * (f.f * 2.2) / (f.f + 1.2 * (0.25 + 0.75 * a.search_words"
