@@ -3,9 +3,9 @@
 ``Store.open(url)`` creates or upgrades the schema with Alembic (the same migrations for both
 backends). SQLite files run in WAL mode with foreign keys on and a busy timeout, and search with
 FTS5; PostgreSQL (psycopg 3, a pre-pinged connection pool) searches a tsvector column with a GIN
-index, reading the same FTS5 query syntax (``store.search``). Both give the same rows in the same
-order for the same data; only the order of full-text hits (bm25 against ts_rank_cd) and the
-snippet windows can differ.
+index, reading the same FTS5 query syntax and ranking hits with the same bm25 (``store.search``).
+Both give the same rows in the same order for the same data; only snippet windows (and the order
+of NEAR hits) can differ.
 """
 
 from __future__ import annotations
