@@ -95,10 +95,13 @@ def _answers(url: URL) -> str | None:
     """None when the server takes the URL's role, else why not."""
     try:
         with _connect(url) as conn:
-            conn.execute("SELECT 1")
+            may_create = conn.execute("SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user"
+                                      ).fetchone()[0]
             version = conn.info.server_version
     except psycopg.Error as exc:
         return " ".join(line.strip() for line in str(exc).strip().splitlines()) or type(exc).__name__
+    if not may_create:
+        return f"role {url.username!r} may not create databases (ALTER ROLE ... CREATEDB)"
     if version < 130000:
         return f"server version {version} is older than 13 (DROP DATABASE ... WITH (FORCE))"
     return None

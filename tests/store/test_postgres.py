@@ -79,7 +79,7 @@ def _schema(store: Store) -> dict:
             for table in sorted(found.get_table_names())}
 
 
-def test_two_processes_opening_a_new_database_at_once_migrate_it_once(pg_url):
+def test_stores_opening_a_new_database_at_once_migrate_it_once(pg_url):
     errors: list[BaseException] = []
 
     def open_it() -> None:
