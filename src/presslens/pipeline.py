@@ -181,9 +181,18 @@ def named_entities(texts: Sequence[str], languages: Sequence[str]) -> list[list[
 def find_entities(texts: Sequence[str], languages: Sequence[str]) -> list[list[LocalEntity]]:
     """Each text's entities, mentions clustered within the text; names found in one text of the batch
     are looked for in the others."""
-    found = [analyse_text(text, named) for text, named in zip(texts, named_entities(texts, languages), strict=True)]
-    gazetteer = gazetteer_of(found)
-    return [add_known_names(text, entities, gazetteer) for text, entities in zip(texts, found, strict=True)]
+    from .entities import DeferredEntities
+
+    texts, languages = list(texts), list(languages)
+
+    def find() -> list[list[LocalEntity]]:
+        named = named_entities(texts, languages)
+        found = [analyse_text(text, spans) for text, spans in zip(texts, named, strict=True)]
+        gazetteer = gazetteer_of(found)
+        return [add_known_names(text, entities, gazetteer) for text, entities in zip(texts, found, strict=True)]
+
+    # Found when first read, so that quotes_in_texts can start the quote tagger before spaCy runs.
+    return DeferredEntities(find)
 
 
 def quotes_in_texts(texts: Sequence[str], languages: Sequence[str], settings: Settings,
@@ -191,11 +200,20 @@ def quotes_in_texts(texts: Sequence[str], languages: Sequence[str], settings: Se
     """Quotes in each text, speakers resolved with the text's people and organisations."""
     if settings.quote_method == "off" or not texts:
         return [[] for _ in texts]
+    extractor = quote_extractor(settings.quote_method)
     entities = entities if entities is not None else find_entities(texts, languages)
-    people = [[Person(m.start, m.end, m.text, e.kind, e.name) for e in found if e.kind in ("person", "organisation")
-               for m in e.mentions] for found in entities]
-    return quote_extractor(settings.quote_method).extract(texts, [sorted(p, key=lambda x: x.start) for p in people],
-                                                         languages)
+    # The tagger needs only the texts: while the entities are still to be found (spaCy), it runs on a
+    # thread of its own (onnxruntime lets go of the GIL) and the two share the cores.
+    pending = extractor.start(texts, languages) if extractor.overlap and not getattr(entities, "computed", True) \
+        else None
+    try:
+        people = [[Person(m.start, m.end, m.text, e.kind, e.name) for e in found
+                   if e.kind in ("person", "organisation") for m in e.mentions] for found in entities]
+    except BaseException:
+        if pending is not None:
+            pending.cancel()
+        raise
+    return extractor.extract(texts, [sorted(p, key=lambda x: x.start) for p in people], languages, pending)
 
 
 @dataclass

@@ -11,6 +11,7 @@ trained on.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from .rules import find_quotes, quoted_segments, sentence_bounds
 from .speakers import Person, Speaker, find_channel, resolve_speaker
 from .tagger import MODEL_DIR, MODEL_FILE, QuoteTagger
 
-__all__ = ["FoundQuote", "QuoteExtractor", "quote_kind"]
+__all__ = ["FoundQuote", "PendingAttributions", "QuoteExtractor", "quote_kind"]
 
 METHODS = ("model", "rules")
 TAGGER_LANGUAGES = {"en"}
@@ -79,18 +80,21 @@ class QuoteExtractor:
             raise ConfigError("E003", what="quote tagger model", path=str(model_dir))
         self.method = method
         self._tagger = QuoteTagger(model_dir, threads) if method == "model" else None
+        # Whether callers should run the tagger beside other work (``start``): not on one core.
+        self.overlap = self._tagger is not None and self._tagger.threads > 1
 
     @property
     def version(self) -> str:
         return self._tagger.version if self._tagger else "rules"
 
-    def attributions(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> list[list[Attribution]]:
+    def attributions(self, texts: Sequence[str], languages: Sequence[str] | None = None,
+                     run_options=None) -> list[list[Attribution]]:
         """Raw attributions (offsets only) for each text."""
         languages = languages or ["en"] * len(texts)
         model_jobs = [i for i, lang in enumerate(languages) if self._tagger and lang in TAGGER_LANGUAGES]
         out: list[list[Attribution]] = [[] for _ in texts]
         if model_jobs:
-            tagged = self._tagger.tag([texts[i] for i in model_jobs])
+            tagged = self._tagger.tag([texts[i] for i in model_jobs], run_options)
             for i, spans in zip(model_jobs, tagged, strict=True):
                 # A content with neither cue nor source is almost always a tagging slip.
                 out[i] = [a for a in link(texts[i], spans) if a.cue or a.source]
@@ -99,14 +103,62 @@ class QuoteExtractor:
                 out[i] = find_quotes(text)
         return out
 
+    def start(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> PendingAttributions:
+        """``attributions`` begun on a thread of its own, for ``extract`` to take later: the tagger
+        needs only the texts, so it can run while the caller finds the people it needs for speakers
+        (onnxruntime lets go of the GIL, so spaCy and the tagger share the cores)."""
+        return PendingAttributions(self, texts, languages)
+
     def extract(self, texts: Sequence[str], people: Sequence[Sequence[Person]] | None = None,
-                languages: Sequence[str] | None = None) -> list[list[FoundQuote]]:
-        """Attributions with kind, canonical speaker, role and channel, for each text."""
+                languages: Sequence[str] | None = None,
+                pending: PendingAttributions | None = None) -> list[list[FoundQuote]]:
+        """Attributions with kind, canonical speaker, role and channel, for each text (those of
+        ``pending`` when given: ``start`` on the same texts)."""
         people = people or [[] for _ in texts]
+        found_all = pending.result() if pending is not None else self.attributions(texts, languages)
         results = []
-        for text, found, persons in zip(texts, self.attributions(texts, languages), people, strict=True):
+        for text, found, persons in zip(texts, found_all, people, strict=True):
             results.append(describe(text, found, persons))
         return results
+
+
+class PendingAttributions:
+    """``QuoteExtractor.attributions`` running on a thread; ``result`` waits for it. If the wait is
+    interrupted (a document time limit), the tagger is told to stop at its next model call."""
+
+    def __init__(self, extractor: QuoteExtractor, texts: Sequence[str], languages: Sequence[str] | None):
+        self._run_options = None
+        if extractor._tagger is not None:
+            import onnxruntime
+
+            self._run_options = onnxruntime.RunOptions()
+        self._result: list[list[Attribution]] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, args=(extractor, list(texts), languages),
+                                        name="presslens-quote-tagger", daemon=True)
+        self._thread.start()
+
+    def _work(self, extractor: QuoteExtractor, texts: list[str], languages: Sequence[str] | None) -> None:
+        try:
+            self._result = extractor.attributions(texts, languages, self._run_options)
+        except BaseException as exc:  # handed to the thread that waits
+            self._error = exc
+
+    def cancel(self) -> None:
+        """Stop the tagger at its next model call; nobody will wait for the result."""
+        if self._run_options is not None:
+            self._run_options.terminate = True
+
+    def result(self) -> list[list[Attribution]]:
+        try:
+            self._thread.join()
+        except BaseException:
+            self.cancel()
+            raise
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
 
 
 def describe(text: str, attributions: Sequence[Attribution], people: Sequence[Person]) -> list[FoundQuote]:
