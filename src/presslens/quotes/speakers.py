@@ -159,8 +159,8 @@ def _organisation_for(noun: str, organisations: Sequence[Person], position: int)
 
 
 def _nearest_before(people: Sequence[Person], position: int) -> Person | None:
-    before = [p for p in people if p.end <= position]
-    return before[-1] if before else None
+    """The last person in ``people`` who ends before ``position``."""
+    return next((p for p in reversed(people) if p.end <= position), None)
 
 
 def full_name(person: Person, people: Sequence[Person]) -> Person:
