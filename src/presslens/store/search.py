@@ -170,41 +170,37 @@ class _Parser:
         return tree
 
     def expr(self):
-        left = self.and_expr()
-        while self.peek() == "OR":
-            self.i += 1
-            left = Or((left, self.and_expr()))
-        return left
+        return self._left_chain("OR", self.and_expr, lambda left, right: Or((left, right)))
 
     def and_expr(self):
-        left = self.not_expr()
-        while self.peek() == "AND":
-            self.i += 1
-            left = And((left, self.not_expr()))
-        return left
+        return self._left_chain("AND", self.not_expr, lambda left, right: And((left, right)))
 
     def not_expr(self):
-        left = self.group()
-        while self.peek() == "NOT":
+        return self._left_chain("NOT", self.group, Not)
+
+    def _left_chain(self, operator: str, operand, combine):
+        """``operand (operator operand)*``, grouped from the left."""
+        left = operand()
+        while self.peek() == operator:
             self.i += 1
-            left = Not(left, self.group())
+            left = combine(left, operand())
         return left
+
+    def _parenthesised(self):
+        self.take("LP")
+        inner = self.expr()
+        self.take("RP")
+        return inner
 
     def group(self):
         if self.peek() == "LP":
-            self.i += 1
-            inner = self.expr()
-            self.take("RP")
-            return inner
+            return self._parenthesised()
         if self._colset_ahead():
             start = self.i
             columns = self.colset()
             self.take("COLON")
             if self.peek() == "LP":
-                self.i += 1
-                inner = self.expr()
-                self.take("RP")
-                return Columns(*columns, inner)
+                return Columns(*columns, self._parenthesised())
             self.i = start
         items = [self.cnearset()]
         while self.peek() in ("STRING", "QUOTED", "CARET", "LCP", "MINUS"):

@@ -16,6 +16,8 @@ Create Date: 2026-11-23
 import sqlalchemy as sa
 from alembic import op
 
+from presslens.store import column_types as col
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -53,20 +55,8 @@ _ARTICLES_SEARCH = (
 )
 
 
-def _postgresql() -> bool:
-    return op.get_bind().dialect.name == "postgresql"
 
 
-def _string(length: int) -> sa.types.TypeEngine:
-    return sa.String(collation="C") if _postgresql() else sa.String(length)
-
-
-def _text() -> sa.types.TypeEngine:
-    return sa.Text(collation="C") if _postgresql() else sa.Text()
-
-
-def _key() -> sa.types.TypeEngine:
-    return sa.BigInteger() if _postgresql() else sa.Integer()
 
 
 def _text_search_configuration() -> None:
@@ -89,20 +79,20 @@ def _text_search_configuration() -> None:
 def upgrade() -> None:
     op.create_table(
         "articles",
-        sa.Column("pk", _key(), primary_key=True, autoincrement=True),
-        sa.Column("id", _string(32), nullable=False, unique=True),
-        sa.Column("outlet", _string(200)),
-        sa.Column("outlet_domain", _string(200)),
-        sa.Column("url", _text()),
-        sa.Column("title", _text()),
+        sa.Column("pk", col.key(), primary_key=True, autoincrement=True),
+        sa.Column("id", col.string(32), nullable=False, unique=True),
+        sa.Column("outlet", col.string(200)),
+        sa.Column("outlet_domain", col.string(200)),
+        sa.Column("url", col.text()),
+        sa.Column("title", col.text()),
         sa.Column("published", sa.Date),
-        sa.Column("language", _string(16)),
-        sa.Column("fmt", _string(16), nullable=False),
-        sa.Column("source", _text(), nullable=False),
-        sa.Column("raw_text", _text(), nullable=False),
-        sa.Column("clean_text", _text(), nullable=False),
-        sa.Column("offset_map", _text(), nullable=False),
-        sa.Column("removed", _text(), nullable=False),
+        sa.Column("language", col.string(16)),
+        sa.Column("fmt", col.string(16), nullable=False),
+        sa.Column("source", col.text(), nullable=False),
+        sa.Column("raw_text", col.text(), nullable=False),
+        sa.Column("clean_text", col.text(), nullable=False),
+        sa.Column("offset_map", col.text(), nullable=False),
+        sa.Column("removed", col.text(), nullable=False),
         sa.Column("word_count", sa.Integer, nullable=False),
         sa.Column("ingested_at", sa.DateTime, nullable=False),
     )
@@ -110,13 +100,13 @@ def upgrade() -> None:
         op.create_index(f"ix_articles_{column}", "articles", [column])
     op.create_table(
         "outlets",
-        sa.Column("domain", _string(200), primary_key=True),
-        sa.Column("name", _string(200), nullable=False),
+        sa.Column("domain", col.string(200), primary_key=True),
+        sa.Column("name", col.string(200), nullable=False),
     )
     if op.get_bind().dialect.name == "sqlite":
         for statement in _FTS_SQLITE:
             op.execute(statement)
-    elif _postgresql():
+    elif col.postgresql():
         _text_search_configuration()
         op.execute(f"ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS ({_ARTICLES_SEARCH}) STORED")
         # kept in the row where it fits (not out of line): ranking reads every match's vector
@@ -135,6 +125,6 @@ def downgrade() -> None:
         op.execute("DROP TABLE IF EXISTS articles_fts")
     op.drop_table("outlets")
     op.drop_table("articles")
-    if _postgresql():
+    if col.postgresql():
         op.execute("DROP FUNCTION IF EXISTS presslens_words(text)")
         op.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS presslens")

@@ -11,6 +11,8 @@ Create Date: 2026-11-23
 import sqlalchemy as sa
 from alembic import op
 
+from presslens.store import column_types as col
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -37,42 +39,33 @@ _QUOTES_SEARCH = (
 )
 
 
-def _postgresql() -> bool:
-    return op.get_bind().dialect.name == "postgresql"
 
-
-def _string(length: int) -> sa.types.TypeEngine:
-    return sa.String(collation="C") if _postgresql() else sa.String(length)
-
-
-def _text() -> sa.types.TypeEngine:
-    return sa.Text(collation="C") if _postgresql() else sa.Text()
 
 
 def _span_columns(prefix: str, nullable: bool) -> list[sa.Column]:
     return [
         sa.Column(f"{prefix}_start", sa.Integer, nullable=nullable),
         sa.Column(f"{prefix}_end", sa.Integer, nullable=nullable),
-        sa.Column(f"{prefix}_text", _text(), nullable=nullable),
+        sa.Column(f"{prefix}_text", col.text(), nullable=nullable),
     ]
 
 
 def upgrade() -> None:
     op.create_table(
         "quotes",
-        sa.Column("pk", sa.BigInteger() if _postgresql() else sa.Integer(), primary_key=True, autoincrement=True),
-        sa.Column("article_id", _string(32), sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        sa.Column("pk", col.key(), primary_key=True, autoincrement=True),
+        sa.Column("article_id", col.string(32), sa.ForeignKey("articles.id", ondelete="CASCADE"),
                   nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
-        sa.Column("kind", _string(16), nullable=False),
+        sa.Column("kind", col.string(16), nullable=False),
         *_span_columns("content", False),
         *_span_columns("speaker", True),
         *_span_columns("cue", True),
-        sa.Column("speaker_name", _text()),
-        sa.Column("speaker_role", _text()),
-        sa.Column("speaker_entity_id", _string(200)),
-        sa.Column("channel", _string(40)),
-        sa.Column("method", _string(40), nullable=False),
+        sa.Column("speaker_name", col.text()),
+        sa.Column("speaker_role", col.text()),
+        sa.Column("speaker_entity_id", col.string(200)),
+        sa.Column("channel", col.string(40)),
+        sa.Column("method", col.string(40), nullable=False),
         sa.UniqueConstraint("article_id", "position", name="uq_quotes_article_position"),
     )
     for column in ("article_id", "speaker_name", "kind"):
@@ -80,7 +73,7 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for statement in _FTS_SQLITE:
             op.execute(statement)
-    elif _postgresql():
+    elif col.postgresql():
         op.execute(f"ALTER TABLE quotes ADD COLUMN search tsvector GENERATED ALWAYS AS ({_QUOTES_SEARCH}) STORED")
         op.execute("CREATE INDEX ix_quotes_search ON quotes USING gin (search)")
 

@@ -8,50 +8,42 @@ Create Date: 2026-11-24
 import sqlalchemy as sa
 from alembic import op
 
+from presslens.store import column_types as col
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
 
 
-def _postgresql() -> bool:
-    return op.get_bind().dialect.name == "postgresql"
 
-
-def _string(length: int) -> sa.types.TypeEngine:
-    """Unbounded and bytewise-ordered on PostgreSQL (COLLATE "C"), as every SQLite text column is."""
-    return sa.String(collation="C") if _postgresql() else sa.String(length)
-
-
-def _text() -> sa.types.TypeEngine:
-    return sa.Text(collation="C") if _postgresql() else sa.Text()
 
 
 def upgrade() -> None:
     op.create_table(
         "stories",
-        sa.Column("id", _string(32), primary_key=True),
-        sa.Column("title", _text(), nullable=False),
+        sa.Column("id", col.string(32), primary_key=True),
+        sa.Column("title", col.text(), nullable=False),
         sa.Column("size", sa.Integer, nullable=False),
-        sa.Column("outlets", _text(), nullable=False),
+        sa.Column("outlets", col.text(), nullable=False),
         sa.Column("first_seen", sa.Date),
         sa.Column("last_seen", sa.Date),
     )
     op.create_index("ix_stories_last_seen", "stories", ["last_seen"])
     op.create_table(
         "story_links",
-        sa.Column("article_id", _string(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-        sa.Column("story_id", _string(32), nullable=False),
+        sa.Column("article_id", col.string(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("story_id", col.string(32), nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("probability", sa.Float),
-        sa.Column("duplicate_of", _string(32)),
+        sa.Column("duplicate_of", col.string(32)),
         sa.Column("containment", sa.Float),
     )
     op.create_index("ix_story_links_story_id", "story_links", ["story_id"])
     op.create_table(
         "article_vectors",
-        sa.Column("article_id", _string(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-        sa.Column("model", _string(60), nullable=False),
+        sa.Column("article_id", col.string(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("model", col.string(60), nullable=False),
         sa.Column("vector", sa.LargeBinary, nullable=False),
     )
 
