@@ -181,38 +181,43 @@ def named_entities(texts: Sequence[str], languages: Sequence[str]) -> list[list[
 def find_entities(texts: Sequence[str], languages: Sequence[str]) -> list[list[LocalEntity]]:
     """Each text's entities, mentions clustered within the text; names found in one text of the batch
     are looked for in the others."""
-    from .entities import DeferredEntities
-
-    texts, languages = list(texts), list(languages)
-
-    def find() -> list[list[LocalEntity]]:
-        named = named_entities(texts, languages)
-        found = [analyse_text(text, spans) for text, spans in zip(texts, named, strict=True)]
-        gazetteer = gazetteer_of(found)
-        return [add_known_names(text, entities, gazetteer) for text, entities in zip(texts, found, strict=True)]
-
-    # Found when first read, so that quotes_in_texts can start the quote tagger before spaCy runs.
-    return DeferredEntities(find)
+    named = named_entities(texts, languages)
+    found = [analyse_text(text, spans) for text, spans in zip(texts, named, strict=True)]
+    gazetteer = gazetteer_of(found)
+    return [add_known_names(text, entities, gazetteer) for text, entities in zip(texts, found, strict=True)]
 
 
-def quotes_in_texts(texts: Sequence[str], languages: Sequence[str], settings: Settings,
-                entities: Sequence[Sequence[LocalEntity]] | None = None) -> list[list[FoundQuote]]:
-    """Quotes in each text, speakers resolved with the text's people and organisations."""
+def entities_and_quotes(texts: Sequence[str], languages: Sequence[str],
+                        settings: Settings) -> tuple[list[list[LocalEntity]], list[list[FoundQuote]]]:
+    """Each text's entities and quotes. The quote tagger needs only the texts, so it runs on a thread of
+    its own (onnxruntime lets go of the GIL) while spaCy finds the entities, and the two share the cores."""
     if settings.quote_method == "off" or not texts:
-        return [[] for _ in texts]
+        return find_entities(texts, languages), [[] for _ in texts]
     extractor = quote_extractor(settings.quote_method)
-    entities = entities if entities is not None else find_entities(texts, languages)
-    # The tagger needs only the texts: while the entities are still to be found (spaCy), it runs on a
-    # thread of its own (onnxruntime lets go of the GIL) and the two share the cores.
-    pending = extractor.start(texts, languages) if extractor.overlap and not getattr(entities, "computed", True) \
-        else None
+    pending = extractor.start(texts, languages) if extractor.overlap else None
     try:
-        people = [[Person(m.start, m.end, m.text, e.kind, e.name) for e in found
-                   if e.kind in ("person", "organisation") for m in e.mentions] for found in entities]
+        entities = find_entities(texts, languages)
     except BaseException:
         if pending is not None:
             pending.cancel()
         raise
+    return entities, _quotes_with(extractor, texts, languages, entities, pending)
+
+
+def quotes_in_texts(texts: Sequence[str], languages: Sequence[str], settings: Settings,
+                    entities: Sequence[Sequence[LocalEntity]] | None = None) -> list[list[FoundQuote]]:
+    """Quotes in each text, speakers resolved with the text's people and organisations."""
+    if entities is None:
+        return entities_and_quotes(texts, languages, settings)[1]
+    if settings.quote_method == "off" or not texts:
+        return [[] for _ in texts]
+    return _quotes_with(quote_extractor(settings.quote_method), texts, languages, entities, None)
+
+
+def _quotes_with(extractor: QuoteExtractor, texts: Sequence[str], languages: Sequence[str],
+                 entities: Sequence[Sequence[LocalEntity]], pending) -> list[list[FoundQuote]]:
+    people = [[Person(m.start, m.end, m.text, e.kind, e.name) for e in found
+               if e.kind in ("person", "organisation") for m in e.mentions] for found in entities]
     return extractor.extract(texts, [sorted(p, key=lambda x: x.start) for p in people], languages, pending)
 
 
@@ -237,8 +242,7 @@ def find_in_articles(articles: Sequence[Article], settings: Settings) -> list[Fi
     """The model-heavy half of the analysis: needs no store, so it can run anywhere (a Spark executor)."""
     languages = [a.language or settings.default_language for a in articles]
     texts = [a.clean_text for a in articles]
-    local = find_entities(texts, languages)
-    found = quotes_in_texts(texts, languages, settings, local)
+    local, found = entities_and_quotes(texts, languages, settings)
     return [Findings(entities, quotes) for entities, quotes in zip(local, found, strict=True)]
 
 

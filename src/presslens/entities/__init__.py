@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..records import Article, Entity, Mention
 from .canonical import KnownPerson, Resolution, entity_id_for, resolve
@@ -17,7 +17,6 @@ from .names import display_name, name_words, organisation_key, person_key, slug
 
 __all__ = [
     "KINDS",
-    "DeferredEntities",
     "EntityMention",
     "Gazetteer",
     "KnownPerson",
@@ -130,58 +129,3 @@ def known_people_in(entities: Iterable[tuple[str, LocalEntity]]) -> dict[str, li
                 people.append(person)
             person.neighbours |= ids - {entity_id}
     return out
-
-
-
-class DeferredEntities(list):
-    """Each text's entities, found on first use: a list whose items ``compute`` returns when the list
-    is first read or changed. A caller with other work that needs only the texts (the quote tagger)
-    can start that work before it reads the entities, and the two run side by side.
-
-    Every list method goes through ``_ready`` first (and makes any other deferred list it is given
-    ready too); after that it is a plain list.
-    """
-
-    def __init__(self, compute: Callable[[], list[list[LocalEntity]]]):
-        super().__init__()
-        self._compute: Callable[[], list[list[LocalEntity]]] | None = compute
-
-    @property
-    def computed(self) -> bool:
-        return self._compute is None
-
-    def _ready(self) -> DeferredEntities:
-        if self._compute is not None:
-            compute, self._compute = self._compute, None
-            try:
-                list.extend(self, compute())
-            except BaseException:
-                self._compute = compute
-                raise
-        return self
-
-    def __reduce_ex__(self, protocol):
-        return (list, (list.copy(self._ready()),))
-
-    def __radd__(self, other):
-        return list(other) + list.copy(self._ready())
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-def _when_ready(name: str):
-    method = getattr(list, name)
-
-    def call(self, *args, **kwargs):
-        args = tuple(a._ready() if isinstance(a, DeferredEntities) else a for a in args)
-        return method(self._ready(), *args, **kwargs)
-
-    call.__name__ = name
-    return call
-
-
-for _name in ("__iter__", "__reversed__", "__len__", "__getitem__", "__setitem__", "__delitem__", "__contains__",
-              "__add__", "__iadd__", "__mul__", "__rmul__", "__imul__", "__repr__", "__eq__", "__ne__", "__lt__",
-              "__le__", "__gt__", "__ge__", "append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse",
-              "index", "count", "copy"):
-    setattr(DeferredEntities, _name, _when_ready(_name))
