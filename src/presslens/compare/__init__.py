@@ -21,9 +21,9 @@ __all__ = ["Alignment", "Brief", "QuoteSide", "align", "align_pairs", "brief_mar
 def models():
     """The sentence encoder and the English tagger the brief uses, loaded once."""
     from .. import nlp
-    from ..nlp.embed import SentenceEncoder
+    from ..nlp.embed import shared_encoder
 
-    return SentenceEncoder(), nlp.load("en", ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"))
+    return shared_encoder(), nlp.load("en", ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"))
 
 
 def story_brief(material, *, with_models: bool = True) -> Brief:

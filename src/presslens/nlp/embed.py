@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -46,3 +46,9 @@ class SentenceEncoder:
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
             rows.append(self.session.run(["embeddings"], {"input_ids": ids, "attention_mask": mask})[0])
         return np.concatenate(rows) if rows else np.zeros((0, 384), dtype=np.float32)
+
+
+@lru_cache(maxsize=1)
+def shared_encoder() -> SentenceEncoder:
+    """The process's one encoder: its ONNX session loads on first use and stays loaded."""
+    return SentenceEncoder()

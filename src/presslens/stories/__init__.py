@@ -41,9 +41,9 @@ def lead_text(title: str, text: str, words: int = LEAD_WORDS) -> str:
 
 def encode(texts: Sequence[str]):
     """Sentence embeddings (unit float32 rows) of ``texts`` with the stage's pinned encoder."""
-    from ..nlp.embed import SentenceEncoder
+    from ..nlp.embed import shared_encoder
 
-    return SentenceEncoder().encode(texts)
+    return shared_encoder().encode(texts)
 
 
 def assign_stories(documents: Sequence[StoryDocument], languages: Sequence[str], *, window_days: float = 7.0,

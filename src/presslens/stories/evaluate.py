@@ -44,9 +44,9 @@ def gold_documents(records: Sequence[dict], language: str, signals: Iterable[str
 
 def encode_records(records: Sequence[dict]) -> np.ndarray:
     """Sentence embeddings of each record's title (or the start of its text)."""
-    from ..nlp.embed import SentenceEncoder
+    from ..nlp.embed import shared_encoder
 
-    return SentenceEncoder().encode([r.get("title") or r.get("text") or "" for r in records])
+    return shared_encoder().encode([r.get("title") or r.get("text") or "" for r in records])
 
 
 def arrival_order(records: Sequence[dict], order: str = "file", seed: int = 0) -> list[int]:
