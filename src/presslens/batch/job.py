@@ -29,9 +29,9 @@ from ..settings import Settings
 from .records import TABLES, AnalysedArticle, article_row, mention_rows, quote_rows
 
 
-def read_file(settings: Settings, outlet: str | None, item: tuple[int, str]) -> Iterator[RawDoc | PresslensError]:
+def read_file(settings: Settings, outlet: str | None, path: str) -> Iterator[RawDoc | PresslensError]:
     """Every document (or error) in one input file."""
-    for found in read_path(Path(item[1]), settings):
+    for found in read_path(Path(path), settings):
         if isinstance(found, RawDoc) and outlet:
             found.outlet = outlet
         yield found
@@ -106,7 +106,7 @@ def run_job(spark, files: list[str], output: Path, settings: Settings, outlet: s
 
     context = spark.sparkContext
     slices = max(1, min(len(files), context.defaultParallelism * 4))
-    found = (context.parallelize(list(enumerate(files)), slices)
+    found = (context.parallelize(files, slices)  # partitions keep the files' order
              .flatMap(partial(read_file, settings, outlet))
              .persist(StorageLevel.MEMORY_AND_DISK))
     read_errors = found.filter(lambda x: isinstance(x, PresslensError)).collect()
