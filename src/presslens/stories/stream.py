@@ -1,7 +1,8 @@
 """Streaming story clustering: one pass, arrival order, no number of stories given.
 
 Each document is compared with the open stories that an inverted index (its rarest
-terms) and an embedding index (nearest story centroids) propose. A learned linker
+terms) and a centroid index (nearest story centroids: exact, or HNSW past
+``exact_limit`` open stories; ``centroids.py``) propose. A learned linker
 (``linker.py``: logistic regression on the pair features of ``features.py``, after
 Miranda et al. 2018) gives the probability that the document belongs to each; the
 document joins the most probable story when that probability reaches the linker's
@@ -18,8 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import numpy as np
-
+from .centroids import EXACT_LIMIT, CentroidIndex
 from .features import SIGNALS, DocumentVectors, StoryDocument, StoryState, Vectorizer, pair_features
 from .linker import Linker
 
@@ -37,7 +37,8 @@ class StreamClusterer:
     """Assigns documents to stories one at a time, deterministically."""
 
     def __init__(self, language: str = "en", linker: Linker | None = None, signals: Iterable[str] = SIGNALS,
-                 window_days: float = 7.0, candidate_terms: int = 8, candidate_embeddings: int = 8):
+                 window_days: float = 7.0, candidate_terms: int = 8, candidate_embeddings: int = 8,
+                 exact_limit: int = EXACT_LIMIT):
         self.signals = tuple(s for s in SIGNALS if s in set(signals))
         self.linker = linker or Linker.load(self.signals)
         self.vectorizer = Vectorizer(language)
@@ -47,7 +48,7 @@ class StreamClusterer:
         self.stories: dict[int, StoryState] = {}  # open stories only
         self.next_story_id = 0
         self._term_index: dict[str, set[int]] = defaultdict(set)
-        self._embeddings = _EmbeddingIndex()
+        self._embeddings = CentroidIndex(exact_limit=exact_limit)
         self._closing: list[tuple[datetime, int]] = []
         self._newest: datetime | None = None
 
@@ -126,56 +127,3 @@ class StreamClusterer:
                     del self._term_index[term]
         self._embeddings.remove(story.story_id)
         del self.stories[story.story_id]
-
-
-class _EmbeddingIndex:
-    """Unit story centroids in one matrix, for exact nearest-neighbour search over open stories."""
-
-    def __init__(self, dimensions: int = 384):
-        self.matrix = np.zeros((64, dimensions), dtype=np.float32)
-        self.row_of: dict[int, int] = {}
-        self.story_at: list[int | None] = []
-
-    def put(self, story_id: int, vector: np.ndarray) -> None:
-        row = self.row_of.get(story_id)
-        if row is None:
-            if len(self.story_at) == len(self.matrix):
-                self._grow()
-            row = self.row_of[story_id] = len(self.story_at)
-            self.story_at.append(story_id)
-        self.matrix[row] = vector / (np.linalg.norm(vector) or 1.0)
-
-    def remove(self, story_id: int) -> None:
-        row = self.row_of.pop(story_id, None)
-        if row is not None:
-            self.matrix[row] = 0.0
-            self.story_at[row] = None
-            if len(self.row_of) * 2 < len(self.story_at) and len(self.story_at) > 64:
-                self._compact()
-
-    def nearest(self, vector: np.ndarray, count: int) -> set[int]:
-        rows = len(self.story_at)
-        if not self.row_of or count <= 0:
-            return set()
-        similarity = self.matrix[:rows] @ vector
-        if rows > count:  # the top rows in linear time; ties at the cut go to the lower row, as a stable sort would
-            kth = similarity[np.argpartition(-similarity, count - 1)[count - 1]]
-            top = np.flatnonzero(similarity >= kth)
-            top = top[np.argsort(-similarity[top], kind="stable")[:count]]
-        else:
-            top = np.argsort(-similarity, kind="stable")[:count]
-        return {self.story_at[r] for r in top if self.story_at[r] is not None}
-
-    def _grow(self) -> None:
-        bigger = np.zeros((len(self.matrix) * 2, self.matrix.shape[1]), dtype=np.float32)
-        bigger[: len(self.matrix)] = self.matrix
-        self.matrix = bigger
-
-    def _compact(self) -> None:
-        live = [(story, row) for row, story in enumerate(self.story_at) if story is not None]
-        matrix = np.zeros((max(64, 2 * len(live)), self.matrix.shape[1]), dtype=np.float32)
-        for new_row, (_, row) in enumerate(live):
-            matrix[new_row] = self.matrix[row]
-        self.matrix = matrix
-        self.story_at = [story for story, _ in live]
-        self.row_of = {story: row for row, story in enumerate(self.story_at)}
