@@ -125,3 +125,36 @@ def test_entities_scores_perfect_and_split_and_merged():
 def test_entities_missed_mention_costs_recall():
     result = score([gold("d", 0, "A"), gold("d", 2, "A")], [PredictedMention("d", 0, 1, "a")])
     assert result.found == 1 and result.bcubed[1] == pytest.approx(0.5)
+
+
+REPEATS_IN_ANOTHER_PROCESS = """
+import json
+from presslens.entities.cluster import LocalEntity, _add_repeats
+from presslens.entities.mentions import EntityMention
+text = {text!r}
+entities = {{("place", "york hall"): LocalEntity("place", "York Hall", "york hall",
+                                             [EntityMention(0, 9, "York Hall", "place")]),
+            ("organisation", "hall road"): LocalEntity("organisation", "Hall Road", "hall road",
+                                                       [EntityMention(10, 19, "Hall Road", "organisation")])}}
+_add_repeats(text, entities)
+print(json.dumps(sorted([k[0], m.start, m.end] for k, e in entities.items() for m in e.mentions)))
+"""
+
+
+def test_repeated_forms_of_equal_length_do_not_depend_on_the_string_hash_seed():
+    """Two forms of the same length overlap in "York Hall Road": which one takes the overlap must not
+    depend on set order, which changes with PYTHONHASHSEED (batch workers and the CLI may differ)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = REPEATS_IN_ANOTHER_PROCESS.format(text="York Hall Hall Road. Later: York Hall Road.")
+    results = set()
+    for seed in range(8):
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": str(seed)})
+        results.add(run.stdout.strip())
+    assert len(results) == 1
+    # the tie goes to the form that sorts first by name: "Hall Road" < "York Hall"
+    assert ["organisation", 33, 42] in json.loads(results.pop())

@@ -216,7 +216,7 @@ def _add_repeats(text: str, entities: dict) -> None:
         if e.kind == "person" and not e.surname_only:
             surnames.setdefault(name_words(e.name)[-1], set()).add(e.key)
     forms |= {(surname, "person", next(iter(keys))) for surname, keys in surnames.items() if len(keys) == 1}
-    forms = sorted(forms, key=lambda item: -len(item[0]))
+    forms = sorted(forms, key=lambda item: (-len(item[0]), item))  # longest first; ties by name, not hash order
     for form, kind, key in forms:
         for start, end in whole_word_spans(text, form):
             if any(s < end and start < e for s, e in taken):
