@@ -3,7 +3,7 @@ corpus's headlines and leads with perturbations, dated so that about --active st
 time, generated lazily in publication order (the input is never held in memory). Each article goes
 through the near-duplicate finder (on a body of 40-70 words; 5% of articles are near-copies of the
 one before) and the stream clusterer, both keeping a --window-days window. Each size runs in its own
-process, so its peak resident memory (RSS) is its own. Prints time per article (over all, and over
+process, so its peak resident memory (RSS) is its own. Prints wall and CPU time per article (over all, and over
 the last tenth: the steady state) and peak RSS for each size, and writes JSON.
 
     .venv/bin/python bench/stories_scale.py --sizes 1000 10000 100000 1000000
@@ -91,19 +91,20 @@ def run(size: int, active: int, window_days: float, seeds: list[str]) -> dict:
     calls are timed (not the making of the synthetic articles)."""
     clusterer = StreamClusterer("en", window_days=window_days)
     duplicates = NearDuplicateFinder(window_days=window_days)
-    stories, copies, spent, tail_spent = set(), 0, 0.0, 0.0
+    stories, copies, spent, tail_spent, cpu = set(), 0, 0.0, 0.0, 0.0
     tail_from = size - max(1, size // 10)
     for n, document in enumerate(synthetic(size, active, random.Random(size), seeds)):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         copy = duplicates.add(document.key, document.body, document.published)
         copies += copy is not None
         stories.add(clusterer.add(document).story_id)
         took = time.perf_counter() - started
+        cpu += time.process_time() - cpu_started
         spent += took
         if n >= tail_from:
             tail_spent += took
     return {"articles": size, "stories": len(stories), "copies": copies, "seconds": round(spent, 2),
-            "ms_per_article": round(1000 * spent / size, 3),
+            "ms_per_article": round(1000 * spent / size, 3), "cpu_ms_per_article": round(1000 * cpu / size, 3),
             "last_tenth_ms_per_article": round(1000 * tail_spent / (size - tail_from), 3),
             "open_stories_at_end": len(clusterer.stories), "indexed_terms_at_end": len(clusterer._term_index),
             "documents_in_duplicate_window": len(duplicates.shingles),
@@ -128,11 +129,14 @@ def main() -> None:
         rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     base = next((r for r in rows if r["articles"] == 10000), rows[0])
-    print(f"{'articles':>10} {'stories':>8} {'ms/article':>11} {'last tenth':>11} {'x 10k':>6} {'peak RSS MB':>12}")
+    print(f"{'articles':>10} {'stories':>8} {'ms/article':>11} {'last tenth':>11} {'x 10k':>6} "
+          f"{'CPU ms/article':>15} {'x 10k':>6} {'peak RSS MB':>12}")
     for row in rows:
         ratio = row["ms_per_article"] / base["ms_per_article"]
+        cpu_ratio = row["cpu_ms_per_article"] / base["cpu_ms_per_article"]
         print(f"{row['articles']:>10} {row['stories']:>8} {row['ms_per_article']:>11} "
-              f"{row['last_tenth_ms_per_article']:>11} {ratio:>6.2f} {row['peak_rss_mb']:>12}")
+              f"{row['last_tenth_ms_per_article']:>11} {ratio:>6.2f} {row['cpu_ms_per_article']:>15} "
+              f"{cpu_ratio:>6.2f} {row['peak_rss_mb']:>12}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"active": args.active, "window_days": args.window_days, "rows": rows},
                                    indent=2))

@@ -6,10 +6,11 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from zlib import crc32
 
 import numpy as np
 
@@ -34,15 +35,18 @@ from .errors import IngestError, PresslensError
 from .ingest import iter_sources, read_bytes, read_path
 from .quotes import FoundQuote, QuoteExtractor, article_quotes
 from .quotes.speakers import Person
-from .records import Article, Entity, Mention, Quote, RawDoc
+from .records import Article, Entity, Mention, Quote, RawDoc, StoryLink
 from .settings import Settings
-from .store import Store
-from .stories import ENCODER_NAME, StoryDocument, assign_stories, describe_stories, encode, lead_text
+from .store import Store, StoryCheckpoint, StoryInput
+from .stories import ENCODER_NAME, StoryDocument, StoryStream, StreamRun, describe_stories, encode, lead_text
+from .stories.assign import STATE_VERSION as STORY_STATE_VERSION
+from .stories.linker import LINKER_FILE
 from .timeouts import DocumentTimeout, time_limit
 
 __all__ = [
     "SAMPLE_FORMAT_DIRS",
     "IngestReport",
+    "StoriesUpdate",
     "ingest_paths",
     "quotes_for_articles",
     "quotes_in_texts",
@@ -157,7 +161,7 @@ def _finish(batch: list[RawDoc], store: Store, settings: Settings, report: Inges
             started: float) -> IngestReport:
     _store_batch(batch, store, settings, report)
     if report.added:
-        report.stories = update_stories(store, settings)
+        report.stories = update_stories(store, settings).stories
     report.seconds = time.perf_counter() - started
     return report
 
@@ -373,32 +377,102 @@ def store_analysed(articles: Sequence[Article], analysis: Analysis, vectors: Map
             report.already_stored += 1
 
 
-def update_stories(store: Store, settings: Settings) -> int:
-    """Stream every stored article into stories and store them; returns the number of stories.
+@dataclass(frozen=True, slots=True)
+class StoriesUpdate:
+    """What ``update_stories`` did: stories stored now, articles streamed, and whether it resumed a saved stream."""
 
-    Articles stream in publication order (undated ones last, in arrival order), so an
-    archive ingested out of order still meets each story while it is open. Embeddings are
-    computed once per article and kept in the store; the rest of the stream is replayed
-    from scratch, so the stories are the same whether articles came in one batch or many.
+    stories: int
+    streamed: int
+    resumed: bool
+
+
+def update_stories(store: Store, settings: Settings, *, from_scratch: bool = False) -> StoriesUpdate:
+    """Stream the stored articles into stories and store them.
+
+    Articles stream in publication order (undated ones last, in arrival order), so an archive ingested
+    out of order still meets each story while it is open. The stream's state is saved as it was one
+    window before the newest article. The next run resumes from there when no article has been added or
+    removed before that day, and replays only the articles since (a window's worth, however large the
+    archive); otherwise, or with ``from_scratch``, it replays everything. Either way the stories are
+    those of one replay from scratch, whether articles came in one batch or many. Embeddings are
+    computed once per article and kept in the store.
     """
-    stored = store.story_inputs(ENCODER_NAME)
-    inputs = sorted(stored, key=lambda i: (i.published is None, i.published or date.min))  # stable: arrival order
+    fingerprint = stories_fingerprint(settings)
+    checkpoint, stream = (None, None) if from_scratch else _saved_stream(store, fingerprint)
+    stream = stream or StoryStream(settings.story_window_days)
+    since = checkpoint.before if checkpoint else None
+    inputs = sorted(store.story_inputs(ENCODER_NAME, since),
+                    key=lambda i: (i.published is None, i.published or date.min))  # stable: arrival order
+    documents = _story_documents(store, inputs)
+    before = _checkpoint_day(documents, settings.story_window_days)
+    snapshot_at = None
+    if before is not None and (since is None or before > since):
+        snapshot_at = next((n for n, d in enumerate(documents) if d.published is None or d.published.date() >= before),
+                           len(documents))
+    run = stream.extend(documents, [i.language or settings.default_language for i in inputs], snapshot_at=snapshot_at)
+    saved = checkpoint
+    if run.snapshot is not None:
+        saved = StoryCheckpoint(fingerprint, before, (checkpoint.articles if checkpoint else 0) + snapshot_at,
+                                run.snapshot)
+    if checkpoint is None:
+        store.replace_stories(describe_stories(documents, run.links, settings.default_language), run.links, saved)
+    else:
+        _store_resumed(store, checkpoint.before, documents, run, saved, settings.default_language)
+    return StoriesUpdate(store.count_stories(), len(documents), checkpoint is not None)
+
+
+def stories_fingerprint(settings: Settings) -> str:
+    """What a saved story stream depends on besides the articles (settings, code, linker): resumed only when
+    this matches."""
+    linker = crc32(LINKER_FILE.read_bytes())
+    return (f"state={STORY_STATE_VERSION} window={settings.story_window_days} language={settings.default_language} "
+            f"encoder={ENCODER_NAME} linker={linker:08x}")
+
+
+def _saved_stream(store: Store, fingerprint: str) -> tuple[StoryCheckpoint | None, StoryStream | None]:
+    """The saved stream to resume, if it was saved with these settings and no article has been added or removed
+    before its day since."""
+    saved = store.story_checkpoint()
+    if saved is None or saved[0].fingerprint != fingerprint or saved[1] != saved[0].articles:
+        return None, None
+    try:
+        return saved[0], StoryStream.loads(saved[0].state)
+    except Exception:  # a state this code cannot read: replay from scratch instead
+        return None, None
+
+
+def _store_resumed(store: Store, since: date, documents: Sequence[StoryDocument], run: StreamRun,
+                   saved: StoryCheckpoint | None, language: str) -> None:
+    """Store a resumed run: its links, and the stories they touch (now or before), described again with their
+    earlier members."""
+    touched = store.stories_since(since) | {link.story_id for link in run.links}
+    earlier = store.earlier_story_members(sorted(touched), since)
+    members = [StoryDocument(key=i.article_id, text=lead_text(i.title, i.text), title=i.title, outlet=i.outlet,
+                             published=datetime.combine(i.published, datetime.min.time()) if i.published else None)
+               for _, i in earlier] + list(documents)
+    member_links = [StoryLink(i.article_id, story_id, -1) for story_id, i in earlier] + run.links
+    store.resume_stories(since, describe_stories(members, member_links, language), run.links + run.changed, saved)
+
+
+def _checkpoint_day(documents: Sequence[StoryDocument], window_days: float) -> date | None:
+    """The day to save the stream before: one window before the newest dated article."""
+    newest = max((d.published for d in documents if d.published is not None), default=None)
+    return None if newest is None else (newest - timedelta(days=window_days)).date()
+
+
+def _story_documents(store: Store, inputs: Sequence[StoryInput]) -> list[StoryDocument]:
+    """The stories stage's documents for stored articles, computing (and keeping) missing embeddings."""
     leads = [lead_text(i.title, i.text) for i in inputs]
     missing = [n for n, i in enumerate(inputs) if i.vector is None]
     vectors = headline_vectors([(inputs[n].article_id, inputs[n].title, inputs[n].text) for n in missing])
     if vectors:
         store.save_vectors(ENCODER_NAME, vectors)
-    documents = [StoryDocument(
+    return [StoryDocument(
         key=i.article_id, text=lead, title=i.title, body=i.text,
         published=datetime.combine(i.published, datetime.min.time()) if i.published else None, outlet=i.outlet,
         entities=i.entity_ids,
         embedding=np.frombuffer(vectors.get(i.article_id) or i.vector, dtype=np.float32))
         for i, lead in zip(inputs, leads, strict=True)]
-    links = assign_stories(documents, [i.language or settings.default_language for i in inputs],
-                           window_days=settings.story_window_days)
-    stories = describe_stories(documents, links, settings.default_language)
-    store.replace_stories(stories, links)
-    return len(stories)
 
 
 def headline_vectors(articles: Sequence[tuple[str, str, str]]) -> dict[str, bytes]:

@@ -128,7 +128,7 @@ def load_output(directory: Path, store: Store, settings: Settings) -> IngestRepo
         tables = [_read_table(directory / name / batch_file.name, schema) for name, schema in TABLES.items()]
         _load_batch(read_analysed(*tables), store, settings, report)
     if report.added:
-        report.stories = update_stories(store, settings)
+        report.stories = update_stories(store, settings).stories
     report.seconds = time.perf_counter() - started
     return report
 

@@ -32,7 +32,7 @@ from .quotes import eval_group, json_option, read_records
 def stories(obj: Context, outlet, search, min_size, recent, recluster, limit, offset, as_json) -> None:
     """List stories: groups of articles on one event, across outlets."""
     if recluster:
-        update_stories(obj.store, obj.settings)
+        update_stories(obj.store, obj.settings, from_scratch=True)
     found = obj.store.list_stories(outlet=outlet, search=search, min_size=min_size,
                                    order="recent" if recent else "size", limit=limit, offset=offset)
     if as_json:

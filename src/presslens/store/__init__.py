@@ -75,20 +75,26 @@ from .search import (
     to_tsquery,
 )
 from .stories import (
+    StoryCheckpoint,
     StoryInput,
     StoryMember,
     StorySummary,
+    count_articles_before,
+    earlier_story_members,
     replace_stories,
+    resume_stories,
     save_vectors,
+    stories_since,
     story_article_ids,
+    story_checkpoint,
     story_inputs,
     story_members,
     story_of_article,
     story_summaries,
 )
 
-__all__ = ["ArticleSummary", "EntitySummary", "QuoteSummary", "SearchHit", "SpeakerSummary", "Store", "StoryInput",
-           "StoryMember", "StorySummary"]
+__all__ = ["ArticleSummary", "EntitySummary", "QuoteSummary", "SearchHit", "SpeakerSummary", "Store",
+           "StoryCheckpoint", "StoryInput", "StoryMember", "StorySummary"]
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -320,20 +326,46 @@ class Store:
 
     # --- stories -----------------------------------------------------------------------
 
-    def story_inputs(self, vector_model: str) -> list[StoryInput]:
-        """Every article in arrival order, as the stories stage reads it."""
+    def story_inputs(self, vector_model: str, since: date | None = None) -> list[StoryInput]:
+        """Every article in arrival order (with ``since``: those published that day or later, and undated ones),
+        as the stories stage reads it."""
         with self.engine.connect() as conn:
-            return list(story_inputs(conn, vector_model))
+            return list(story_inputs(conn, vector_model, since))
 
     def save_vectors(self, model: str, vectors: Mapping[str, bytes]) -> None:
         """Keep articles' sentence embeddings (float32 bytes) so they are computed once."""
         with self.engine.begin() as conn:
             save_vectors(conn, model, vectors)
 
-    def replace_stories(self, stories: Sequence[Story], links: Sequence[StoryLink]) -> None:
-        """Swap all stories and links for these, in one transaction."""
+    def story_checkpoint(self) -> tuple[StoryCheckpoint, int] | None:
+        """The saved story stream, with how many stored articles are now published before its day (when that
+        differs from the checkpoint's count, articles were added or removed behind it)."""
+        with self.engine.connect() as conn:
+            checkpoint = story_checkpoint(conn)
+            return None if checkpoint is None else (checkpoint, count_articles_before(conn, checkpoint.before))
+
+    def stories_since(self, since: date) -> set[str]:
+        """Stories with an article published on or after ``since``, or undated."""
+        with self.engine.connect() as conn:
+            return stories_since(conn, since)
+
+    def earlier_story_members(self, story_ids: Sequence[str], before: date) -> list[tuple[str, StoryInput]]:
+        """(story id, article) of these stories' members published before ``before``, in stream order."""
+        with self.engine.connect() as conn:
+            return earlier_story_members(conn, story_ids, before)
+
+    def replace_stories(self, stories: Sequence[Story], links: Sequence[StoryLink],
+                        checkpoint: StoryCheckpoint | None = None) -> None:
+        """Swap all stories and links for these (and the saved stream for ``checkpoint``), in one transaction."""
         with self.engine.begin() as conn:
-            replace_stories(conn, stories, links)
+            replace_stories(conn, stories, links, checkpoint)
+
+    def resume_stories(self, since: date, stories: Sequence[Story], links: Sequence[StoryLink],
+                       checkpoint: StoryCheckpoint | None) -> None:
+        """Store a run resumed from the checkpoint of ``since`` (see ``stories.resume_stories``), in one
+        transaction."""
+        with self.engine.begin() as conn:
+            resume_stories(conn, since, stories, links, checkpoint)
 
     def count_stories(self) -> int:
         with self.engine.connect() as conn:

@@ -167,3 +167,15 @@ class ArticleVectorRow(Base):
                                             primary_key=True)
     model: Mapped[str] = mapped_column(String(60))
     vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class StoryStateRow(Base):
+    """The stories stage's saved stream (one row): every dated article published before ``before`` is in it."""
+
+    __tablename__ = "story_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(200))
+    before: Mapped[date] = mapped_column(Date)
+    articles: Mapped[int] = mapped_column(Integer)
+    state: Mapped[bytes] = mapped_column(LargeBinary)

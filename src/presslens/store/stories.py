@@ -12,7 +12,7 @@ from sqlalchemy import Connection, delete, func, or_, select
 
 from ..records import Story, StoryLink
 from .engine import LOCK_STORIES, advisory_lock, insert_for
-from .models import ArticleRow, ArticleVectorRow, MentionRow, StoryLinkRow, StoryRow
+from .models import ArticleRow, ArticleVectorRow, MentionRow, StoryLinkRow, StoryRow, StoryStateRow
 from .patterns import ESCAPE, contains
 
 STORY_ENTITY_KINDS = ("person", "organisation", "work", "place")
@@ -30,6 +30,17 @@ class StoryInput:
     language: str | None
     entity_ids: tuple[str, ...]
     vector: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryCheckpoint:
+    """The stories stage's saved stream: it holds every dated article published before ``before``
+    (``articles`` of them), saved with settings ``fingerprint``."""
+
+    fingerprint: str
+    before: date
+    articles: int
+    state: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,20 +85,57 @@ class StorySummary:
         return data
 
 
-def story_inputs(conn: Connection, vector_model: str) -> Iterator[StoryInput]:
-    """Every stored article in arrival order, with its entity ids and cached embedding."""
+def story_inputs(conn: Connection, vector_model: str, since: date | None = None) -> Iterator[StoryInput]:
+    """Stored articles in arrival order (with ``since``: only those published that day or later, or undated),
+    with their entity ids and cached embedding."""
+    chosen = select(ArticleRow.id)
+    if since is not None:
+        chosen = chosen.where(or_(ArticleRow.published >= since, ArticleRow.published.is_(None)))
     entities: dict[str, set[str]] = defaultdict(set)
     for article_id, entity_id in conn.execute(select(MentionRow.article_id, MentionRow.entity_id)
-                                              .where(MentionRow.kind.in_(STORY_ENTITY_KINDS))):
+                                              .where(MentionRow.kind.in_(STORY_ENTITY_KINDS))
+                                              .where(MentionRow.article_id.in_(chosen.scalar_subquery()))):
         entities[article_id].add(entity_id)
     query = (select(ArticleRow.id, ArticleRow.title, ArticleRow.clean_text, ArticleRow.published, ArticleRow.outlet,
                     ArticleRow.language, ArticleVectorRow.vector)
              .outerjoin(ArticleVectorRow, (ArticleVectorRow.article_id == ArticleRow.id)
                         & (ArticleVectorRow.model == vector_model))
              .order_by(ArticleRow.pk))
+    if since is not None:
+        query = query.where(or_(ArticleRow.published >= since, ArticleRow.published.is_(None)))
     for row in conn.execute(query):
         yield StoryInput(row.id, row.title or "", row.clean_text, row.published, row.outlet, row.language,
                          tuple(sorted(entities.get(row.id, ()))), row.vector)
+
+
+def earlier_story_members(conn: Connection, story_ids: Sequence[str],
+                          before: date) -> list[tuple[str, StoryInput]]:
+    """(story id, article) of the stories' members published before ``before``, in stream order: what a
+    resumed run does not replay but needs to describe those stories again."""
+    if not story_ids:
+        return []
+    query = (select(StoryLinkRow.story_id, ArticleRow.id, ArticleRow.title, ArticleRow.clean_text,
+                    ArticleRow.published, ArticleRow.outlet, ArticleRow.language)
+             .join(ArticleRow, ArticleRow.id == StoryLinkRow.article_id)
+             .where(StoryLinkRow.story_id.in_(sorted(story_ids)), ArticleRow.published < before)
+             .order_by(StoryLinkRow.position))
+    return [(row.story_id, StoryInput(row.id, row.title or "", row.clean_text, row.published, row.outlet,
+                                      row.language, (), None)) for row in conn.execute(query)]
+
+
+def stories_since(conn: Connection, since: date) -> set[str]:
+    """Stories with a member published on or after ``since`` (or undated)."""
+    return set(conn.scalars(select(StoryLinkRow.story_id).join(ArticleRow, ArticleRow.id == StoryLinkRow.article_id)
+                            .where(or_(ArticleRow.published >= since, ArticleRow.published.is_(None)))))
+
+
+def story_checkpoint(conn: Connection) -> StoryCheckpoint | None:
+    row = conn.execute(select(StoryStateRow.__table__).where(StoryStateRow.id == 1)).one_or_none()
+    return None if row is None else StoryCheckpoint(row.fingerprint, row.before, row.articles, row.state)
+
+
+def count_articles_before(conn: Connection, day: date) -> int:
+    return conn.scalar(select(func.count()).select_from(ArticleRow).where(ArticleRow.published < day)) or 0
 
 
 def save_vectors(conn: Connection, model: str, vectors: Mapping[str, bytes]) -> None:
@@ -100,17 +148,48 @@ def save_vectors(conn: Connection, model: str, vectors: Mapping[str, bytes]) -> 
     conn.execute(upsert, [{"article_id": k, "model": model, "vector": vectors[k]} for k in sorted(vectors)])
 
 
-def replace_stories(conn: Connection, stories: Sequence[Story], links: Sequence[StoryLink]) -> None:
-    """Swap every story and link for these (in the caller's transaction; one writer at a time)."""
+def replace_stories(conn: Connection, stories: Sequence[Story], links: Sequence[StoryLink],
+                    checkpoint: StoryCheckpoint | None = None) -> None:
+    """Swap every story and link for these, and the saved stream for ``checkpoint`` (in the caller's
+    transaction; one writer at a time)."""
     advisory_lock(conn, LOCK_STORIES)
     conn.execute(delete(StoryLinkRow))
     conn.execute(delete(StoryRow))
+    _insert_stories(conn, stories, links)
+    _save_checkpoint(conn, checkpoint)
+
+
+def resume_stories(conn: Connection, since: date, stories: Sequence[Story], links: Sequence[StoryLink],
+                   checkpoint: StoryCheckpoint | None) -> None:
+    """After a run resumed from the checkpoint of ``since``: the links of every article published since then
+    (and undated ones) and of earlier articles whose group of copies changed are ``links``; ``stories`` are the
+    stories those links touch, as they now are (any other story they used to touch is gone)."""
+    advisory_lock(conn, LOCK_STORIES)
+    replayed = select(ArticleRow.id).where(or_(ArticleRow.published >= since, ArticleRow.published.is_(None)))
+    conn.execute(delete(StoryRow).where(StoryRow.id.in_(
+        select(StoryLinkRow.story_id).where(StoryLinkRow.article_id.in_(replayed.scalar_subquery())))))
+    conn.execute(delete(StoryLinkRow).where(StoryLinkRow.article_id.in_(replayed.scalar_subquery())))
+    for chunk in range(0, len(links), 500):
+        ids = [link.article_id for link in links[chunk:chunk + 500]]
+        conn.execute(delete(StoryLinkRow).where(StoryLinkRow.article_id.in_(ids)))
+    conn.execute(delete(StoryRow).where(StoryRow.id.in_(sorted({s.story_id for s in stories}))))
+    _insert_stories(conn, stories, links)
+    _save_checkpoint(conn, checkpoint)
+
+
+def _insert_stories(conn: Connection, stories: Sequence[Story], links: Sequence[StoryLink]) -> None:
     if links:
         conn.execute(StoryLinkRow.__table__.insert(), [asdict(link) for link in links])
     if stories:
         conn.execute(StoryRow.__table__.insert(), [
             {"id": s.story_id, "title": s.title, "size": len(s.article_ids), "outlets": json.dumps(s.outlets),
              "first_seen": s.first_seen, "last_seen": s.last_seen} for s in stories])
+
+
+def _save_checkpoint(conn: Connection, checkpoint: StoryCheckpoint | None) -> None:
+    conn.execute(delete(StoryStateRow))
+    if checkpoint is not None:
+        conn.execute(StoryStateRow.__table__.insert(), [{"id": 1, **asdict(checkpoint)}])
 
 
 def story_summaries(conn: Connection, *, story_ids: Sequence[str] | None = None, outlet: str | None = None,

@@ -3,7 +3,8 @@
 ``assign_stories`` streams documents in arrival order: each is checked for being a
 near-copy of an earlier one (``duplicates``), then placed in a story by the learned
 linker (``stream``), one clusterer per language. A copy joins its original's story
-while that story is open. ``describe_stories`` gives each story its most
+while that story is open. ``StoryStream`` (``assign``) holds that state, so a run can
+be saved part way and resumed later. ``describe_stories`` gives each story its most
 representative headline, outlets and time span. Same documents, same order: same
 stories, so re-clustering a database from scratch reproduces the stream.
 """
@@ -13,16 +14,13 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import datetime
 
 from ..records import Story, StoryLink
-from .duplicates import NearDuplicateFinder
+from .assign import StoryStream, StreamRun, assign_stories
 from .features import SIGNALS, StoryDocument, Vectorizer
-from .stream import StreamClusterer
 
-__all__ = ["ENCODER_NAME", "SIGNALS", "StoryDocument", "assign_stories", "describe_stories", "encode",
-           "lead_text", "representative_title"]
+__all__ = ["ENCODER_NAME", "SIGNALS", "StoryDocument", "StoryStream", "StreamRun", "assign_stories",
+           "describe_stories", "encode", "lead_text", "representative_title"]
 
 ENCODER_NAME = "all-MiniLM-L6-v2-int8:headline"  # the model and text behind stored article vectors
 LEAD_WORDS = 50
@@ -44,51 +42,6 @@ def encode(texts: Sequence[str]):
     from ..nlp.embed import shared_encoder
 
     return shared_encoder().encode(texts)
-
-
-def assign_stories(documents: Sequence[StoryDocument], languages: Sequence[str], *, window_days: float = 7.0,
-                   signals: Sequence[str] = SIGNALS) -> list[StoryLink]:
-    """One link per document, in the order given (the arrival order)."""
-    clusterers: dict[str, StreamClusterer] = {}
-    duplicates = NearDuplicateFinder(window_days=window_days)  # copies are looked for among open stories' days
-    story_key: dict[tuple[str, int], str] = {}  # (language, clusterer story id) -> stored story id
-    story_of_article: dict[str, tuple[str, int]] = {}
-    links = []
-    for position, (document, language) in enumerate(zip(documents, languages, strict=True)):
-        clusterer = clusterers.get(language)
-        if clusterer is None:
-            clusterer = clusterers[language] = StreamClusterer(language, signals=signals, window_days=window_days)
-        copy = duplicates.add(document.key, document.body or document.text, document.published)
-        original = story_of_article.get(copy.original) if copy else None
-        follow = original[1] if original and original[0] == language else None
-        assignment = clusterer.add(document, follow=follow)
-        internal = (language, assignment.story_id)
-        story_of_article[document.key] = internal
-        story_id = story_key.setdefault(internal, document.key)
-        links.append(StoryLink(document.key, story_id, position,
-                               None if assignment.probability is None else round(assignment.probability, 4),
-                               copy.original if copy else None, copy.containment if copy else None))
-    return _earliest_originals(documents, links)
-
-
-def _earliest_originals(documents: Sequence[StoryDocument], links: list[StoryLink]) -> list[StoryLink]:
-    """In each group of copies, the original is the earliest published, then the longest, then the first to arrive."""
-    groups: dict[str, list[int]] = defaultdict(list)
-    index = {link.article_id: n for n, link in enumerate(links)}
-    for n, link in enumerate(links):
-        if link.duplicate_of is not None:
-            groups[link.duplicate_of].append(n)
-    for original, copies in groups.items():
-        members = [index[original], *copies]
-        first = min(members, key=lambda n: (documents[n].published or datetime.max,
-                                            -len(documents[n].body or documents[n].text), n))
-        if first == index[original]:
-            continue
-        score = {n: links[n].containment for n in copies}
-        for n in members:
-            links[n] = replace(links[n], duplicate_of=None if n == first else links[first].article_id,
-                               containment=None if n == first else score.get(n, score.get(first)))
-    return links
 
 
 def describe_stories(documents: Sequence[StoryDocument], links: Sequence[StoryLink],

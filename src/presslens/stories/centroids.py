@@ -45,6 +45,21 @@ class CentroidIndex:
         """Whether queries are answered by the inverted file (True) or exactly (False)."""
         return self.ann is not None
 
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        if self.ann is not None:
+            import faiss
+
+            state["ann"] = faiss.serialize_index(self.ann)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        if self.ann is not None:
+            import faiss
+
+            self.ann = faiss.deserialize_index(self.ann)
+
     def put(self, story_id: int, vector: np.ndarray) -> None:
         """Set a story's centroid (any length; it is stored at unit length)."""
         row = self.row_of.get(story_id)

@@ -111,6 +111,15 @@ class Vectorizer:
         self._mask = (1 << frequency_bits) - 1
         self.documents = 0
 
+    def __getstate__(self) -> dict:
+        return {"language": self.language, "frequency": self.document_frequency, "mask": self._mask,
+                "documents": self.documents}
+
+    def __setstate__(self, state: dict) -> None:  # the stemmer and stop words are rebuilt, not pickled
+        self.language = state["language"]
+        self.stop, self.stem = stop_words(self.language), _stemmer(self.language)
+        self.document_frequency, self._mask, self.documents = state["frequency"], state["mask"], state["documents"]
+
     def terms(self, text: str) -> Counter:
         """Stemmed words (no stop words) and adjacent word pairs, with counts."""
         words = [_fold(w.lower()) for w in _WORD.findall(text)]
