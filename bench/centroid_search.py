@@ -12,11 +12,11 @@ nearest the approximate index finds (recall@8) and how often it finds the story 
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
 
 import numpy as np
+from report import print_table, write_json
 
 from presslens.stories.centroids import CentroidIndex
 
@@ -73,11 +73,8 @@ def main() -> None:
     rows = [measure(n, min(args.queries, n)) for n in args.open]
     columns = ("open_stories", "exact_query_ms", "approximate_query_ms", "exact_put_ms", "approximate_put_ms",
                "recall_at_8", "own_story_found")
-    print(" ".join(f"{c:>20}" for c in columns))
-    for row in rows:
-        print(" ".join(f"{row[c]:>20}" for c in columns))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"queries": args.queries, "rows": rows}, indent=2))
+    print_table(rows, columns)
+    write_json(args.out, {"queries": args.queries, "rows": rows})
 
 
 if __name__ == "__main__":
