@@ -1,10 +1,11 @@
-"""Clustering cost per article as the stream grows (issue 8): synthetic articles made from the sample
-corpus's headlines and leads with perturbations, dated so that about --active stories are open at a
-time, generated lazily in publication order (the input is never held in memory). Each article goes
-through the near-duplicate finder (on a body of 40-70 words; 5% of articles are near-copies of the
-one before) and the stream clusterer, both keeping a --window-days window. Each size runs in its own
-process, so its peak resident memory (RSS) is its own. Prints wall and CPU time per article (over all, and over
-the last tenth: the steady state) and peak RSS for each size, and writes JSON.
+"""Clustering cost per article as the stream grows (issue 8). Synthetic articles are made from the
+sample corpus's headlines and leads with perturbations, dated so that about --active stories are open
+at a time, and generated lazily in publication order (the input is never held in memory). Each article
+goes through the near-duplicate finder (on a body of 40-70 words; 5% of articles are near-copies of the
+one before) and the stream clusterer, both keeping a --window-days window. One stream runs to the
+largest size; at each size it reports the wall and CPU time per article over the tenth of the stream
+just before that size (the cost at that size), the resident memory then and the peak so far. Prints
+a table and writes JSON.
 
     .venv/bin/python bench/stories_scale.py --sizes 1000 10000 100000 1000000
 """
@@ -16,7 +17,6 @@ import heapq
 import json
 import random
 import resource
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -24,6 +24,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
+from report import print_table, write_json
+from threadpoolctl import threadpool_limits
 
 from presslens.ingest import read_path
 from presslens.pipeline import sample_corpus_paths
@@ -86,29 +88,44 @@ def synthetic(count: int, active: int, rng: random.Random, seeds: list[str]) -> 
         yield heapq.heappop(pending)[2]
 
 
-def run(size: int, active: int, window_days: float, seeds: list[str]) -> dict:
-    """One stream of ``size`` articles through the near-duplicate finder and the clusterer; only their
-    calls are timed (not the making of the synthetic articles)."""
+def run(sizes: list[int], active: int, window_days: float, seeds: list[str]) -> list[dict]:
+    """One stream of max(sizes) articles through the near-duplicate finder and the clusterer (one BLAS
+    thread: their products are too small to split); only their calls are timed, not the making of the
+    synthetic articles. At each size, a row: the cost per article over the tenth of the stream just
+    before it (the cost at that size) and over the whole stream so far, and the memory then."""
     clusterer = StreamClusterer("en", window_days=window_days)
     duplicates = NearDuplicateFinder(window_days=window_days)
-    stories, copies, spent, tail_spent, cpu = set(), 0, 0.0, 0.0, 0.0
-    tail_from = size - max(1, size // 10)
-    for n, document in enumerate(synthetic(size, active, random.Random(size), seeds)):
-        started, cpu_started = time.perf_counter(), time.process_time()
-        copy = duplicates.add(document.key, document.body, document.published)
-        copies += copy is not None
-        stories.add(clusterer.add(document).story_id)
-        took = time.perf_counter() - started
-        cpu += time.process_time() - cpu_started
-        spent += took
-        if n >= tail_from:
-            tail_spent += took
-    return {"articles": size, "stories": len(stories), "copies": copies, "seconds": round(spent, 2),
-            "ms_per_article": round(1000 * spent / size, 3), "cpu_ms_per_article": round(1000 * cpu / size, 3),
-            "last_tenth_ms_per_article": round(1000 * tail_spent / (size - tail_from), 3),
-            "open_stories_at_end": len(clusterer.stories), "indexed_terms_at_end": len(clusterer._term_index),
-            "documents_in_duplicate_window": len(duplicates.shingles),
+    wall, cpu = [], []
+    rows, stories, copies = [], set(), 0
+    with threadpool_limits(1):
+        for n, document in enumerate(synthetic(max(sizes), active, random.Random(max(sizes)), seeds), start=1):
+            started, cpu_started = time.perf_counter(), time.process_time()
+            copies += duplicates.add(document.key, document.body, document.published) is not None
+            stories.add(clusterer.add(document).story_id)
+            wall.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - cpu_started)
+            if n in sizes:
+                rows.append(checkpoint(n, wall, cpu, len(stories), copies, clusterer, duplicates))
+                print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+    return rows
+
+
+def checkpoint(n: int, wall: list[float], cpu: list[float], stories: int, copies: int, clusterer: StreamClusterer,
+               duplicates: NearDuplicateFinder) -> dict:
+    tenth = max(1, n // 10)
+    return {"articles": n, "stories": stories, "copies": copies,
+            "ms_per_article": round(1000 * sum(wall[-tenth:]) / tenth, 3),
+            "cpu_ms_per_article": round(1000 * sum(cpu[-tenth:]) / tenth, 3),
+            "ms_per_article_whole_run": round(1000 * sum(wall) / n, 3),
+            "open_stories": len(clusterer.stories), "indexed_terms": len(clusterer._term_index),
+            "documents_in_duplicate_window": len(duplicates.shingles), "rss_mb": rss_mb(),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+def rss_mb() -> float:
+    """Resident memory now (Linux), MB."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return round(pages * resource.getpagesize() / 2**20, 1)
 
 
 def main() -> None:
@@ -116,30 +133,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--active", type=int, default=300, help="Stories open at a time.")
     parser.add_argument("--window-days", type=float, default=7)
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # run one size in this process, print JSON
     parser.add_argument("--out", type=Path, default=Path("bench/results/stories_scale.json"))
     args = parser.parse_args()
-    if args.one:
-        print(json.dumps(run(args.one, args.active, args.window_days, seed_texts())))
-        return
-    rows = []
-    for size in args.sizes:
-        child = subprocess.run([sys.executable, __file__, "--one", str(size), "--active", str(args.active),
-                                "--window-days", str(args.window_days)], capture_output=True, text=True, check=True)
-        rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
-        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+    rows = run(sorted(args.sizes), args.active, args.window_days, seed_texts())
     base = next((r for r in rows if r["articles"] == 10000), rows[0])
-    print(f"{'articles':>10} {'stories':>8} {'ms/article':>11} {'last tenth':>11} {'x 10k':>6} "
-          f"{'CPU ms/article':>15} {'x 10k':>6} {'peak RSS MB':>12}")
     for row in rows:
-        ratio = row["ms_per_article"] / base["ms_per_article"]
-        cpu_ratio = row["cpu_ms_per_article"] / base["cpu_ms_per_article"]
-        print(f"{row['articles']:>10} {row['stories']:>8} {row['ms_per_article']:>11} "
-              f"{row['last_tenth_ms_per_article']:>11} {ratio:>6.2f} {row['cpu_ms_per_article']:>15} "
-              f"{cpu_ratio:>6.2f} {row['peak_rss_mb']:>12}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"active": args.active, "window_days": args.window_days, "rows": rows},
-                                   indent=2))
+        row["x_10k"] = round(row["ms_per_article"] / base["ms_per_article"], 2)
+        row["cpu_x_10k"] = round(row["cpu_ms_per_article"] / base["cpu_ms_per_article"], 2)
+    print_table(rows, ("articles", "stories", "ms_per_article", "x_10k", "cpu_ms_per_article", "cpu_x_10k",
+                       "ms_per_article_whole_run", "open_stories", "rss_mb", "peak_rss_mb"))
+    write_json(args.out, {"active": args.active, "window_days": args.window_days, "rows": rows})
 
 
 if __name__ == "__main__":

@@ -75,6 +75,7 @@ class StoryState:
     story_id: int
     centroid: Counter = field(default_factory=Counter)
     centroid_norm: float = 0.0
+    centroid_square: float = 0.0  # sum of squared centroid weights, kept as members arrive
     embedding_sum: np.ndarray | None = None
     entities: Counter = field(default_factory=Counter)
     recent: deque = field(default_factory=lambda: deque(maxlen=RECENT_MEMBERS))
@@ -82,8 +83,14 @@ class StoryState:
     last_seen: datetime | None = None
 
     def add(self, document: DocumentVectors) -> None:
-        self.centroid.update(document.terms)
-        self.centroid_norm = math.sqrt(sum(w * w for w in self.centroid.values()))
+        """Add a member; costs its own terms, not the story's (a story running for months stays cheap)."""
+        centroid, square = self.centroid, self.centroid_square
+        for term, weight in document.terms.items():
+            old = centroid[term]
+            centroid[term] = new = old + weight
+            square += new * new - old * old
+        self.centroid_square = square
+        self.centroid_norm = math.sqrt(max(square, 0.0))
         if document.embedding is not None:
             self.embedding_sum = (document.embedding.astype(np.float32).copy() if self.embedding_sum is None
                                   else self.embedding_sum + document.embedding)
