@@ -448,7 +448,7 @@ def _store_resumed(store: Store, since: date, documents: Sequence[StoryDocument]
     touched = store.stories_since(since) | {link.story_id for link in run.links}
     earlier = store.earlier_story_members(sorted(touched), since)
     members = [StoryDocument(key=i.article_id, text=lead_text(i.title, i.text), title=i.title, outlet=i.outlet,
-                             published=datetime.combine(i.published, datetime.min.time()) if i.published else None)
+                             published=_midnight(i.published))
                for _, i in earlier] + list(documents)
     member_links = [StoryLink(i.article_id, story_id, -1) for story_id, i in earlier] + run.links
     store.resume_stories(since, describe_stories(members, member_links, language), run.links + run.changed, saved)
@@ -460,6 +460,11 @@ def _checkpoint_day(documents: Sequence[StoryDocument], window_days: float) -> d
     return None if newest is None else (newest - timedelta(days=window_days)).date()
 
 
+def _midnight(day: date | None) -> datetime | None:
+    """A stored publication day as the stories stage's time."""
+    return datetime.combine(day, datetime.min.time()) if day else None
+
+
 def _story_documents(store: Store, inputs: Sequence[StoryInput]) -> list[StoryDocument]:
     """The stories stage's documents for stored articles, computing (and keeping) missing embeddings."""
     leads = [lead_text(i.title, i.text) for i in inputs]
@@ -469,7 +474,7 @@ def _story_documents(store: Store, inputs: Sequence[StoryInput]) -> list[StoryDo
         store.save_vectors(ENCODER_NAME, vectors)
     return [StoryDocument(
         key=i.article_id, text=lead, title=i.title, body=i.text,
-        published=datetime.combine(i.published, datetime.min.time()) if i.published else None, outlet=i.outlet,
+        published=_midnight(i.published), outlet=i.outlet,
         entities=i.entity_ids,
         embedding=np.frombuffer(vectors.get(i.article_id) or i.vector, dtype=np.float32))
         for i, lead in zip(inputs, leads, strict=True)]

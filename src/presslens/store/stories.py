@@ -90,7 +90,7 @@ def story_inputs(conn: Connection, vector_model: str, since: date | None = None)
     with their entity ids and cached embedding."""
     chosen = select(ArticleRow.id)
     if since is not None:
-        chosen = chosen.where(or_(ArticleRow.published >= since, ArticleRow.published.is_(None)))
+        chosen = chosen.where(_published_since(since))
     entities: dict[str, set[str]] = defaultdict(set)
     for article_id, entity_id in conn.execute(select(MentionRow.article_id, MentionRow.entity_id)
                                               .where(MentionRow.kind.in_(STORY_ENTITY_KINDS))
@@ -102,10 +102,16 @@ def story_inputs(conn: Connection, vector_model: str, since: date | None = None)
                         & (ArticleVectorRow.model == vector_model))
              .order_by(ArticleRow.pk))
     if since is not None:
-        query = query.where(or_(ArticleRow.published >= since, ArticleRow.published.is_(None)))
+        query = query.where(_published_since(since))
     for row in conn.execute(query):
         yield StoryInput(row.id, row.title or "", row.clean_text, row.published, row.outlet, row.language,
                          tuple(sorted(entities.get(row.id, ()))), row.vector)
+
+
+def _published_since(since: date):
+    """Articles a run resumed from the checkpoint of ``since`` streams again: published that day or later, or
+    undated."""
+    return or_(ArticleRow.published >= since, ArticleRow.published.is_(None))
 
 
 def earlier_story_members(conn: Connection, story_ids: Sequence[str],
@@ -126,7 +132,7 @@ def earlier_story_members(conn: Connection, story_ids: Sequence[str],
 def stories_since(conn: Connection, since: date) -> set[str]:
     """Stories with a member published on or after ``since`` (or undated)."""
     return set(conn.scalars(select(StoryLinkRow.story_id).join(ArticleRow, ArticleRow.id == StoryLinkRow.article_id)
-                            .where(or_(ArticleRow.published >= since, ArticleRow.published.is_(None)))))
+                            .where(_published_since(since))))
 
 
 def story_checkpoint(conn: Connection) -> StoryCheckpoint | None:
@@ -165,7 +171,7 @@ def resume_stories(conn: Connection, since: date, stories: Sequence[Story], link
     (and undated ones) and of earlier articles whose group of copies changed are ``links``; ``stories`` are the
     stories those links touch, as they now are (any other story they used to touch is gone)."""
     advisory_lock(conn, LOCK_STORIES)
-    replayed = select(ArticleRow.id).where(or_(ArticleRow.published >= since, ArticleRow.published.is_(None)))
+    replayed = select(ArticleRow.id).where(_published_since(since))
     conn.execute(delete(StoryRow).where(StoryRow.id.in_(
         select(StoryLinkRow.story_id).where(StoryLinkRow.article_id.in_(replayed.scalar_subquery())))))
     conn.execute(delete(StoryLinkRow).where(StoryLinkRow.article_id.in_(replayed.scalar_subquery())))
