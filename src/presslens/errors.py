@@ -34,6 +34,7 @@ class Errors:
     E111 = "unreadable: {detail}"
     E112 = "invalid field {field!r}: {detail}"
     E113 = "took longer than {seconds} s in one step (set PRESSLENS_DOCUMENT_TIMEOUT)"
+    E114 = "failed in the {step} step ({kind}: {detail}); the other documents go on"
     E201 = "nothing left after cleaning: the document holds no article prose"
     E301 = "invalid quote record: {detail}"
     E501 = "cannot open the database {url}: {detail}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -22,6 +23,7 @@ from .entities import (
     add_pronoun_mentions,
     analyse_text,
     gazetteer_of,
+    join_pieces,
     known_people_in,
     link_article,
     merge_known_people,
@@ -53,6 +55,8 @@ __all__ = [
     "sample_corpus_paths",
     "update_stories",
 ]
+
+logger = logging.getLogger(__name__)
 
 SAMPLE_FORMAT_DIRS = ("txt", "jsonl", "html", "feeds", "warc")
 
@@ -154,6 +158,9 @@ def _timed(items: Iterator[RawDoc | PresslensError], settings: Settings,
         except DocumentTimeout:
             yield IngestError("E113", source=source, seconds=settings.document_timeout)
             return
+        except Exception as exc:  # a reader's own failure: the rest of that file is lost, not the batch
+            yield _failure("read", source, exc)
+            return
         yield item
 
 
@@ -191,28 +198,15 @@ def find_entities(texts: Sequence[str], languages: Sequence[str]) -> list[list[L
     return [add_known_names(text, entities, gazetteer) for text, entities in zip(texts, found, strict=True)]
 
 
-def entities_and_quotes(texts: Sequence[str], languages: Sequence[str],
-                        settings: Settings) -> tuple[list[list[LocalEntity]], list[list[FoundQuote]]]:
-    """Each text's entities and quotes. The quote tagger needs only the texts, so it runs on a thread of
-    its own (onnxruntime lets go of the GIL) while spaCy finds the entities, and the two share the cores."""
-    if settings.quote_method == "off" or not texts:
-        return find_entities(texts, languages), [[] for _ in texts]
-    extractor = quote_extractor(settings.quote_method)
-    pending = extractor.start(texts, languages) if extractor.overlap else None
-    try:
-        entities = find_entities(texts, languages)
-    except BaseException:
-        if pending is not None:
-            pending.cancel()
-        raise
-    return entities, _quotes_with(extractor, texts, languages, entities, pending)
-
-
 def quotes_in_texts(texts: Sequence[str], languages: Sequence[str], settings: Settings,
                     entities: Sequence[Sequence[LocalEntity]] | None = None) -> list[list[FoundQuote]]:
     """Quotes in each text, speakers resolved with the text's people and organisations."""
     if entities is None:
-        return entities_and_quotes(texts, languages, settings)[1]
+        found = find_in_texts(texts, languages, settings)
+        failed = next((f for f in found if isinstance(f, PresslensError)), None)
+        if failed is not None:
+            raise failed
+        return [f.quotes for f in found]  # type: ignore[union-attr]
     if settings.quote_method == "off" or not texts:
         return [[] for _ in texts]
     return _quotes_with(quote_extractor(settings.quote_method), texts, languages, entities, None)
@@ -220,9 +214,7 @@ def quotes_in_texts(texts: Sequence[str], languages: Sequence[str], settings: Se
 
 def _quotes_with(extractor: QuoteExtractor, texts: Sequence[str], languages: Sequence[str],
                  entities: Sequence[Sequence[LocalEntity]], pending) -> list[list[FoundQuote]]:
-    people = [[Person(m.start, m.end, m.text, e.kind, e.name) for e in found
-               if e.kind in ("person", "organisation") for m in e.mentions] for found in entities]
-    return extractor.extract(texts, [sorted(p, key=lambda x: x.start) for p in people], languages, pending)
+    return extractor.extract(texts, [_people(found) for found in entities], languages, pending)
 
 
 @dataclass
@@ -242,12 +234,157 @@ class Findings:
     quotes: list[FoundQuote]
 
 
-def find_in_articles(articles: Sequence[Article], settings: Settings) -> list[Findings]:
-    """The model-heavy half of the analysis: needs no store, so it can run anywhere (a Spark executor)."""
-    languages = [a.language or settings.default_language for a in articles]
-    texts = [a.clean_text for a in articles]
-    local, found = entities_and_quotes(texts, languages, settings)
-    return [Findings(entities, quotes) for entities, quotes in zip(local, found, strict=True)]
+def find_in_articles(articles: Sequence[Article], settings: Settings) -> list[Findings | PresslensError]:
+    """The model-heavy half of the analysis: needs no store, so it can run anywhere (a Spark executor).
+
+    Each article gets its findings, or in its place the error that stopped it: every step holds each
+    document to ``settings.document_timeout`` and to its own failures, and the other documents go on. A text
+    longer than one piece of ``nlp.PIECE_TOKENS`` is analysed alone, piece by piece.
+    """
+    return find_in_texts([a.clean_text for a in articles], [a.language or settings.default_language for a in articles],
+                         settings, [a.source for a in articles])
+
+
+def find_in_texts(texts: Sequence[str], languages: Sequence[str], settings: Settings,
+                  sources: Sequence[str] | None = None) -> list[Findings | PresslensError]:
+    """``find_in_articles`` for plain texts (``sources`` name them in errors)."""
+    docs = [_Doc(text, language, source, [(s, text[s:e]) for s, e in nlp.pieces(text)] or [(0, "")])
+            for text, language, source in zip(texts, languages, sources or [""] * len(texts), strict=True)]
+    out: list[Findings | PresslensError | None] = [None] * len(docs)
+    short = {n for n, d in enumerate(docs) if len(d.pieces) == 1}
+    groups = [sorted(short)] + [[n] for n in range(len(docs)) if n not in short]
+    for group in filter(None, groups):
+        for n, found in zip(group, _find_in_group([docs[n] for n in group], settings), strict=True):
+            out[n] = found
+    return out  # type: ignore[return-value]
+
+
+@dataclass
+class _Doc:
+    """A text being analysed: its pieces (offset, text), and what each step found in them."""
+
+    text: str
+    language: str
+    source: str
+    pieces: list[tuple[int, str]]
+    named: list[list[nlp.EntitySpan]] = field(default_factory=list)
+    entities: list[list[LocalEntity]] = field(default_factory=list)
+    tagged: list = field(default_factory=list)
+    error: PresslensError | None = None
+
+
+def _find_in_group(docs: Sequence[_Doc], settings: Settings) -> list[Findings | PresslensError]:
+    """Findings for documents analysed together: the models see all their pieces in batches; the rules
+    take one document at a time."""
+    texts = [text for d in docs for _, text in d.pieces]
+    languages = [d.language for d in docs for _ in d.pieces]
+    extractor = quote_extractor(settings.quote_method) if settings.quote_method != "off" else None
+    pending = extractor.start(texts, languages) if extractor is not None and extractor.overlap else None
+    try:
+        named = _model_step(settings, len(docs), "entities", lambda: named_entities(texts, languages))
+        _hand_out(docs, named, "named")
+        _each_doc(docs, settings, "entities", lambda d: [analyse_text(t, n) for (_, t), n in zip(d.pieces, d.named,
+                                                                                                strict=True)])
+        gazetteer = gazetteer_of([e for d in docs if d.error is None for e in d.entities])
+        _each_doc(docs, settings, "entities", lambda d: [add_known_names(t, e, gazetteer)
+                                                          for (_, t), e in zip(d.pieces, d.entities, strict=True)])
+        if extractor is not None:
+            tagged = _model_step(settings, len(docs), "quotes",
+                                 pending.result if pending is not None else lambda: extractor.tag(texts, languages))
+            _hand_out(docs, tagged, "tagged")
+    except (DocumentTimeout, _StepFailed) as failure:
+        if pending is not None:
+            pending.cancel()
+        if len(docs) > 1:  # one of them overran or broke a model step: each alone, within its own limit
+            return [found for d in docs for found in _find_in_group([_fresh(d)], settings)]
+        return [failure.error.at(docs[0].source) if isinstance(failure, _StepFailed)
+                else IngestError("E113", source=docs[0].source, seconds=settings.document_timeout)]
+    return [d.error or _findings(d, extractor, settings) for d in docs]
+
+
+def _fresh(doc: _Doc) -> _Doc:
+    return _Doc(doc.text, doc.language, doc.source, doc.pieces)
+
+
+class _StepFailed(Exception):
+    def __init__(self, error: PresslensError) -> None:
+        self.error = error
+
+
+def _model_step(settings: Settings, documents: int, step: str, run: Callable[[], list]) -> list:
+    """A model's pass over the pieces of ``documents`` documents, within their time limits together (a
+    model's time is linear in the text, and each piece is bounded)."""
+    try:
+        with time_limit(settings.document_timeout * documents):
+            return run()
+    except DocumentTimeout:
+        raise
+    except Exception as exc:  # reported, and the batch goes on
+        raise _StepFailed(_failure(step, "", exc)) from exc
+
+
+def _hand_out(docs: Sequence[_Doc], values: Sequence, attribute: str) -> None:
+    """Give each document its pieces' share of a model's results (one value a piece, in order)."""
+    flat = iter(values)
+    for doc in docs:
+        setattr(doc, attribute, [next(flat) for _ in doc.pieces])
+
+
+def _each_doc(docs: Sequence[_Doc], settings: Settings, step: str, run: Callable[[_Doc], list]) -> None:
+    """Run a rule step on each document still standing, each within its own time limit; a document that
+    overruns or fails gets its error and leaves the batch."""
+    for doc in docs:
+        if doc.error is not None:
+            continue
+        try:
+            with time_limit(settings.document_timeout):
+                doc.entities = run(doc)
+        except DocumentTimeout:
+            doc.error = IngestError("E113", source=doc.source, seconds=settings.document_timeout)
+        except Exception as exc:  # reported, and the batch goes on
+            doc.error = _failure(step, doc.source, exc)
+
+
+def _findings(doc: _Doc, extractor: QuoteExtractor | None, settings: Settings) -> Findings | PresslensError:
+    """One document's entities (pieces joined) and quotes (speakers among its pieces' people)."""
+    try:
+        with time_limit(settings.document_timeout):
+            quotes: list[FoundQuote] = []
+            for (offset, text), entities, tagged in zip(doc.pieces, doc.entities, doc.tagged or [None] * len(
+                    doc.pieces), strict=True):
+                if extractor is not None:
+                    quotes += [_shifted(q, offset) for q in extractor.quotes_in(text, tagged, _people(entities))]
+            entities = doc.entities[0] if len(doc.pieces) == 1 else join_pieces(
+                [(offset, e) for (offset, _), e in zip(doc.pieces, doc.entities, strict=True)])
+            return Findings(entities, quotes)
+    except DocumentTimeout:
+        return IngestError("E113", source=doc.source, seconds=settings.document_timeout)
+    except Exception as exc:  # reported, and the batch goes on
+        return _failure("quotes", doc.source, exc)
+
+
+def _shifted(quote: FoundQuote, offset: int) -> FoundQuote:
+    if not offset:
+        return quote
+
+    def shift(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        return (span[0] + offset, span[1] + offset) if span else None
+
+    return replace(quote, content=shift(quote.content), source=shift(quote.source), cue=shift(quote.cue))
+
+
+def _people(entities: Sequence[LocalEntity]) -> list[Person]:
+    """The people and organisations of a text, as the quotes stage's speaker candidates, in text order."""
+    return sorted((Person(m.start, m.end, m.text, e.kind, e.name) for e in entities
+                   if e.kind in ("person", "organisation") for m in e.mentions), key=lambda p: p.start)
+
+
+def _failure(step: str, source: str, exc: BaseException) -> IngestError:
+    """An unexpected failure of one document in one step, as the error the ingest report shows."""
+    if isinstance(exc, PresslensError):
+        return exc.at(exc.source or source, exc.locator)  # type: ignore[return-value]
+    logger.warning("%s failed in the %s step", source or "a document", step, exc_info=exc)
+    return IngestError("E114", source=source, step=step, kind=type(exc).__name__, detail=str(exc)[:200])
 
 
 def link_findings(articles: Sequence[Article], findings: Sequence[Findings], store: Store | None = None) -> Analysis:
@@ -272,8 +409,13 @@ def link_findings(articles: Sequence[Article], findings: Sequence[Findings], sto
 
 
 def analyse_articles(articles: Sequence[Article], settings: Settings, store: Store | None = None) -> Analysis:
-    """Entities (with canonical ids, known people looked up in ``store``) and quotes for articles."""
-    return link_findings(articles, find_in_articles(articles, settings), store)
+    """Entities (with canonical ids, known people looked up in ``store``) and quotes for articles; raises the
+    first document's error if any document fails (``find_in_articles`` reports them one by one)."""
+    found = find_in_articles(articles, settings)
+    failed = next((f for f in found if isinstance(f, PresslensError)), None)
+    if failed is not None:
+        raise failed
+    return link_findings(articles, found, store)  # type: ignore[arg-type]
 
 
 def _with_speaker_ids(records: list[Quote], found: Sequence[FoundQuote], entities: Sequence[LocalEntity],
@@ -305,53 +447,46 @@ def quotes_for_articles(articles: Sequence[Article], settings: Settings) -> dict
     return analyse_articles(articles, settings).quotes
 
 
-def _analyse_in_time(articles: list[Article], settings: Settings, store: Store,
-                     report: IngestReport) -> tuple[list[Article], Analysis]:
-    """Entities and quotes for a batch within the time limit of its documents; if the batch runs
-    over, each article alone within its own limit, and one that still runs over is reported (E113)."""
-    try:
-        with time_limit(settings.document_timeout * len(articles)):
-            return articles, analyse_articles(articles, settings, store)
-    except DocumentTimeout:
-        pass
-    kept, analysis = [], Analysis()
-    for article in articles:
+def clean_and_find(docs: Sequence[RawDoc], settings: Settings) -> tuple[list[Article], list[Findings],
+                                                                        list[PresslensError]]:
+    """Clean documents and find their entities and quotes, each within its own time limit in every step: the
+    articles that made it, their findings, and one error for each document that did not."""
+    articles: list[Article] = []
+    errors: list[PresslensError] = []
+    for doc in docs:
         try:
             with time_limit(settings.document_timeout):
-                single = analyse_articles([article], settings, store)
+                articles.append(clean_document(doc, settings))
         except DocumentTimeout:
-            report.errors.append(IngestError("E113", source=article.source, seconds=settings.document_timeout))
-            continue
-        kept.append(article)
-        analysis.quotes.update(single.quotes)
-        analysis.entities.update(single.entities)
-    return kept, analysis
+            errors.append(IngestError("E113", source=doc.source, locator=doc.locator,
+                                      seconds=settings.document_timeout))
+        except Exception as exc:  # reported, and the batch goes on
+            errors.append(_failure("clean", doc.where, exc))
+    kept: list[Article] = []
+    findings: list[Findings] = []
+    for article, found in zip(articles, find_in_articles(articles, settings) if articles else [], strict=True):
+        if isinstance(found, PresslensError):
+            errors.append(found)
+        else:
+            kept.append(article)
+            findings.append(found)
+    return kept, findings, errors
 
 
 def _store_batch(batch: list[RawDoc], store: Store, settings: Settings,
                  report: IngestReport) -> None:
-    """Clean the documents not stored yet (ids come from the raw content) and store them."""
+    """Clean and analyse the documents not stored yet (ids come from the raw content) and store them."""
     if not batch:
         return
     stored = store.existing_ids([article_id_for(doc) for doc in batch])
-    articles: list[Article] = []
-    for doc in batch:
-        if article_id_for(doc) in stored:
-            report.already_stored += 1
-            continue
-        try:
-            with time_limit(settings.document_timeout):
-                articles.append(clean_document(doc, settings))
-        except PresslensError as exc:
-            report.errors.append(exc)
-        except DocumentTimeout:
-            report.errors.append(IngestError("E113", source=doc.source, locator=doc.locator,
-                                             seconds=settings.document_timeout))
+    fresh = [doc for doc in batch if article_id_for(doc) not in stored]
+    report.already_stored += len(batch) - len(fresh)
     batch.clear()
-    if not articles:
-        return
-    articles, analysis = _analyse_in_time(articles, settings, store, report)
-    store_analysed(articles, analysis, batch_vectors(articles), store, settings, report)
+    articles, findings, errors = clean_and_find(fresh, settings)
+    report.errors.extend(errors)
+    if articles:
+        store_analysed(articles, link_findings(articles, findings, store), batch_vectors(articles), store, settings,
+                       report)
 
 
 def batch_vectors(articles: Sequence[Article]) -> dict[str, bytes]:

@@ -154,14 +154,14 @@ def test_an_article_that_stalls_the_nlp_stages_is_reported_and_the_rest_stored(t
     from presslens import pipeline
     from presslens.store import Store
 
-    real_analyse = pipeline.analyse_articles
+    real_analyse = pipeline.analyse_text
 
-    def stalling(articles, settings, store=None):
-        if any("STALL" in a.clean_text for a in articles):
+    def stalling(text, spans):
+        if "STALL" in text:
             clock.sleep(4)
-        return real_analyse(articles, settings, store)
+        return real_analyse(text, spans)
 
-    monkeypatch.setattr(pipeline, "analyse_articles", stalling)
+    monkeypatch.setattr(pipeline, "analyse_text", stalling)
     text = "A perfectly ordinary article about the harbour ferry and its new timetable for the summer."
     for name, prefix in (("a.txt", "First."), ("b.txt", "STALL."), ("c.txt", "Third.")):
         (tmp_path / name).write_text(f"{prefix} {text}", encoding="utf-8")

@@ -20,11 +20,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..clean import article_id_for, clean_document
+from ..clean import article_id_for
 from ..errors import PresslensError
 from ..ingest import read_path
-from ..pipeline import batch_vectors, find_in_articles
-from ..records import Article, RawDoc
+from ..pipeline import batch_vectors, clean_and_find
+from ..records import RawDoc
 from ..settings import Settings
 from .records import TABLES, AnalysedArticle, article_row, mention_rows, quote_rows
 
@@ -43,14 +43,7 @@ def analyse_batches(settings: Settings, output: str, threads: int,
     os.environ["PRESSLENS_THREADS"] = str(threads)  # before the first model loads in this executor process
     for batch, members in groups:
         docs = [doc for _, doc in sorted(members, key=lambda m: m[0])]
-        articles: list[Article] = []
-        errors: list[PresslensError] = []
-        for doc in docs:
-            try:
-                articles.append(clean_document(doc, settings))
-            except PresslensError as exc:
-                errors.append(exc)
-        findings = find_in_articles(articles, settings) if articles else []
+        articles, findings, errors = clean_and_find(docs, settings)
         vectors = batch_vectors(articles)
         items = [AnalysedArticle(batch, n, a, f.entities, f.quotes, vectors[a.article_id])
                  for n, (a, f) in enumerate(zip(articles, findings, strict=True))]

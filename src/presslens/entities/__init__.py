@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..records import Article, Entity, Mention
 from .canonical import KnownPerson, Resolution, entity_id_for, resolve
-from .cluster import Gazetteer, LocalEntity, add_known_names, cluster_mentions, gazetteer_of
+from .cluster import Gazetteer, LocalEntity, add_known_names, cluster_mentions, gazetteer_of, join_pieces
 from .mentions import KINDS, EntityMention, find_mentions
 from .names import display_name, name_words, organisation_key, person_key, slug
 
@@ -30,6 +30,7 @@ __all__ = [
     "entity_id_for",
     "find_mentions",
     "gazetteer_of",
+    "join_pieces",
     "known_people_in",
     "link_article",
     "merge_known_people",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .mentions import EntityMention
@@ -87,6 +87,43 @@ def cluster_mentions(text: str, mentions: Sequence[EntityMention]) -> list[Local
         if entity.kind == "person":
             entity.roles = _roles(text, entity)
     return sorted(entities.values(), key=lambda e: e.mentions[0].start)
+
+
+def join_pieces(pieces: Sequence[tuple[int, Sequence[LocalEntity]]]) -> list[LocalEntity]:
+    """One text's entities from those of its pieces (``(offset of the piece, its entities)``): the same name
+    in two pieces is one entity, and a surname alone in a piece joins the one full name it ends elsewhere."""
+    joined: dict[tuple[str, str], LocalEntity] = {}
+    for offset, entities in pieces:
+        for entity in entities:
+            mentions = [replace(m, start=m.start + offset, end=m.end + offset) for m in entity.mentions]
+            same = joined.get((entity.kind, entity.key))
+            if same is None:
+                joined[(entity.kind, entity.key)] = LocalEntity(entity.kind, entity.name, entity.key, mentions,
+                                                                list(entity.roles), list(entity.evidence))
+                continue
+            same.mentions += mentions
+            same.roles += [r for r in entity.roles if r not in same.roles]
+            same.evidence += entity.evidence
+            if len(entity.name) > len(same.name):
+                same.name = entity.name
+    _join_surnames(joined)
+    for entity in joined.values():
+        entity.mentions.sort(key=lambda m: m.start)
+    return sorted(joined.values(), key=lambda e: e.mentions[0].start)
+
+
+def _join_surnames(entities: dict[tuple[str, str], LocalEntity]) -> None:
+    """A surname-only person joins the one full-name person of the text whose name it ends."""
+    by_surname: dict[str, list[LocalEntity]] = {}
+    for entity in entities.values():
+        if entity.kind == "person" and not entity.surname_only and name_words(entity.name):
+            by_surname.setdefault(person_key(name_words(entity.name)[-1]), []).append(entity)
+    for (kind, key), entity in list(entities.items()):
+        targets = by_surname.get(key, []) if entity.surname_only else []
+        if len(targets) == 1:
+            targets[0].mentions += entity.mentions
+            targets[0].evidence.append(f"{entity.name!r} is the surname of {targets[0].name!r} in this article")
+            del entities[(kind, key)]
 
 
 def _person_if_it_speaks(text: str, mention: EntityMention) -> EntityMention:

@@ -22,8 +22,9 @@ from .linking import Attribution, link
 from .rules import find_quotes, quoted_segments, sentence_bounds
 from .speakers import Person, Speaker, find_channel, resolve_speaker
 from .tagger import MODEL_DIR, MODEL_FILE, QuoteTagger
+from .tagging import TaggedSpan
 
-__all__ = ["FoundQuote", "PendingAttributions", "QuoteExtractor", "quote_kind"]
+__all__ = ["FoundQuote", "PendingTags", "QuoteExtractor", "quote_kind"]
 
 METHODS = ("model", "rules")
 TAGGER_LANGUAGES = {"en"}
@@ -90,41 +91,53 @@ class QuoteExtractor:
     def attributions(self, texts: Sequence[str], languages: Sequence[str] | None = None,
                      run_options=None) -> list[list[Attribution]]:
         """Raw attributions (offsets only) for each text."""
+        return [self.attributions_in(text, tagged)
+                for text, tagged in zip(texts, self.tag(texts, languages, run_options), strict=True)]
+
+    def tag(self, texts: Sequence[str], languages: Sequence[str] | None = None,
+            run_options=None) -> list[list[TaggedSpan] | None]:
+        """The tagger's spans for each text in a language it knows; ``None`` for the texts the rules take."""
         languages = languages or ["en"] * len(texts)
         model_jobs = [i for i, lang in enumerate(languages) if self._tagger and lang in TAGGER_LANGUAGES]
-        out: list[list[Attribution]] = [[] for _ in texts]
+        out: list[list[TaggedSpan] | None] = [None] * len(texts)
         if model_jobs:
             tagged = self._tagger.tag([texts[i] for i in model_jobs], run_options)
             for i, spans in zip(model_jobs, tagged, strict=True):
-                # A content with neither cue nor source is almost always a tagging slip.
-                out[i] = [a for a in link(texts[i], spans) if a.cue or a.source]
-        for i, text in enumerate(texts):
-            if i not in model_jobs:
-                out[i] = find_quotes(text)
+                out[i] = spans
         return out
 
-    def start(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> PendingAttributions:
-        """``attributions`` begun on a thread of its own, for ``extract`` to take later: the tagger
-        needs only the texts, so it can run while the caller finds the people it needs for speakers
-        (onnxruntime lets go of the GIL, so spaCy and the tagger share the cores)."""
-        return PendingAttributions(self, texts, languages)
+    @staticmethod
+    def attributions_in(text: str, tagged: list[TaggedSpan] | None) -> list[Attribution]:
+        """One text's attributions from its tagged spans (``None``: by the rules)."""
+        if tagged is None:
+            return find_quotes(text)
+        # A content with neither cue nor source is almost always a tagging slip.
+        return [a for a in link(text, tagged) if a.cue or a.source]
+
+    def start(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> PendingTags:
+        """``tag`` begun on a thread of its own, for ``extract`` to take later: the tagger needs only the
+        texts, so it can run while the caller finds the people it needs for speakers (onnxruntime lets go
+        of the GIL, so spaCy and the tagger share the cores)."""
+        return PendingTags(self, texts, languages)
 
     def extract(self, texts: Sequence[str], people: Sequence[Sequence[Person]] | None = None,
                 languages: Sequence[str] | None = None,
-                pending: PendingAttributions | None = None) -> list[list[FoundQuote]]:
-        """Attributions with kind, canonical speaker, role and channel, for each text (those of
+                pending: PendingTags | None = None) -> list[list[FoundQuote]]:
+        """Attributions with kind, canonical speaker, role and channel, for each text (tagged by
         ``pending`` when given: ``start`` on the same texts)."""
         people = people or [[] for _ in texts]
-        found_all = pending.result() if pending is not None else self.attributions(texts, languages)
-        results = []
-        for text, found, persons in zip(texts, found_all, people, strict=True):
-            results.append(describe(text, found, persons))
-        return results
+        tagged_all = pending.result() if pending is not None else self.tag(texts, languages)
+        return [self.quotes_in(text, tagged, persons)
+                for text, tagged, persons in zip(texts, tagged_all, people, strict=True)]
+
+    def quotes_in(self, text: str, tagged: list[TaggedSpan] | None, people: Sequence[Person]) -> list[FoundQuote]:
+        """One text's quotes from its tagged spans (``None``: by the rules), speakers among ``people``."""
+        return describe(text, self.attributions_in(text, tagged), people)
 
 
-class PendingAttributions:
-    """``QuoteExtractor.attributions`` running on a thread; ``result`` waits for it. If the wait is
-    interrupted (a document time limit), the tagger is told to stop at its next model call."""
+class PendingTags:
+    """``QuoteExtractor.tag`` running on a thread; ``result`` waits for it. If the wait is interrupted
+    (a document time limit), the tagger is told to stop at its next model call."""
 
     def __init__(self, extractor: QuoteExtractor, texts: Sequence[str], languages: Sequence[str] | None):
         self._run_options = None
@@ -132,7 +145,7 @@ class PendingAttributions:
             import onnxruntime
 
             self._run_options = onnxruntime.RunOptions()
-        self._result: list[list[Attribution]] | None = None
+        self._result: list[list[TaggedSpan] | None] | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, args=(extractor, list(texts), languages),
                                         name="presslens-quote-tagger", daemon=True)
@@ -140,7 +153,7 @@ class PendingAttributions:
 
     def _work(self, extractor: QuoteExtractor, texts: list[str], languages: Sequence[str] | None) -> None:
         try:
-            self._result = extractor.attributions(texts, languages, self._run_options)
+            self._result = extractor.tag(texts, languages, self._run_options)
         except BaseException as exc:  # handed to the thread that waits
             self._error = exc
 
@@ -149,7 +162,7 @@ class PendingAttributions:
         if self._run_options is not None:
             self._run_options.terminate = True
 
-    def result(self) -> list[list[Attribution]]:
+    def result(self) -> list[list[TaggedSpan] | None]:
         try:
             self._thread.join()
         except BaseException:

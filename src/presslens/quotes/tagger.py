@@ -17,6 +17,7 @@ from .tagging import TaggedSpan, decode_tags, merge_window_logits, normalise_mar
 MODEL_DIR = Path(__file__).parent / "model"
 MODEL_FILE = "model.int8.onnx"
 BATCH_TOKENS = 4096
+GROUP_CHARS = 400_000
 # Windows overlap by window - stride word pieces. A larger stride runs fewer of them through the
 # model (222: 12% fewer than the trained 190) and may cost accuracy (PolNeAR dev, all kinds, F1
 # content/speaker/cue exact: 190 0.615/0.774/0.658, 214 0.616/0.765/0.651, 222 0.614/0.782/0.661,
@@ -62,8 +63,21 @@ class QuoteTagger:
         return version if self.stride == int(self.info["stride"]) else f"{version}+stride{self.stride}"
 
     def tag(self, texts: Sequence[str], run_options=None) -> list[list[TaggedSpan]]:
-        """Spans for each text; windows from all texts are batched together by length.
-        ``run_options``: onnxruntime ``RunOptions`` (another thread may set ``terminate`` to stop)."""
+        """Spans for each text; windows from texts of about ``GROUP_CHARS`` together are batched by length (so
+        memory is bounded whatever the texts). ``run_options``: onnxruntime ``RunOptions`` (another thread may
+        set ``terminate`` to stop)."""
+        out: list[list[TaggedSpan]] = []
+        group: list[str] = []
+        size = 0
+        for text in texts:
+            if group and size + len(text) > GROUP_CHARS:
+                out += self._tag_group(group, run_options)
+                group, size = [], 0
+            group.append(text)
+            size += len(text)
+        return out + (self._tag_group(group, run_options) if group else [])
+
+    def _tag_group(self, texts: Sequence[str], run_options=None) -> list[list[TaggedSpan]]:
         encodings = self.tokenizer.encode_batch([normalise_marks(t) for t in texts], add_special_tokens=False)
         token_ids = [encoding.ids for encoding in encodings]  # each ``.ids`` makes a new list
         jobs = []  # (text index, window start, window end)
