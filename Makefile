@@ -28,4 +28,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 
 clean:
-	rm -rf $(VENV) presslens-demo.db presslens-demo.db-wal presslens-demo.db-shm .pytest_cache
+	rm -rf $(VENV) presslens-demo.db presslens-demo.db-wal presslens-demo.db-shm presslens-demo.db-stories.lock .pytest_cache

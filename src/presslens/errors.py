@@ -6,8 +6,8 @@ so a user can find it: ``[E103] feeds/bbc.rss: not a feed: ...``.
 
 from __future__ import annotations
 
-__all__ = ["BatchError", "CleanError", "CompareError", "ConfigError", "Errors", "IngestError", "PresslensError",
-           "StoreError"]
+__all__ = ["NOT_FOUND_CODES", "BatchError", "CleanError", "CompareError", "ConfigError", "Errors", "IngestError",
+           "PresslensError", "StoreError"]
 
 
 class Errors:
@@ -20,6 +20,7 @@ class Errors:
     E002 = "no {stage} model for language {language!r} (available: {available})"
     E003 = "the {what} is missing from {path}: reinstall presslens"
     E004 = "{variable}={value!r} is not one of: {allowed}"
+    E005 = "{variable}={value!r} is out of range: give a whole number from {low:,} to {high:,}"
     E100 = "no such file or directory"
     E101 = "empty file"
     E102 = "binary content ({detail}), not a text document"
@@ -42,9 +43,19 @@ class Errors:
     E503 = "article id prefix {key!r} is ambiguous: {count} articles match"
     E504 = "no entity matches {key!r}"
     E505 = "no story matches {key!r} (give a story id, an id prefix of 4+ characters, or an article id)"
+    E506 = "no presslens store at {url}: check --db (or PRESSLENS_DB), or create one with `presslens ingest`"
+    E507 = "the store {url} has schema revision {revision!r}, newer than this presslens knows ({head}): upgrade it"
+    E508 = "the store {url} is read-only: {detail}"
+    E509 = "{url} keeps nothing once the command ends: give a file path or a database server URL to write to"
+    E510 = "cannot write to the store {url}: {detail}"
+    E511 = "the store refused the record: {detail}"
     E601 = "invalid pair record: {detail}"
     E701 = "not a presslens batch output: {detail}"
     E702 = "the Spark job failed: {detail}"
+
+
+# Errors that say a record asked for is not there (404 over HTTP, exit status 4 on the command line).
+NOT_FOUND_CODES = frozenset({"E502", "E504", "E505"})
 
 
 class PresslensError(Exception):

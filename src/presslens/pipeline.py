@@ -33,7 +33,7 @@ from .entities import (
     surnames_needed,
     unify_ids,
 )
-from .errors import IngestError, PresslensError
+from .errors import IngestError, PresslensError, StoreError
 from .ingest import iter_sources, read_bytes, read_path
 from .quotes import FoundQuote, QuoteExtractor, article_quotes
 from .quotes.speakers import Person
@@ -52,6 +52,7 @@ __all__ = [
     "ingest_paths",
     "quotes_for_articles",
     "quotes_in_texts",
+    "repair_stories",
     "sample_corpus_paths",
     "update_stories",
 ]
@@ -167,8 +168,13 @@ def _timed(items: Iterator[RawDoc | PresslensError], settings: Settings,
 def _finish(batch: list[RawDoc], store: Store, settings: Settings, report: IngestReport,
             started: float) -> IngestReport:
     _store_batch(batch, store, settings, report)
-    if report.added:
-        report.stories = update_stories(store, settings).stories
+    if report.added or store.count_unlinked_articles():  # also mends a run that stopped before its stories
+        try:
+            report.stories = update_stories(store, settings).stories
+        except StoreError:
+            raise
+        except Exception as exc:  # the articles are stored; the next ingest brings their stories up to date
+            report.errors.append(_failure("stories", "", exc))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -499,7 +505,7 @@ def store_analysed(articles: Sequence[Article], analysis: Analysis, vectors: Map
                    settings: Settings, report: IngestReport) -> None:
     """Store analysed articles with their quotes, entities and story vectors, counting what was new in ``report``."""
     quotes = analysis.quotes
-    added_flags = store.add_articles(articles, quotes, method=_method_name(settings), entities=analysis.entities)
+    articles, added_flags = _add_each(articles, analysis, store, settings, report)
     added_ids = {a.article_id for a, added in zip(articles, added_flags, strict=True) if added}
     store.save_vectors(ENCODER_NAME, {key: vector for key, vector in vectors.items() if key in added_ids})
     for article, added in zip(articles, added_flags, strict=True):
@@ -510,6 +516,29 @@ def store_analysed(articles: Sequence[Article], analysis: Analysis, vectors: Map
             report.added_by_format[article.fmt] += 1
         else:
             report.already_stored += 1
+
+
+def _add_each(articles: Sequence[Article], analysis: Analysis, store: Store, settings: Settings,
+              report: IngestReport) -> tuple[list[Article], list[bool]]:
+    """``store.add_articles`` for a batch; when the database refuses a record (E511), each article alone, and
+    those it still refuses are reported. A database that cannot be written at all (E510) ends the run."""
+    method = _method_name(settings)
+    try:
+        return list(articles), store.add_articles(articles, analysis.quotes, method=method,
+                                                  entities=analysis.entities)
+    except StoreError as exc:
+        if exc.code != "E511":
+            raise
+        if len(articles) == 1:
+            report.errors.append(exc.at(articles[0].source))
+            return [], []
+    kept: list[Article] = []
+    flags: list[bool] = []
+    for article in articles:
+        more, added = _add_each([article], analysis, store, settings, report)
+        kept += more
+        flags += added
+    return kept, flags
 
 
 @dataclass(frozen=True, slots=True)
@@ -532,6 +561,18 @@ def update_stories(store: Store, settings: Settings, *, from_scratch: bool = Fal
     those of one replay from scratch, whether articles came in one batch or many. Embeddings are
     computed once per article and kept in the store.
     """
+    with store.story_update_lock():
+        return _update_stories(store, settings, from_scratch)
+
+
+def repair_stories(store: Store, settings: Settings) -> StoriesUpdate | None:
+    """Stream the articles that are in no story (a run stopped between storing and clustering) into stories."""
+    if not store.count_unlinked_articles():
+        return None
+    return update_stories(store, settings)
+
+
+def _update_stories(store: Store, settings: Settings, from_scratch: bool) -> StoriesUpdate:
     fingerprint = stories_fingerprint(settings)
     checkpoint, stream = (None, None) if from_scratch else _saved_stream(store, fingerprint)
     stream = stream or StoryStream(settings.story_window_days)

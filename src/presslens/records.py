@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 __all__ = [
     "Article",
@@ -42,6 +42,9 @@ class RawDoc:
     ``text`` is the original text every later span points into. ``skip_spans``
     are stretches of it that hold metadata rather than prose (a ``date`` header,
     the title line, an ``Article from:`` trailer) and that cleaning leaves out.
+    ``published`` is the day as the document writes it; ``published_at`` the moment when it gives a
+    time (timezone-aware when it gives a zone). ``warnings`` are messages about metadata that could not
+    be read (``[W101] feed.jsonl:line 3: unreadable date 'soon'``): the document is still good.
     """
 
     source: str
@@ -54,6 +57,8 @@ class RawDoc:
     published: date | None = None
     language: str | None = None
     skip_spans: list[tuple[int, int]] = field(default_factory=list)
+    published_at: datetime | None = None
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def where(self) -> str:
@@ -145,6 +150,7 @@ class Article:
     fmt: str = ""
     outlet_domain: str | None = None
     removed: list[Span] = field(default_factory=list)
+    published_at: datetime | None = None
 
     def raw_span(self, clean_start: int, clean_end: int) -> Span:
         """The original-text span behind ``clean_text[clean_start:clean_end]``."""
@@ -154,6 +160,7 @@ class Article:
     def as_dict(self) -> dict:
         data = {k: getattr(self, k) for k in self.__slots__ if k not in ("offset_map", "removed")}
         data["published"] = self.published.isoformat() if self.published else None
+        data["published_at"] = self.published_at.isoformat() if self.published_at else None
         data["offset_map"] = self.offset_map.segments
         data["removed"] = [asdict(s) for s in self.removed]
         return data

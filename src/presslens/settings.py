@@ -31,6 +31,14 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
                   "token that POST /api/v1/articles needs (Authorization: Bearer ...); unset: the API is read-only"),
 }
 QUOTE_METHODS = ("model", "rules", "off")
+# The whole numbers each setting may take: checked before any work, so that no run stops half-way on one.
+LIMITS: dict[str, tuple[int, int]] = {
+    "db_pool_size": (1, 1_000),
+    "max_document_bytes": (1, 2**40),
+    "batch_size": (1, 100_000),
+    "document_timeout": (0, 86_400),
+    "story_window_days": (1, 3_650),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +54,12 @@ class Settings:
     quote_method: str = "model"
     story_window_days: int = 7
     api_token: str | None = None
+
+    def __post_init__(self) -> None:
+        for name, (low, high) in LIMITS.items():
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise ConfigError("E005", variable=SETTINGS_HELP[name][0], value=value, low=low, high=high)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import pyarrow as pa
 
@@ -19,13 +19,14 @@ from ..entities.mentions import EntityMention
 from ..quotes import FoundQuote
 from ..records import Article, OffsetMap, Span
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 ARTICLES = pa.schema([
     ("batch", pa.int64()), ("position", pa.int64()), ("article_id", pa.string()), ("source", pa.string()),
     ("fmt", pa.string()), ("outlet", pa.string()), ("outlet_domain", pa.string()), ("url", pa.string()),
     ("title", pa.string()), ("published", pa.string()), ("language", pa.string()), ("raw_text", pa.string()),
     ("clean_text", pa.string()), ("offset_map", pa.string()), ("removed", pa.string()), ("vector", pa.binary()),
+    ("published_at", pa.string()),
 ])
 _OWNER = [("batch", pa.int64()), ("article", pa.int64()), ("article_id", pa.string())]
 QUOTES = pa.schema([
@@ -60,7 +61,8 @@ def article_row(item: AnalysedArticle) -> dict:
             "fmt": a.fmt, "outlet": a.outlet, "outlet_domain": a.outlet_domain, "url": a.url, "title": a.title,
             "published": a.published.isoformat() if a.published else None, "language": a.language,
             "raw_text": a.raw_text, "clean_text": a.clean_text, "offset_map": json.dumps(a.offset_map.segments),
-            "removed": json.dumps([[s.start, s.end, s.text] for s in a.removed]), "vector": item.vector}
+            "removed": json.dumps([[s.start, s.end, s.text] for s in a.removed]), "vector": item.vector,
+            "published_at": a.published_at.isoformat() if a.published_at else None}
 
 
 def quote_rows(item: AnalysedArticle) -> list[dict]:
@@ -114,7 +116,8 @@ def _article(row: dict) -> Article:
                    date.fromisoformat(row["published"]) if row["published"] else None, row["language"],
                    row["raw_text"], row["clean_text"], OffsetMap([tuple(s) for s in json.loads(row["offset_map"])]),
                    source=row["source"], fmt=row["fmt"], outlet_domain=row["outlet_domain"],
-                   removed=[Span(*s) for s in json.loads(row["removed"])])
+                   removed=[Span(*s) for s in json.loads(row["removed"])],
+                   published_at=datetime.fromisoformat(row["published_at"]) if row["published_at"] else None)
 
 
 def _quotes(rows: list[dict]) -> list[FoundQuote]:

@@ -99,6 +99,7 @@ def clean_document(doc: RawDoc, settings: Settings) -> Article:
         fmt=doc.fmt,
         outlet_domain=domain,
         removed=removed,
+        published_at=doc.published_at,
     )
 
 

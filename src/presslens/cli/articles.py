@@ -39,7 +39,7 @@ def ingest(obj: Context, paths: tuple[str, ...], outlet: str | None, as_json: bo
 def run_ingest(obj: Context, paths, *, outlet: str | None = None,
                show_progress: bool = True) -> IngestReport:
     """Ingest with a progress bar over files; errors go to stderr as they come."""
-    store = obj.store
+    store = obj.writable_store
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=error_console,
                   disable=not show_progress, transient=True) as progress:

@@ -65,4 +65,4 @@ def load(obj: Context, directory: Path, as_json: bool) -> None:
 def _load(obj: Context, directory: Path):
     from ..batch import load_output
 
-    return load_output(directory, obj.store, obj.settings)
+    return load_output(directory, obj.writable_store, obj.settings)

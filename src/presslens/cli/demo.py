@@ -38,7 +38,7 @@ def demo(ctx: click.Context, then_serve: bool, port: int) -> None:
         obj.settings = replace(obj.settings, db_url=DEMO_DB)
     report = run_ingest(obj, sample_corpus_paths())
     print_ingest_report(report)
-    store = obj.store
+    store = obj.writable_store
     console.print(f"\n[bold]{store.count_articles()} articles, {store.count_stories()} stories, "
                   f"{store.count_quotes()} quotes[/bold] in {obj.settings.db_url}\n")
     print_table("Articles per outlet", ["outlet", "articles"], store.outlet_counts())

@@ -7,7 +7,7 @@ import sys
 import click
 
 from .. import __version__
-from ..errors import PresslensError
+from ..errors import NOT_FOUND_CODES, ConfigError, PresslensError
 from ..settings import Settings
 from ..store import Store
 from .output import error_console
@@ -22,8 +22,16 @@ class Context:
 
     @property
     def store(self) -> Store:
+        """The store, for commands that only read it: it must exist already (nothing is created)."""
         if self._store is None:
-            self._store = Store.open(self.settings.db_url)
+            self._store = Store.open(self.settings, create=False)
+        return self._store
+
+    @property
+    def writable_store(self) -> Store:
+        """The store, for commands that add to it (``ingest``, ``demo``, ``load``): created if missing."""
+        if self._store is None:
+            self._store = Store.open(self.settings, create=True)
         return self._store
 
     def close(self) -> None:
@@ -43,6 +51,19 @@ def cli(ctx: click.Context, db_url: str | None) -> None:
     ctx.call_on_close(state.close)
 
 
+# Exit statuses: 1 some documents failed, 2 usage or settings, 3 a database or other presslens error, 4 not found.
+EXIT_USAGE = 2
+EXIT_ERROR = 3
+EXIT_NOT_FOUND = 4
+
+
+def exit_status(error: PresslensError) -> int:
+    """The exit status for a presslens error: 4 for a record that is not there, 2 for a setting, else 3."""
+    if error.code in NOT_FOUND_CODES:
+        return EXIT_NOT_FOUND
+    return EXIT_USAGE if isinstance(error, ConfigError) else EXIT_ERROR
+
+
 def main() -> None:
     """Entry point: run the CLI, printing presslens errors as one clear line."""
     try:
@@ -55,7 +76,7 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except PresslensError as exc:
         error_console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-        sys.exit(3)
+        sys.exit(exit_status(exc))
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     if isinstance(status, int) and status:

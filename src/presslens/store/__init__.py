@@ -30,11 +30,15 @@ from ..records import Article, Entity, Mention, OffsetMap, Quote, Span, Story, S
 from ..settings import Settings, normalise_db_url
 from .engine import (
     LOCK_MIGRATIONS,
+    LOCK_STORY_UPDATE,
     advisory_lock,
     create_store_engine,
     database_url,
     insert_for,
+    is_in_memory,
     shown_url,
+    sqlite_file,
+    update_lock,
 )
 from .entities import (
     EntitySummary,
@@ -48,7 +52,7 @@ from .entities import (
     mention_rows,
     merge_entities,
 )
-from .models import ArticleRow, EntityRow, MentionRow, OutletRow, QuoteRow, StoryRow, without_nul
+from .models import ArticleRow, EntityRow, MentionRow, OutletRow, QuoteRow, StoryLinkRow, StoryRow, without_nul
 from .patterns import ESCAPE, contains, printable
 from .quotes import (
     QuoteSummary,
@@ -137,11 +141,15 @@ class Store:
         self.dialect = engine.dialect.name
 
     @classmethod
-    def open(cls, url: str | Settings, *, pool_size: int | None = None) -> Store:
+    def open(cls, url: str | Settings, *, pool_size: int | None = None, create: bool = True) -> Store:
         """Open (creating and migrating as needed) the database at ``url`` or file path.
 
         ``postgresql://`` URLs use psycopg 3. ``pool_size`` (connections a server store keeps open)
-        comes from ``Settings`` when they are given, else from ``PRESSLENS_DB_POOL_SIZE`` (5).
+        comes from ``Settings`` when they are given, else from ``PRESSLENS_DB_POOL_SIZE`` (5). With
+        ``create=False`` (commands that only read) a store that does not exist yet is an error (E506) and
+        nothing is created; an in-memory SQLite URL is refused when ``create`` (E509: it would keep
+        nothing). A store of a newer schema than this code knows is refused (E507), a read-only one
+        that needs migrating too (E508).
         """
         if isinstance(url, Settings):
             url, pool_size = url.db_url, url.db_pool_size if pool_size is None else pool_size
@@ -149,14 +157,26 @@ class Store:
             pool_size = Settings.from_env({k: v for k, v in os.environ.items()
                                            if k == "PRESSLENS_DB_POOL_SIZE"}).db_pool_size
         url = database_url(normalise_db_url(url))
+        _check_place(url, create)
+        engine = None
         try:
             if pool_size < 1:
                 raise ValueError(f"PRESSLENS_DB_POOL_SIZE must be 1 or more, not {pool_size}")
-            engine = create_store_engine(url, pool_size)
+            engine = create_store_engine(url, pool_size, create=create)
             store = cls(engine)
-            store.upgrade()
+            store.upgrade(create=create)
+            if create:
+                store._check_writable()
+        except StoreError:
+            if engine is not None:
+                engine.dispose()
+            raise
         except (SQLAlchemyError, OSError, ValueError) as exc:
-            detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            if engine is not None:
+                engine.dispose()
+            detail = _first_line(exc)
+            if "readonly" in detail.replace("-", "").replace(" ", "").lower():
+                raise StoreError("E508", url=shown_url(url), detail=detail) from exc
             raise StoreError("E501", url=shown_url(url), detail=detail) from exc
         return store
 
@@ -169,11 +189,21 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def upgrade(self) -> None:
-        """Bring the schema to the newest Alembic revision."""
+    def upgrade(self, *, create: bool = True) -> None:
+        """Bring the schema to the newest Alembic revision (with ``create=False``, only a store that exists)."""
         config = Config()
         config.set_main_option("script_location", str(_MIGRATIONS))
-        head = ScriptDirectory.from_config(config).get_current_head()
+        scripts = ScriptDirectory.from_config(config)
+        head = scripts.get_current_head()
+        with self.engine.begin() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current == head:
+                return
+            shown = shown_url(self.engine.url.render_as_string(hide_password=False))
+            if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
+                raise StoreError("E507", url=shown, revision=current, head=head)
+            if current is None and not create:
+                raise StoreError("E506", url=shown)
         with self.engine.begin() as conn:
             if self.dialect == "postgresql":
                 encoding = conn.exec_driver_sql("SHOW server_encoding").scalar()
@@ -186,6 +216,13 @@ class Store:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
 
+    def _check_writable(self) -> None:
+        """Fail now, not after a batch's work, when the database cannot be written (a read-only file)."""
+        if self.dialect == "sqlite":  # rewriting the header's user_version as it is: a write that changes nothing
+            with self.engine.begin() as conn:
+                version = conn.exec_driver_sql("PRAGMA user_version").scalar()
+                conn.exec_driver_sql(f"PRAGMA user_version = {int(version or 0)}")
+
     # --- writing ---------------------------------------------------------------------
 
     def add_articles(self, articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]] | None = None,
@@ -194,10 +231,21 @@ class Store:
         """Store articles, with their quotes and entities by article id, in one transaction.
 
         Returns, for each article, True if new, False if already there (its quotes and
-        entities are then left as they were).
+        entities are then left as they were). Raises ``StoreError``: E510 when the database cannot be
+        written at all, E511 when the database refused these records (nothing of them is stored).
         """
         if not articles:
             return []
+        try:
+            return self._add_articles(articles, quotes, method, entities)
+        except OperationalError as exc:
+            raise StoreError("E510", url=shown_url(str(self.engine.url)), detail=_first_line(exc)) from exc
+        except SQLAlchemyError as exc:
+            raise StoreError("E511", detail=_first_line(exc)) from exc
+
+    def _add_articles(self, articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]] | None,
+                      method: str, entities: Mapping[str, tuple[Sequence[Entity], Sequence[Mention]]] | None
+                      ) -> list[bool]:
         now = datetime.now(UTC).replace(tzinfo=None)
         with self.engine.begin() as conn:
             names = self._learn_outlets(conn, articles)
@@ -234,20 +282,32 @@ class Store:
         return {article_id: row for article_id, row in rows.items() if article_id in inserted}
 
     def _learn_outlets(self, conn, articles: Iterable[Article]) -> dict[str, str]:
-        """Record domain -> outlet name pairs; rename articles known only by domain."""
-        learned = {a.outlet_domain: a.outlet for a in articles
-                   if a.outlet_domain and a.outlet and a.outlet != a.outlet_domain}
+        """Learn which outlet each web host stands for, from articles that name their outlet; the hosts that
+        stand for exactly one outlet, with its name.
+
+        An outlet an article names is never changed. A learned name only fills the articles known by their
+        host alone (``outlet_learned``), and only while the host has been seen with that one outlet: once a
+        second outlet names the same host (a syndication or aggregator host), the host is shared and the
+        names it lent are taken back.
+        """
+        seen: dict[str, set[str]] = {}
+        for a in articles:
+            if a.outlet_domain and a.outlet and a.outlet != a.outlet_domain:
+                seen.setdefault(a.outlet_domain, set()).add(a.outlet)
         known = dict(conn.execute(select(OutletRow.domain, OutletRow.name)).all())
         insert = insert_for(self.dialect)
-        for domain, name in sorted(learned.items()):  # one order for every writer: no deadlock
-            if known.get(domain) == name:
-                continue
+        for domain, names in sorted(seen.items()):  # one order for every writer: no deadlock
+            if domain in known and (known[domain] is None or names == {known[domain]}):
+                continue  # shared already, or nothing new
+            name = next(iter(names)) if len(names) == 1 and domain not in known else None
             upsert = insert(OutletRow).values(domain=domain, name=name)
             conn.execute(upsert.on_conflict_do_update(index_elements=["domain"], set_={"name": name}))
-            conn.execute(update(ArticleRow).where(ArticleRow.outlet_domain == domain)
-                         .values(outlet=name))
+            host_only = (ArticleRow.outlet_domain == domain) & (
+                ArticleRow.outlet.is_(None) | (ArticleRow.outlet == domain) | ArticleRow.outlet_learned)
+            conn.execute(update(ArticleRow).where(host_only)
+                         .values(outlet=name if name is not None else domain, outlet_learned=name is not None))
             known[domain] = name
-        return known
+        return {domain: name for domain, name in known.items() if name is not None}
 
     # --- reading ---------------------------------------------------------------------
 
@@ -366,6 +426,17 @@ class Store:
         transaction."""
         with self.engine.begin() as conn:
             resume_stories(conn, since, stories, links, checkpoint)
+
+    def story_update_lock(self):
+        """A context in which one process (or thread) at a time reads, computes and writes the stories."""
+        return update_lock(self.engine, LOCK_STORY_UPDATE, "stories")
+
+    def count_unlinked_articles(self) -> int:
+        """Articles in no story (an ingest stopped between storing them and updating the stories)."""
+        linked = select(StoryLinkRow.article_id)
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(ArticleRow)
+                               .where(ArticleRow.id.not_in(linked))) or 0
 
     def count_stories(self) -> int:
         with self.engine.connect() as conn:
@@ -585,12 +656,28 @@ def _like_snippet(clean_text: str, term: str, width: int = 80) -> str:
     return clean_text[start:start + width]
 
 
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
+
+
+def _check_place(url: str, create: bool) -> None:
+    """Refuse a store that would keep nothing (writing), or one that does not exist (reading)."""
+    if create and is_in_memory(url):
+        raise StoreError("E509", url=shown_url(url))
+    database = sqlite_file(url)
+    if not create and database is not None and not database.is_file():
+        raise StoreError("E506", url=shown_url(url))
+
+
 def _to_row(article: Article, names: dict[str, str], now: datetime) -> dict:
     outlet = article.outlet
-    if article.outlet_domain in names and (not outlet or outlet == article.outlet_domain):
+    learned = article.outlet_domain in names and (not outlet or outlet == article.outlet_domain)
+    if learned:
         outlet = names[article.outlet_domain]
     return {
         "id": article.article_id, "outlet": outlet, "outlet_domain": article.outlet_domain,
+        "outlet_learned": learned,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
         "url": article.url, "title": article.title, "published": article.published,
         "language": article.language, "fmt": article.fmt, "source": article.source,
         "raw_text": article.raw_text, "clean_text": article.clean_text,
@@ -607,4 +694,5 @@ def _to_article(row) -> Article:
         published=row.published, language=row.language, raw_text=row.raw_text,
         clean_text=row.clean_text, offset_map=OffsetMap.from_json(row.offset_map),
         source=row.source, fmt=row.fmt, outlet_domain=row.outlet_domain, removed=removed,
+        published_at=datetime.fromisoformat(row.published_at) if row.published_at else None,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, LargeBinary, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, UniqueConstraint
 from sqlalchemy import String as _String
 from sqlalchemy import Text as _Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -65,6 +65,8 @@ class ArticleRow(Base):
     removed: Mapped[str] = mapped_column(Text)
     word_count: Mapped[int] = mapped_column(Integer)
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    outlet_learned: Mapped[bool] = mapped_column(Boolean, default=False)
+    published_at: Mapped[str | None] = mapped_column(String(40))
 
 
 class OutletRow(Base):
@@ -73,7 +75,7 @@ class OutletRow(Base):
     __tablename__ = "outlets"
 
     domain: Mapped[str] = mapped_column(String(200), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str | None] = mapped_column(String(200))  # NULL: a host shared by several outlets
 
 
 class QuoteRow(Base):
