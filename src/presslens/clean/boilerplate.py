@@ -7,11 +7,19 @@ for each paragraph, the kind of boilerplate it is or ``None`` for prose.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["classify_paragraphs", "is_boilerplate"]
+__all__ = ["classify_paragraphs", "ends_like_a_sentence", "is_boilerplate"]
 
 _TERMINAL = (".", "!", "?", '"', "'", "”", "’", "»", "“", ".)", "…", ":", ";")
+# Sentence ends in other scripts: CJK full stops and full-width marks, Arabic, Devanagari, Ethiopic, Armenian,
+# Myanmar, Khmer, Tibetan, Greek question mark and others (Unicode Sentence_Terminal, plus colons).
+_SENTENCE_ENDS = frozenset(
+    "\u3002\uff61\uff0e\uff01\uff1f\uff1a\uff1b\u2026\u2025\u203c\u2047\u2048\u2049\u203d"  # CJK, general
+    "\u061f\u06d4\u061b\u0964\u0965\u1362\u1367\u1368\u0589\u104b\u17d4\u17d5\u0f0d\u037e"  # other scripts
+    "\ufe12\ufe52\ufe56\ufe57\ua4ff\ua60e\ua6f3\ua6f7\u166e\u0700\u0701\u0702")
+_CLOSERS = frozenset("\"'’”»›")  # quotes that may follow a sentence end
 _OPENING_QUOTES = ('"', "“", "„", "«", "‘", "'", "‹")
 
 _RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -70,9 +78,20 @@ def is_boilerplate(paragraph: str) -> str | None:
         return "image name"
     if _ALL_CAPS.match(text) and len(words) <= 5 and not text.endswith("."):
         return "banner"
-    if not text.endswith(_TERMINAL) and len(words) <= 60:
+    if not ends_like_a_sentence(text) and len(words) <= 60:
         return "unpunctuated line"
     return None
+
+
+def ends_like_a_sentence(text: str) -> bool:
+    """Whether a line ends with a sentence end in any script (``.``, ``。``, ``！``, ``؟``, ``।``), maybe
+    followed by closing quotes and brackets (``。」``, ``！）``)."""
+    if text.endswith(_TERMINAL):
+        return True
+    end = len(text)
+    while end > 0 and (text[end - 1] in _CLOSERS or unicodedata.category(text[end - 1]) in ("Pe", "Pf")):
+        end -= 1
+    return end > 0 and text[end - 1] in _SENTENCE_ENDS
 
 
 def classify_paragraphs(paragraphs: Sequence[str], standfirst: int | None = None) -> list[str | None]:

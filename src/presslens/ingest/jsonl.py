@@ -1,4 +1,8 @@
-"""JSON Lines (or one JSON array/object): one article per object."""
+"""JSON Lines (or one JSON array/object): one article per object.
+
+A line that is not JSON, nests too deeply or holds a number too long to read is one error; the next
+lines are still read.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ from collections.abc import Iterator
 
 from ..errors import IngestError
 from ..records import RawDoc
-from .meta import host_of, parse_date
+from .dates import note_date
+from .meta import host_of
 
 _TEXT_KEYS = ("text", "content", "body")
 _OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "sitename")
@@ -21,31 +26,49 @@ def read_jsonl(text: str, source: str) -> Iterator[RawDoc | IngestError]:
     if stripped.startswith("[") or (stripped.startswith("{") and _is_single_json(stripped)):
         yield from _read_whole(stripped, source)
         return
+    yield from read_json_lines(text, source)
+
+
+def read_json_lines(text: str, source: str) -> Iterator[RawDoc | IngestError]:
+    """Articles from JSON Lines, one record a line."""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         locator = f"line {number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError("E104", source=source, locator=locator, detail=exc.msg)
+            record = load_json(line)
+        except ValueError as exc:
+            yield IngestError("E104", source=source, locator=locator, detail=_why(exc))
             continue
         yield _from_record(record, source, locator)
 
 
+def load_json(text: str) -> object:
+    """``json.loads``, with nesting too deep for the parser raised as a ``ValueError`` like any bad JSON."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+def _why(exc: ValueError) -> str:
+    return exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc).split(":", 1)[0]
+
+
 def _is_single_json(text: str) -> bool:
     try:
-        json.loads(text)
-    except json.JSONDecodeError:
+        load_json(text)
+    except ValueError:
         return False
     return True
 
 
 def _read_whole(text: str, source: str) -> Iterator[RawDoc | IngestError]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield IngestError("E104", source=source, locator=f"line {exc.lineno}", detail=exc.msg)
+        data = load_json(text)
+    except ValueError as exc:
+        line = exc.lineno if isinstance(exc, json.JSONDecodeError) else 1
+        yield IngestError("E104", source=source, locator=f"line {line}", detail=_why(exc))
         return
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records):
@@ -74,10 +97,11 @@ def _from_record(record: object, source: str, locator: str) -> RawDoc | IngestEr
             return IngestError("E112", source=source, locator=locator, field=key,
                                detail=f"expected a string, got {type(value).__name__}")
     url = fields["url"]
-    return RawDoc(
+    doc = RawDoc(
         source=source, locator=locator, fmt="jsonl", text=body,
         title=(fields["title"] or "").strip() or None, url=url,
         outlet=fields["outlet"] or host_of(url),
-        published=parse_date(_first(record, _DATE_KEYS)),
         language=fields["language"],
     )
+    note_date(doc, _first(record, _DATE_KEYS))
+    return doc

@@ -1,61 +1,53 @@
-"""Small helpers shared by the readers: dates, hosts, decoding, HTML fragments."""
+"""Small helpers shared by the readers: dates, hosts, decoding, HTML fragments, lone surrogates."""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 
-import charset_normalizer
 from lxml import etree, html
 
 from ..errors import IngestError
 from ..urls import host_of
+from .dates import parse_date
+from .encoding import decode_legacy
 
-__all__ = ["decode", "host_of", "html_fragment_text", "parse_date"]
+__all__ = ["decode", "has_surrogates", "host_of", "html_fragment_text", "parse_date", "without_surrogates"]
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
-def parse_date(value: object) -> date | None:
-    """A ``date`` from an ISO string, a datetime, a ``time.struct_time`` or None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if hasattr(value, "tm_year"):
-        return date(value.tm_year, value.tm_mon, value.tm_mday)
-    match = _ISO_DATE.search(str(value))
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
+def has_surrogates(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate, which UTF-8 cannot encode."""
+    return _SURROGATE.search(text) is not None
 
 
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (a broken ``\\ud800`` escape, an undecodable file name) as U+FFFD.
+
+    One code point for one, so offsets into the text stay valid; UTF-8 cannot encode a surrogate.
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def decode(data: bytes, source: str) -> str:
-    """Decode a document: UTF-8 first, then the encoding charset-normalizer detects.
+    """Decode a document: UTF-8 (or a UTF-16/32 byte-order mark) first, then the code page that fits.
 
     Raises ``IngestError`` for empty, binary or undecodable input.
     """
     if not data.strip():
         raise IngestError("E101", source=source)
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head and not head.startswith(_UNICODE_BOMS):
         raise IngestError("E102", source=source, detail="NUL bytes")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
+    text = decode_legacy(data)
+    if text is None:
         raise IngestError("E103", source=source)
-    text = str(best)
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(8, len(text[:8192]) // 50):
         raise IngestError("E102", source=source, detail="control characters")

@@ -1,4 +1,8 @@
-"""Plain-text articles: an optional ``date YYYY-MM-DD`` header, a title line, trailers."""
+"""Plain-text articles: an optional ``date`` header, a title line, trailers.
+
+The header is ``date`` and an ISO or day/month/year date (the body may follow on the same line), or
+``date`` and any readable date alone on its line (``date: March 6, 2024``).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,13 @@ import re
 from collections.abc import Iterator
 
 from ..records import RawDoc
-from .meta import host_of, parse_date
+from .dates import note_date, read_when
+from .meta import host_of
 
-_DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?[ \t]*", re.IGNORECASE)
+_NUMERIC_DATE = (r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+                 r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}")
+_DATE_HEADER = re.compile(rf"\A\s*date[ \t]*:?[ \t]+({_NUMERIC_DATE})(?![\w/:-]|\.\d)[ \t]*\n?[ \t]*", re.IGNORECASE)
+_DATE_LINE = re.compile(r"\A\s*date[ \t]*:?[ \t]+([^\n]{3,60}?)[ \t]*(?:\n[ \t]*|\Z)", re.IGNORECASE)
 _TRAILER = re.compile(
     r"^[ \t]*(?:article from|originally published (?:at|on|in|by)|source|read the original"
     r"(?: article)?)[ \t]*:?[ \t]*(?P<url>https?://\S+)?[ \t]*$",
@@ -16,6 +24,8 @@ _TRAILER = re.compile(
 )
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*")
 _MAX_TITLE_LINES = 3
+_NOT_A_HEADING_END = (".", "!", ":", ";", ",", "。", "！", "：", "；", "，", "、", "｡")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and ideographs
 
 
 def read_txt(text: str, source: str, locator: str = "") -> Iterator[RawDoc]:
@@ -28,10 +38,13 @@ def read_txt(text: str, source: str, locator: str = "") -> Iterator[RawDoc]:
 
 
 def _read_date_header(doc: RawDoc) -> int:
+    """Read a ``date`` header into ``doc``; where the body starts."""
     match = _DATE_HEADER.match(doc.text)
     if not match:
-        return 0
-    doc.published = parse_date(match[1])
+        match = _DATE_LINE.match(doc.text)
+        if not match or read_when(match[1]) is None:
+            return 0
+    note_date(doc, match[1])
     doc.skip_spans.append((match.start(), match.end()))
     return match.end()
 
@@ -69,12 +82,22 @@ def _read_title(doc: RawDoc, body_start: int, body_end: int) -> None:
 
 
 def is_heading_like(paragraph: str) -> bool:
-    """A one-line paragraph of 2-30 words that does not end like a sentence."""
+    """A one-line paragraph of 2-30 words that does not end like a sentence.
+
+    In Chinese and Japanese, written without spaces, two characters count as a word.
+    """
     line = paragraph.strip()
     if "\n" in line or len(line) > 200:
         return False
-    words = line.split()
-    return 2 <= len(words) <= 30 and not line.endswith((".", "!", ":", ";", ","))
+    return 2 <= _word_count(line) <= 30 and not line.endswith(_NOT_A_HEADING_END)
+
+
+def _word_count(line: str) -> int:
+    """Words split by spaces, with each run of two kana or ideographs counted as one."""
+    cjk = len(_CJK.findall(line))
+    if not cjk:
+        return len(line.split())
+    return len(_CJK.sub(" ", line).split()) + (cjk + 1) // 2
 
 
 def is_banner_like(line: str) -> bool:

@@ -1,43 +1,105 @@
 """WARC archives (warcio): HTML responses become articles, other records are skipped.
 
-A truncated archive yields the records before the damage, then one ``E109`` error.
+The archive is streamed: presslens gunzips it itself behind a byte counter, so a small ``.warc.gz``
+that inflates past the limit stops there (E110) after the records before it, and memory stays at one
+page. A payload larger than one document may be is refused on its own and the next records read.
+A truncated or corrupt archive yields the records before the damage, then one ``E109`` error.
 """
 
 from __future__ import annotations
 
 import io
+import sys
 import zlib
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import IngestError
 from ..records import RawDoc
+from .chunked import Dechunked
 from .html import page_to_doc
+from .limits import CHUNK, GZIP_MAGIC, LimitedReader, TooLarge, open_plain
 from .meta import decode
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_INFLATE_BLOCK = 1024  # compressed bytes inflated at a time: at most ~1 MB out (deflate's ratio tops at 1032)
+# what warcio raises on damaged records (AttributeError and the like on a record missing a header it needs)
+_BAD_DATA = (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError, KeyError,
+             IndexError)
 
 
-def read_warc(data: bytes, source: str) -> Iterator[RawDoc | IngestError]:
-    """Articles from the HTML ``response`` records of a (gzipped) WARC file."""
-    index = -1
+def read_warc(data: bytes | BinaryIO, source: str, limit: int = sys.maxsize,
+              record_limit: int = sys.maxsize) -> Iterator[RawDoc | IngestError]:
+    """Articles from the HTML ``response`` records of a (gzipped) WARC file or stream.
+
+    ``limit`` bounds the bytes of the whole archive once gunzipped; ``record_limit`` each HTML payload.
+    """
+    stream = io.BytesIO(data) if isinstance(data, bytes) else data
+    at = 0  # the record being read
     try:
-        for index, record in enumerate(ArchiveIterator(io.BytesIO(data))):
-            payload = record.content_stream().read()
-            if getattr(record.raw_stream, "limit", 0) > 0:
-                raise ArchiveLoadFailed(f"record ends {record.raw_stream.limit} bytes early")
-            if _is_html_response(record):
-                yield _page(record, payload, source, f"record {index}")
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
-        yield IngestError("E109", source=source, locator=f"record {index + 1}", detail=str(exc))
+        plain, gzipped = open_plain(stream)
+        if gzipped and plain.peek(2)[:2] == GZIP_MAGIC:  # type: ignore[attr-defined]
+            raise ArchiveLoadFailed("gzip inside gzip")
+        for at, record in enumerate(ArchiveIterator(LimitedReader(plain, limit))):
+            item = _record_item(record, source, f"record {at}", record_limit)
+            if item is not None:
+                yield item
+            at += 1
+    except TooLarge as exc:
+        yield IngestError("E110", source=source, locator=f"record {at}", size=exc.size, limit=exc.limit)
         return
-    problem = _gzip_problem(data) if data[:2] == b"\x1f\x8b" else None
-    if index < 0 and problem is None:
-        problem = "no WARC records"
-    if problem:
-        yield IngestError("E109", source=source, locator=f"record {index + 1}", detail=problem)
+    except _BAD_DATA as exc:
+        yield IngestError("E109", source=source, locator=f"record {at}", detail=str(exc) or type(exc).__name__)
+        return
+    if at == 0:
+        yield IngestError("E109", source=source, locator="record 0", detail="no WARC records")
+
+
+def _record_item(record, source: str, locator: str, record_limit: int) -> RawDoc | IngestError | None:
+    """The article (or error) in one record, None for a record that holds none; the record is read to its end."""
+    html = _is_html_response(record)
+    payload = _read_payload(record, record_limit) if html else None
+    _drain(record.raw_stream)
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        raise ArchiveLoadFailed(f"record ends {record.raw_stream.limit} bytes early")
+    if not html:
+        return None
+    if isinstance(payload, int):
+        return IngestError("E110", source=source, locator=locator, size=payload, limit=record_limit)
+    return _page(record, payload, source, locator)
+
+
+def _read_payload(record, record_limit: int) -> bytes | int:
+    """The HTTP payload (decoded as its Content-Encoding says), or its size so far when over ``record_limit``."""
+    stream = _content_stream(record)
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(CHUNK):
+        size += len(chunk)
+        if size > record_limit:
+            return size
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _content_stream(record):
+    """What ``record.content_stream()`` gives, de-chunked and inflated (gzip, deflate) a small block at a time."""
+    body = record.raw_stream
+    if (record.http_headers.get_header("Transfer-Encoding") or "").lower() == "chunked":
+        body = Dechunked(body)
+    encoding = (record.http_headers.get_header("Content-Encoding") or "").lower()
+    if encoding in BufferedReader.get_supported_decompressors():
+        body = BufferedReader(body, decomp_type=encoding, block_size=_INFLATE_BLOCK)
+    return body
+
+
+def _drain(stream) -> None:
+    while stream.read(CHUNK):
+        pass
 
 
 def _is_html_response(record) -> bool:
@@ -54,21 +116,3 @@ def _page(record, payload: bytes, source: str, locator: str) -> RawDoc | IngestE
     except IngestError as exc:
         return exc.at(source, locator)
     return page_to_doc(page, source, locator, url, fmt="warc")
-
-
-def _gzip_problem(data: bytes) -> str | None:
-    """Why a (multi-member) gzip stream is incomplete, or None when it is whole."""
-    rest = data
-    while rest:
-        inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
-        pending = rest
-        while not inflater.eof:
-            if not pending:
-                return "gzip stream ends early (truncated file)"
-            try:
-                inflater.decompress(pending, 1 << 20)  # output is dropped: only checking
-            except zlib.error as exc:
-                return f"gzip data is corrupt ({exc})"
-            pending = inflater.unconsumed_tail
-        rest = inflater.unused_data
-    return None
