@@ -75,6 +75,7 @@ class IngestReport:
     already_stored: int = 0
     added_by_format: Counter = field(default_factory=Counter)
     errors: list[PresslensError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # documents kept, with metadata that could not be read
     seconds: float = 0.0
 
     @property
@@ -87,7 +88,8 @@ class IngestReport:
             "mentions": self.mentions, "stories": self.stories,
             "already_stored": self.already_stored,
             "added_by_format": dict(sorted(self.added_by_format.items())),
-            "errors": [str(e) for e in self.errors], "seconds": round(self.seconds, 3),
+            "errors": [str(e) for e in self.errors], "warnings": list(self.warnings),
+            "seconds": round(self.seconds, 3),
             "articles_per_second": round(self.documents / self.seconds, 1) if self.seconds else None,
         }
 
@@ -139,6 +141,7 @@ def _ingest_items(items: Iterable[RawDoc | PresslensError], batch: list[RawDoc],
             report.errors.append(item)
             continue
         report.documents += 1
+        report.warnings.extend(item.warnings)
         if outlet:
             item.outlet = outlet
         batch.append(item)

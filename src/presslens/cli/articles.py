@@ -52,6 +52,8 @@ def run_ingest(obj: Context, paths, *, outlet: str | None = None,
                 progress.update(task, advance=1, description=f"ingesting {path.name}")
 
         report = ingest_paths(paths, store, obj.settings, outlet=outlet, on_file=on_file)
+    for warning in report.warnings:
+        error_console.print(f"[yellow]warning:[/yellow] {warning}", markup=True, highlight=False)
     for error in report.errors:
         error_console.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
     return report
