@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from urllib.parse import quote as url_quote
 
 import pytest
@@ -13,6 +14,19 @@ from presslens.settings import Settings
 
 from .conftest import TOKEN
 
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def ingested(client: TestClient, response, timeout: float = 120) -> dict:
+    """The ingest report of the job a POST queued (202 with a Location), once the job is done."""
+    assert response.status_code == 202, response.text
+    deadline = time.monotonic() + timeout
+    while (job := client.get(response.headers["Location"], headers=AUTH).json())["status"] in ("queued", "running"):
+        assert time.monotonic() < deadline, job
+        time.sleep(0.02)
+    assert job["status"] == "done", job
+    return job["report"]
+
 
 def test_openapi_schema_lists_the_versioned_endpoints(client):
     schema = client.get("/openapi.json").json()
@@ -20,7 +34,7 @@ def test_openapi_schema_lists_the_versioned_endpoints(client):
     assert {"/api/v1/articles", "/api/v1/articles/{article_id}", "/api/v1/stories", "/api/v1/stories/{story_id}",
             "/api/v1/stories/{story_id}/brief", "/api/v1/quotes", "/api/v1/entities", "/api/v1/entities/{entity_id}",
             "/api/v1/outlets"} <= paths
-    assert "post" in schema["paths"]["/api/v1/articles"]
+    assert "post" in schema["paths"]["/api/v1/articles"] and "/api/v1/jobs/{job_id}" in paths
 
 
 def test_stories_list_pages_with_cursors(client):
@@ -108,18 +122,19 @@ def test_post_ingests_json_and_uploaded_files(writable):
     article = {"title": "Harbour Bridge reopens to buses", "outlet": "Test Wire", "date": "2026-03-20",
                "text": "Buses crossed Portmere's Harbour Bridge again on Friday. \"It is a relief,\" said Helen "
                        "Okafor, the city's mayor. Engineers said the girder repair would take until May."}
-    report = writable.post("/api/v1/articles", json=[article], headers=headers)
-    assert report.status_code == 201 and report.json()["added"] == 1
-    again = writable.post("/api/v1/articles", json=article, headers=headers).json()
+    report = ingested(writable, writable.post("/api/v1/articles", json=[article], headers=headers))
+    assert report["added"] == 1
+    again = ingested(writable, writable.post("/api/v1/articles", json=article, headers=headers))
     assert again["added"] == 0 and again["already_stored"] == 1
     upload = writable.post("/api/v1/articles", headers=headers, files={
         "file": ("note.txt", b"date 2026-03-21\nFerry ends\n\nThe free ferry across the harbour ended today.",
                  "text/plain")})
-    assert upload.status_code == 201 and upload.json()["added"] == 1
+    assert ingested(writable, upload)["added"] == 1
     after = writable.get("/api/v1/articles", params={"limit": 200}).json()["items"]
     assert len(after) == len(before) + 2
-    bad = writable.post("/api/v1/articles", headers=headers, files={"file": ("x.json", b"{oops", "text/plain")})
-    assert bad.status_code == 201 and bad.json()["errors"] and "x.json" in bad.json()["errors"][0]
+    bad = ingested(writable, writable.post("/api/v1/articles", headers=headers,
+                                           files={"file": ("x.json", b"{oops", "text/plain")}))
+    assert bad["errors"] and "x.json" in bad["errors"][0]
     assert writable.post("/api/v1/articles", content=b"{oops", headers=headers).status_code == 400
 
 

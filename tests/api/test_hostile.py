@@ -12,6 +12,7 @@ from presslens.api import create_app
 from presslens.settings import Settings
 
 from .conftest import TOKEN
+from .test_api import ingested
 
 INJECTIONS = [
     "' OR '1'='1", "\" OR 1=1 --", "'; DROP TABLE articles; --", "1; DELETE FROM quotes", "%' OR 1=1 --",
@@ -65,9 +66,9 @@ def test_upload_names_cannot_reach_the_filesystem(hostile, tmp_path, name):
     body = b"date 2026-03-22\nA title\n\nA short text about the harbour ferry and its last crossing."
     response = hostile.post("/api/v1/articles", headers={"Authorization": f"Bearer {TOKEN}"},
                             files={"file": (name, body, "text/plain")})
-    assert response.status_code in (201, 400, 422)
-    if response.status_code == 201:
-        for error in response.json()["errors"]:
+    assert response.status_code in (202, 400, 422)
+    if response.status_code == 202:
+        for error in ingested(hostile, response)["errors"]:
             assert "/etc" not in error and "windows" not in error
     assert not (tmp_path / "evil.txt").exists()
 
@@ -85,7 +86,7 @@ def test_escaped_html_in_stored_text(hostile):
                "text": "The council said <script>alert('x')</script> nothing at all about the bridge today. "
                        "\"We <b>will</b> reopen,\" said Helen Okafor."}
     created = hostile.post("/api/v1/articles", json=article, headers={"Authorization": f"Bearer {TOKEN}"})
-    assert created.status_code == 201 and created.json()["added"] == 1
+    assert ingested(hostile, created)["added"] == 1
     found = hostile.get("/api/v1/articles", params={"outlet": "Evil Wire"}).json()["items"][0]
     page = hostile.get(f"/articles/{found['article_id']}").text
     assert "<script>alert('x')</script>" not in page and "&lt;script&gt;" in page

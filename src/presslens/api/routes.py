@@ -1,4 +1,4 @@
-"""The ``/api/v1`` endpoints: articles, stories (with briefs), quotes, entities, outlets, ingest."""
+"""The ``/api/v1`` endpoints: articles, stories (with briefs), quotes, entities, outlets, ingest jobs."""
 
 from __future__ import annotations
 
@@ -6,52 +6,36 @@ import base64
 import binascii
 import hmac
 import json
-import threading
-from collections import OrderedDict
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Header, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Header, HTTPException, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
-from ..compare import Brief, story_brief
-from ..pipeline import ingest_bytes
-from ..records import StoryMaterial
 from ..settings import Settings
 from ..store import Store
+from .briefs import BriefCache
+from .jobs import Job, JobQueue, QueueFull
+from .params import Cursor, Key, Language, Limit, SearchText, Text
+
+__all__ = ["ApiError", "BriefCache", "router"]
 
 router = APIRouter()
-Limit = Annotated[int, Query(ge=1, le=200, description="Items per page.")]
-Cursor = Annotated[str | None, Query(max_length=200, description="The next_cursor of the previous page.")]
-Key = Annotated[str, Path(min_length=1, max_length=200)]
-Text = Annotated[str | None, Query(max_length=200)]
+MAX_JSON_DEPTH = 32
+RETRY_AFTER_SECONDS = 10
 
 
-class BriefCache:
-    """Story material and briefs by story id and membership: rebuilt only when the story's articles change."""
+class ApiError(Exception):
+    """An error answered in the error shape with its own status, code and headers."""
 
-    def __init__(self, size: int = 64) -> None:
-        self._items: OrderedDict[tuple, tuple[StoryMaterial, Brief]] = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.headers = status, code, message, headers or {}
 
-    def get(self, store: Store, key: str) -> Brief:
-        """The brief of the story ``key`` (story id, prefix or article id)."""
-        return self.material_and_brief(store, key)[1]
 
-    def material_and_brief(self, store: Store, key: str) -> tuple[StoryMaterial, Brief]:
-        story = store.get_story(key)
-        cache_key = (story.story_id, tuple(m.article_id for m in story.members))
-        with self._lock:
-            if cache_key in self._items:
-                self._items.move_to_end(cache_key)
-                return self._items[cache_key]
-        material = store.story_material(story.story_id)
-        found = (material, story_brief(material))
-        with self._lock:
-            self._items[cache_key] = found
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return found
+def invalid_json(detail: str) -> ApiError:
+    """A 400 for a body that is not JSON the API takes."""
+    return ApiError(400, "invalid_json", f"invalid JSON: {detail}")
 
 
 def store_of(request: Request) -> Store:
@@ -91,9 +75,8 @@ def decode_cursor(cursor: str | None) -> int:
 
 @router.get("/articles", summary="List articles (newest first) or search them")
 def list_articles(request: Request, limit: Limit = 50, cursor: Cursor = None, outlet: Text = None,
-                  language: Annotated[str | None, Query(max_length=16)] = None, since: date | None = None,
-                  until: date | None = None,
-                  q: Annotated[str | None, Query(max_length=200, description="Full-text query.")] = None) -> dict:
+                  language: Language = None, since: date | None = None, until: date | None = None,
+                  q: SearchText = None) -> dict:
     store, offset = store_of(request), decode_cursor(cursor)
     if q:
         hits = store.search(q, limit=offset + limit + 1)[offset:]
@@ -114,20 +97,41 @@ def get_article(request: Request, article_id: Key) -> dict:
     return data
 
 
-@router.post("/articles", status_code=201, summary="Ingest one article, a batch, or an uploaded file")
-async def post_articles(request: Request, authorization: Annotated[str | None, Header()] = None) -> dict:
+@router.post("/articles", status_code=202, summary="Queue one article, a batch, or an uploaded file for ingest",
+             responses={202: {"description": "Queued: poll the job at the Location header"},
+                        503: {"description": "The ingest queue is full (Retry-After)"}})
+async def post_articles(request: Request, response: Response,
+                        authorization: Annotated[str | None, Header()] = None) -> dict:
     settings = settings_of(request)
     _check_token(settings, authorization)
     data = await _read_body(request, settings.max_document_bytes * 50)
-    content_type = request.headers.get("content-type", "")
-    if content_type.startswith("multipart/form-data"):
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
         name, data = await _uploaded_file(request)
         fmt = None
     else:
         name, fmt = "request.jsonl", "jsonl"
-        data = _json_records(data)
-    report = ingest_bytes(data, name, store_of(request), settings, fmt=fmt)
-    return report.as_dict()
+        data = await run_in_threadpool(_json_records, data)
+    job = _submit(request, data, name, fmt)
+    response.headers["Location"] = f"{request.scope.get('root_path', '')}/api/v1/jobs/{job.job_id}"
+    return job.as_dict()
+
+
+def _submit(request: Request, data: bytes, name: str, fmt: str | None) -> Job:
+    jobs: JobQueue = request.app.state.jobs
+    try:
+        return jobs.submit(data, name, fmt)
+    except QueueFull:
+        raise ApiError(503, "busy", "the ingest queue is full: try again later",
+                       {"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
+
+
+@router.get("/jobs/{job_id}", summary="An ingest job: queued, running, done (with its report) or failed")
+def get_job(request: Request, job_id: Key, authorization: Annotated[str | None, Header()] = None) -> dict:
+    _check_token(settings_of(request), authorization)
+    job = request.app.state.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no ingest job {job_id!r} (unknown, or dropped long after it finished)")
+    return job.as_dict()
 
 
 def _check_token(settings: Settings, authorization: str | None) -> None:
@@ -161,15 +165,43 @@ async def _uploaded_file(request: Request) -> tuple[str, bytes]:
 
 
 def _json_records(data: bytes) -> bytes:
-    """One JSON article or a list of them, as JSONL for the JSONL reader."""
+    """One JSON article or a list of them, as JSONL for the JSONL reader; bad JSON is a 400."""
     try:
         value = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise HTTPException(400, f"invalid JSON: {exc}") from None
+        raise invalid_json(str(exc)) from None
+    except RecursionError:
+        raise invalid_json(f"nested deeper than {MAX_JSON_DEPTH} levels") from None
     records = value if isinstance(value, list) else [value]
     if not records or not all(isinstance(r, dict) for r in records):
         raise HTTPException(400, "send an article object or a list of them")
+    _check_values(records)
     return "\n".join(json.dumps(r) for r in records).encode()
+
+
+def _check_values(value: object) -> None:
+    """A 400 for JSON nested deeper than ``MAX_JSON_DEPTH`` or holding a lone surrogate (not Unicode text)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise invalid_json(f"nested deeper than {MAX_JSON_DEPTH} levels")
+        if isinstance(item, str):
+            _check_text(item)
+        elif isinstance(item, dict):
+            for key in item:
+                _check_text(key)
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+
+
+def _check_text(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise invalid_json(f"a lone surrogate \\u{ord(text[exc.start]):04x} at character {exc.start} of a string "
+                           "is not Unicode text") from None
 
 
 # -- stories ---------------------------------------------------------------------------------

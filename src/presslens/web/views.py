@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
+from ..api.params import blank
 from ..compare.brief import outlet_label
 from ..errors import PresslensError
 from ..records import Article, Quote
@@ -140,7 +141,8 @@ def article_view(store: Store, key: str) -> dict:
 
 
 def search_view(store: Store, query: str) -> dict:
-    if not query.strip():
+    """Articles, quotes and people matching ``query``; a blank query (controls, NULs, spaces) finds nothing."""
+    if blank(query):
         return {"query": "", "hits": [], "quotes": [], "entities": []}
     return {"query": query, "hits": store.search(query, limit=30),
             "quotes": store.list_quotes(search=query, limit=30),
