@@ -183,18 +183,19 @@ class StageTimer:
 def stage_breakdown(folder: Path, work: Path, articles: int) -> dict:
     """Seconds per article inside each stage, from one pipeline run with the stage functions wrapped."""
     from presslens import pipeline
+    from presslens.analysis import finding
     from presslens.quotes import QuoteExtractor
     from presslens.quotes.tagger import QuoteTagger
     from presslens.store import Store
 
-    extractor = pipeline.quote_extractor("model")
+    extractor = finding.quote_extractor("model")
     overlap = getattr(extractor, "overlap", False)
     extractor.overlap = False  # stages one after another, so that their times add up
     timer = StageTimer()
-    timer.wrap(pipeline, "clean_document", "clean")
-    timer.wrap(pipeline, "analyse_articles", "_analyse")
-    timer.wrap(pipeline, "named_entities", "nlp (spaCy NER)")
-    timer.wrap(QuoteExtractor, "extract", "_quotes")
+    timer.wrap(finding, "clean_document", "clean")
+    timer.wrap(finding, "find_in_articles", "_analyse")
+    timer.wrap(finding, "named_entities", "nlp (spaCy NER)")
+    timer.wrap(QuoteExtractor, "quotes_in", "_quotes")
     timer.wrap(QuoteTagger, "tag", "_tag")
     timer.wrap(QuoteTagger, "_run_batch", "quotes: onnx tagger")
     timer.wrap(Store, "add_articles", "store")
@@ -209,10 +210,10 @@ def stage_breakdown(folder: Path, work: Path, articles: int) -> dict:
     stages = {
         "clean": t["clean"],
         "nlp (spaCy NER)": t["nlp (spaCy NER)"],
-        "entities": t["_analyse"] - t["nlp (spaCy NER)"] - t["_quotes"],
+        "entities": t["_analyse"] - t["nlp (spaCy NER)"] - t["_tag"] - t["_quotes"],
         "quotes: onnx tagger": t["quotes: onnx tagger"],
         "quotes: tokenise, windows, decode": t["_tag"] - t["quotes: onnx tagger"],
-        "quotes: linking, speakers": t["_quotes"] - t["_tag"],
+        "quotes: linking, speakers": t["_quotes"],
         "store": t["store"],
         "stories: headline vectors": t["stories: headline vectors"],
         "stories": t["stories"],
@@ -224,8 +225,8 @@ def stage_breakdown(folder: Path, work: Path, articles: int) -> dict:
 
 def quote_stage(texts: list[str], repeats: int) -> dict:
     """The quote stage alone (tagger, linking, speakers) on clean texts, entities found beforehand."""
+    from presslens.analysis import find_entities, quote_extractor
     from presslens.clean import clean_document
-    from presslens.pipeline import find_entities, quote_extractor
     from presslens.quotes.speakers import Person
     from presslens.records import RawDoc
     from presslens.settings import Settings

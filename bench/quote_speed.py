@@ -25,8 +25,8 @@ from pipeline_speed import RESULTS, StageTimer, article_texts
 
 
 def prepare(texts: list[str]):
+    from presslens.analysis import find_entities
     from presslens.clean import clean_document
-    from presslens.pipeline import find_entities
     from presslens.quotes.speakers import Person
     from presslens.records import RawDoc
     from presslens.settings import Settings
@@ -98,7 +98,7 @@ def main() -> None:
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--json", type=Path, default=RESULTS / "pipeline_quote_speed.json")
     args = parser.parse_args()
-    from presslens.pipeline import quote_extractor
+    from presslens.analysis import quote_extractor
 
     texts, source = article_texts(args.articles)
     clean, people = prepare(texts)

@@ -34,7 +34,7 @@ def read_gold(path: Path, limit: int | None) -> list[dict]:
 
 
 def run_presslens(records: list[dict], method: str):
-    from presslens.pipeline import quotes_in_texts
+    from presslens.analysis import quotes_in_texts
     from presslens.settings import Settings
 
     settings = Settings(quote_method=method)

@@ -19,10 +19,11 @@ import time
 from pathlib import Path
 
 from presslens import nlp
+from presslens.analysis import analyse, quote_extractor
 from presslens.clean import clean_document
 from presslens.entities import add_known_names, analyse_text, gazetteer_of, link_article
 from presslens.ingest import read_path
-from presslens.pipeline import analyse_articles, quote_extractor, sample_corpus_paths
+from presslens.pipeline import sample_corpus_paths
 from presslens.quotes.speakers import Person
 from presslens.records import RawDoc
 from presslens.settings import Settings
@@ -57,7 +58,7 @@ def run(count: int) -> dict:
     settings = Settings(quote_method="model")
     docs = raw_docs(count, settings)
     extractor = quote_extractor("model")
-    analyse_articles([clean_document(docs[0], settings)], settings)  # load models first
+    analyse([clean_document(docs[0], settings)], settings)  # load models first
     totals: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(str(Path(folder) / "stages.db"))

@@ -12,8 +12,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
 __all__ = [
+    "ENTITY_KINDS",
     "Article",
     "Entity",
+    "KnownPerson",
     "Mention",
     "OffsetMap",
     "Quote",
@@ -164,6 +166,20 @@ class Article:
         data["offset_map"] = self.offset_map.segments
         data["removed"] = [asdict(s) for s in self.removed]
         return data
+
+
+ENTITY_KINDS = ("person", "organisation", "work", "place")  # in the order that wins when one name has two
+
+
+@dataclass
+class KnownPerson:
+    """A full-name person already given a canonical id, and the entity ids seen beside them: what the entities
+    stage needs to know of earlier articles to join a surname standing alone to its person."""
+
+    entity_id: str
+    surname: str
+    neighbours: set[str] = field(default_factory=set)
+    name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

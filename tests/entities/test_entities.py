@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 import pytest
 
-from presslens.entities import KnownPerson, analyse_text, entity_id_for, organisation_key, person_key, resolve
+from presslens.entities import analyse_text, organisation_key, person_key
+from presslens.entities.canonical import entity_id_for, resolve
 from presslens.entities.evaluate import GoldMention, PredictedMention, score
 from presslens.entities.mentions import find_mentions
+from presslens.records import KnownPerson
 
 
 @dataclass

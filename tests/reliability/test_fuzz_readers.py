@@ -107,7 +107,7 @@ quote_soup = st.lists(st.one_of(quote_marks, st.text(max_size=25)), max_size=60)
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(texts=st.lists(quote_soup, min_size=1, max_size=3))
 def test_quotes_and_entities_keep_their_spans_inside_the_text(texts):
-    from presslens.pipeline import find_entities, quotes_in_texts
+    from presslens.analysis import find_entities, quotes_in_texts
 
     languages = ["en"] * len(texts)
     entities = find_entities(texts, languages)
@@ -126,17 +126,18 @@ def test_a_document_that_takes_too_long_is_reported_and_the_batch_goes_on(tmp_pa
     import time as clock
 
     from presslens import pipeline
+    from presslens.analysis import finding
     from presslens.store import Store
 
     slow_text = "A perfectly ordinary article about the harbour ferry and its new timetable for the summer."
-    real_clean = pipeline.clean_document
+    real_clean = finding.clean_document
 
     def slow_clean(doc, settings):
         if "SLOW" in doc.text:
             clock.sleep(5)
         return real_clean(doc, settings)
 
-    monkeypatch.setattr(pipeline, "clean_document", slow_clean)
+    monkeypatch.setattr(finding, "clean_document", slow_clean)
     (tmp_path / "slow.txt").write_text(f"SLOW {slow_text}", encoding="utf-8")
     (tmp_path / "fine.txt").write_text(f"Fine. {slow_text}", encoding="utf-8")
     settings = Settings(db_url=str(tmp_path / "t.db"), document_timeout=1, quote_method="off")
@@ -152,16 +153,17 @@ def test_an_article_that_stalls_the_nlp_stages_is_reported_and_the_rest_stored(t
     import time as clock
 
     from presslens import pipeline
+    from presslens.analysis import finding
     from presslens.store import Store
 
-    real_analyse = pipeline.analyse_text
+    real_analyse = finding.analyse_text
 
     def stalling(text, spans):
         if "STALL" in text:
             clock.sleep(4)
         return real_analyse(text, spans)
 
-    monkeypatch.setattr(pipeline, "analyse_text", stalling)
+    monkeypatch.setattr(finding, "analyse_text", stalling)
     text = "A perfectly ordinary article about the harbour ferry and its new timetable for the summer."
     for name, prefix in (("a.txt", "First."), ("b.txt", "STALL."), ("c.txt", "Third.")):
         (tmp_path / name).write_text(f"{prefix} {text}", encoding="utf-8")

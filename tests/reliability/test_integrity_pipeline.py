@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from presslens import nlp, pipeline
+from presslens.analysis import finding
 from presslens.errors import StoreError
 from presslens.quotes import QuoteExtractor
 from presslens.settings import Settings
 from presslens.store import Store
+from presslens.stories import update
 
 WORDS = ["the", "council", "said", "on", "Tuesday", "that", "the", "new", "ferry", "timetable", "would", "cost", "more",
          "than", "expected", "while", "residents", "of", "the", "harbour", "district", "worried", "about", "delays",
@@ -94,14 +96,14 @@ def test_a_text_over_a_million_characters_is_analysed_and_every_span_lies_in_it(
 
 
 def test_one_slow_document_costs_its_own_time_limit_not_the_batchs(tmp_path, monkeypatch):
-    real_analyse = pipeline.analyse_text
+    real_analyse = finding.analyse_text
 
     def stalling(text, spans):
         if "STALL" in text:
             time.sleep(60)
         return real_analyse(text, spans)
 
-    monkeypatch.setattr(pipeline, "analyse_text", stalling)
+    monkeypatch.setattr(finding, "analyse_text", stalling)
     paths = _articles(tmp_path, 16, marker="STALL ")
     settings = Settings(db_url=str(tmp_path / "t.db"), document_timeout=2, quote_method="rules")
     started = time.monotonic()
@@ -127,12 +129,12 @@ def test_a_failure_in_any_stage_is_reported_for_its_document_and_the_rest_are_st
 
         monkeypatch.setattr(pipeline, "read_path", read)
     elif step == "clean":
-        real_clean = pipeline.clean_document
-        monkeypatch.setattr(pipeline, "clean_document", lambda doc, s: broken() if doc.source.endswith("a03.txt")
+        real_clean = finding.clean_document
+        monkeypatch.setattr(finding, "clean_document", lambda doc, s: broken() if doc.source.endswith("a03.txt")
                             else real_clean(doc, s))
     elif step == "entities":
-        real_analyse = pipeline.analyse_text
-        monkeypatch.setattr(pipeline, "analyse_text", lambda text, spans: broken() if "BREAK" in text
+        real_analyse = finding.analyse_text
+        monkeypatch.setattr(finding, "analyse_text", lambda text, spans: broken() if "BREAK" in text
                             else real_analyse(text, spans))
     else:
         real_quotes = QuoteExtractor.quotes_in
@@ -181,15 +183,15 @@ def test_a_database_that_cannot_be_written_ends_the_run_with_a_store_error(tmp_p
 
 
 def test_a_failing_story_step_keeps_the_articles_and_the_next_ingest_mends_the_stories(tmp_path, monkeypatch):
-    real_update = pipeline._update_stories
-    monkeypatch.setattr(pipeline, "_update_stories", lambda *a: (_ for _ in ()).throw(MemoryError("stories")))
+    real_update = update._update_stories
+    monkeypatch.setattr(update, "_update_stories", lambda *a: (_ for _ in ()).throw(MemoryError("stories")))
     settings = Settings(db_url=str(tmp_path / "t.db"), quote_method="off")
     paths = _articles(tmp_path, 3)
     with Store.open(settings.db_url) as store:
         report = pipeline.ingest_paths(paths, store, settings)
         assert report.added == 3 and [e.code for e in report.errors] == ["E114"]
         assert store.count_unlinked_articles() == 3
-        monkeypatch.setattr(pipeline, "_update_stories", real_update)
+        monkeypatch.setattr(update, "_update_stories", real_update)
         again = pipeline.ingest_paths(paths, store, replace(settings))
         assert again.added == 0 and again.ok
         assert store.count_unlinked_articles() == 0

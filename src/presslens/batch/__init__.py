@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from ..analysis import Findings, link
 from ..errors import BatchError, PresslensError
 from ..ingest import iter_sources
-from ..pipeline import Findings, IngestReport, link_findings, store_analysed, update_stories
+from ..pipeline import IngestReport, store_analysed, update_stories
 from ..settings import Settings
 from ..store import Store
 from ..stories import ENCODER_NAME
@@ -147,6 +148,6 @@ def _load_batch(items, store: Store, settings: Settings, report: IngestReport) -
     if not fresh:
         return
     articles = [i.article for i in fresh]
-    analysis = link_findings(articles, [Findings(i.entities, i.quotes) for i in fresh], store)
+    analysis = link(articles, [Findings(i.entities, i.quotes) for i in fresh], store)
     store_analysed(articles, analysis, {i.article.article_id: i.vector for i in fresh if i.vector}, store, settings,
                    report)

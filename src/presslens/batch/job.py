@@ -20,10 +20,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..analysis import clean_and_find
 from ..clean import article_id_for
 from ..errors import PresslensError
 from ..ingest import read_path
-from ..pipeline import batch_vectors, clean_and_find
+from ..pipeline import batch_vectors
 from ..records import RawDoc
 from ..settings import Settings
 from .records import TABLES, AnalysedArticle, article_row, mention_rows, quote_rows

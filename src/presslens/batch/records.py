@@ -1,6 +1,6 @@
 """The batch output's tables: analysed articles, their quotes and their entity mentions, as Parquet rows.
 
-Rows hold what the model-heavy half of the pipeline found (``pipeline.Findings``), before the
+Rows hold what the model-heavy half of the analysis found (``analysis.Findings``, as its own rows), before the
 findings are linked to people known from other articles: that linking is ordered and cheap, and
 runs when the output is loaded (``presslens load``), exactly as a single-process ingest runs it.
 """
@@ -14,8 +14,8 @@ from datetime import date, datetime
 
 import pyarrow as pa
 
+from ..analysis.findings import Findings
 from ..entities import LocalEntity
-from ..entities.mentions import EntityMention
 from ..quotes import FoundQuote
 from ..records import Article, OffsetMap, Span
 
@@ -66,28 +66,12 @@ def article_row(item: AnalysedArticle) -> dict:
 
 
 def quote_rows(item: AnalysedArticle) -> list[dict]:
-    rows = []
-    for n, q in enumerate(item.quotes):
-        source, cue = q.source or (None, None), q.cue or (None, None)
-        rows.append({**_owner(item), "position": n, "content_start": q.content[0],
-                     "content_end": q.content[1], "kind": q.kind, "source_start": source[0], "source_end": source[1],
-                     "cue_start": cue[0], "cue_end": cue[1], "speaker_name": q.speaker_name,
-                     "speaker_role": q.speaker_role, "channel": q.channel})
-    return rows
+    return [{**_owner(item), **row} for row in Findings(item.entities, item.quotes).quote_rows()]
 
 
 def mention_rows(item: AnalysedArticle) -> list[dict]:
     """One row a mention; an entity without mentions still gets one row (position -1)."""
-    rows = []
-    for n, entity in enumerate(item.entities):
-        head = {**_owner(item), "entity": n, "entity_kind": entity.kind, "name": entity.name,
-                "key": entity.key, "roles": list(entity.roles), "evidence": list(entity.evidence)}
-        empty = {"position": -1, "start": None, "end": None, "text": None, "kind": None, "found_by": None,
-                 "expands": None}
-        rows += [{**head, "position": m, "start": x.start, "end": x.end, "text": x.text, "kind": x.kind,
-                  "found_by": x.source, "expands": x.expands} for m, x in enumerate(entity.mentions)] or [
-                     {**head, **empty}]
-    return rows
+    return [{**_owner(item), **row} for row in Findings(item.entities, item.quotes).mention_rows()]
 
 
 def _owner(item: AnalysedArticle) -> dict:
@@ -106,8 +90,8 @@ def read_analysed(articles: pa.Table, quotes: pa.Table, mentions: pa.Table) -> l
     items = []
     for row in articles.to_pylist():
         place = (row["batch"], row["position"])
-        items.append(AnalysedArticle(*place, _article(row), _entities(mentions_of[place]), _quotes(quotes_of[place]),
-                                     row["vector"]))
+        found = Findings.from_rows(quotes_of[place], mentions_of[place])
+        items.append(AnalysedArticle(*place, _article(row), found.entities, found.quotes, row["vector"]))
     return sorted(items, key=lambda i: (i.batch, i.position))
 
 
@@ -118,25 +102,3 @@ def _article(row: dict) -> Article:
                    source=row["source"], fmt=row["fmt"], outlet_domain=row["outlet_domain"],
                    removed=[Span(*s) for s in json.loads(row["removed"])],
                    published_at=datetime.fromisoformat(row["published_at"]) if row["published_at"] else None)
-
-
-def _quotes(rows: list[dict]) -> list[FoundQuote]:
-    def span(start, end):
-        return None if start is None else (start, end)
-
-    return [FoundQuote((r["content_start"], r["content_end"]), r["kind"], span(r["source_start"], r["source_end"]),
-                       span(r["cue_start"], r["cue_end"]), r["speaker_name"], r["speaker_role"], r["channel"])
-            for r in sorted(rows, key=lambda r: r["position"])]
-
-
-def _entities(rows: list[dict]) -> list[LocalEntity]:
-    entities: dict[int, LocalEntity] = {}
-    for r in sorted(rows, key=lambda r: (r["entity"], r["position"])):
-        entity = entities.get(r["entity"])
-        if entity is None:
-            entity = entities[r["entity"]] = LocalEntity(r["entity_kind"], r["name"], r["key"], [],
-                                                         list(r["roles"] or ()), list(r["evidence"] or ()))
-        if r["position"] >= 0:
-            entity.mentions.append(EntityMention(r["start"], r["end"], r["text"], r["kind"], r["found_by"],
-                                                 r["expands"]))
-    return [entities[n] for n in sorted(entities)]

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import click
 
+from ..analysis import analyse, quotes_in_texts
 from ..clean import clean_document
 from ..errors import IngestError, PresslensError
 from ..ingest import read_path
 from ..jsonl import read_objects
-from ..pipeline import analyse_articles, quotes_in_texts
 from ..quotes.metrics import KINDS, QuoteScores
 from ..settings import Settings
 from .main import Context, cli
@@ -80,7 +80,7 @@ def extract(obj: Context, file: Path | None, jsonl_in: Path | None, out: Path | 
         if isinstance(item, PresslensError):
             raise item
         article = clean_document(item, settings)
-        analysis = analyse_articles([article], settings)
+        analysis = analyse([article], settings)
         found = analysis.quotes[article.article_id]
         entities, mentions = analysis.entities[article.article_id]
         results.append({

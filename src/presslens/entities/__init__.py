@@ -1,45 +1,37 @@
 """The entities stage: people, organisations, works and places, one canonical entity each.
 
-``find_mentions`` (spaCy's entities corrected and completed by rules) ->
-``cluster_mentions`` (one article: surnames, acronyms, "the Center", roles) ->
-``resolve`` (across articles: canonical ids, surname-only people joined with care).
+Within a text (store-free): ``analyse_text`` (spaCy's entities corrected and completed by rules, then
+grouped: surnames, acronyms, "the Center", roles); across a batch, ``gazetteer_of`` and ``add_known_names``
+(a name found in one text is looked for in the others); ``join_pieces`` for a text analysed in pieces.
+
+Across articles (ordered): ``lookups`` says what to ask of the entities known from earlier articles, and
+``link_entities`` gives each article its canonical ids (``resolve``: surname-only people joined with care).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..records import Article, Entity, Mention
-from .canonical import KnownPerson, Resolution, entity_id_for, resolve
-from .cluster import Gazetteer, LocalEntity, add_known_names, cluster_mentions, gazetteer_of, join_pieces
+from ..records import Article, Entity, KnownPerson, Mention
+from .canonical import resolve
+from .cluster import LocalEntity, add_known_names, cluster_mentions, gazetteer_of, join_pieces
 from .mentions import KINDS, EntityMention, find_mentions
-from .names import display_name, name_words, organisation_key, person_key, slug
+from .names import name_words, organisation_key, person_key, slug
 
 __all__ = [
     "KINDS",
+    "PRONOUNS",
     "EntityMention",
-    "Gazetteer",
-    "KnownPerson",
     "LocalEntity",
-    "Resolution",
     "add_known_names",
-    "add_pronoun_mentions",
     "analyse_text",
-    "cluster_mentions",
-    "display_name",
-    "entity_id_for",
-    "find_mentions",
     "gazetteer_of",
     "join_pieces",
-    "known_people_in",
-    "link_article",
-    "merge_known_people",
+    "link_entities",
+    "lookups",
     "organisation_key",
     "person_key",
-    "resolve",
-    "slug",
-    "surnames_needed",
-    "unify_ids",
+    "surname_key",
 ]
 
 
@@ -48,9 +40,36 @@ def analyse_text(text: str, named: Iterable) -> list[LocalEntity]:
     return cluster_mentions(text, find_mentions(text, named))
 
 
+def surname_key(name: str) -> str | None:
+    """The surname key of a full personal name (``"Dr Dawn Hawkins"`` -> ``"hawkins"``); None for one word."""
+    words = person_key(name).split()
+    return words[-1] if len(words) > 1 else None
+
+
 def surnames_needed(entities: Sequence[LocalEntity]) -> set[str]:
     """Surnames standing alone in an article, to look up among known people."""
     return {e.key for e in entities if e.surname_only}
+
+
+def lookups(found: Sequence[Sequence[LocalEntity]]) -> tuple[set[str], set[str]]:
+    """What to look up among entities known from earlier articles for these articles' entities: the surnames
+    standing alone (``Directory.known_people``) and the name slugs (``Directory.entity_ids_for_slugs``)."""
+    surnames = set().union(*(surnames_needed(entities) for entities in found)) if found else set()
+    return surnames, {slug(e.key) for entities in found for e in entities}
+
+
+def link_entities(article: Article, entities: Sequence[LocalEntity],
+                  speakers: Iterable[tuple[tuple[int, int], str, str]], known: dict[str, list[KnownPerson]],
+                  known_ids: dict[str, str]) -> tuple[list[Entity], list[Mention]]:
+    """An article's canonical entities and mentions, in the order the steps need: a quote's pronoun speaker
+    (span, surface, resolved name) becomes a mention, entities take canonical ids (surnames joined to ``known``
+    people), a name already used under another kind keeps that id (``known_ids``), and this article's people
+    join ``known`` for the articles after it. ``known`` and ``known_ids`` grow."""
+    add_pronoun_mentions(entities, speakers)
+    records, mentions = link_article(article, entities, known)
+    unify_ids(records, mentions, known_ids)
+    merge_known_people(known, known_people_in(zip((r.entity_id for r in records), entities, strict=True)))
+    return records, mentions
 
 
 def link_article(article: Article, entities: Sequence[LocalEntity],

@@ -13,20 +13,11 @@ stays an entity of its own (``person:okafor``), never merged by guesswork.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from ..records import KnownPerson
 from .cluster import LocalEntity
 from .names import slug
-
-
-@dataclass
-class KnownPerson:
-    """A full-name person already given an id, and the entity ids seen beside them."""
-
-    entity_id: str
-    surname: str
-    neighbours: set[str] = field(default_factory=set)
-    name: str | None = None
 
 
 @dataclass

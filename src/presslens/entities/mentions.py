@@ -16,9 +16,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..records import ENTITY_KINDS
 from .names import NOT_NAME_WORDS, organisation_key, whole_word_spans
 
-KINDS = ("person", "organisation", "work", "place")
+KINDS = ENTITY_KINDS
 SPACY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
                "WORK_OF_ART": "work", "LAW": "work", "PRODUCT": "product"}
 WORK_NOUNS = (r"series|show|drama|film|movie|documentary|book|novel|sitcom|programme|program|podcast|play|"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,9 +24,19 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, func, select, text, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from ..entities import KnownPerson
 from ..errors import StoreError
-from ..records import Article, Entity, Mention, OffsetMap, Quote, Span, Story, StoryLink, StoryMaterial
+from ..records import (
+    Article,
+    Entity,
+    KnownPerson,
+    Mention,
+    OffsetMap,
+    Quote,
+    Span,
+    Story,
+    StoryLink,
+    StoryMaterial,
+)
 from ..settings import Settings, normalise_db_url
 from .engine import (
     LOCK_MIGRATIONS,
@@ -497,10 +507,12 @@ class Store:
         rows = list(conn.scalars(query))
         return rows[0] if len(rows) == 1 else None
 
-    def known_people(self, surnames: Iterable[str]) -> dict[str, list[KnownPerson]]:
-        """Stored full-name people by surname, with the entities mentioned beside them."""
+    def known_people(self, surnames: Iterable[str],
+                     surname_of: Callable[[str], str | None]) -> dict[str, list[KnownPerson]]:
+        """Stored full-name people by surname (``surname_of`` a name: the entities stage's key), with the entities
+        mentioned beside them."""
         with self.engine.connect() as conn:
-            return known_people(conn, surnames)
+            return known_people(conn, surnames, surname_of)
 
     def entity_ids_for_slugs(self, slugs: Iterable[str]) -> dict[str, str]:
         """Stored entity ids by name slug, whatever their kind."""

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import Connection, func, or_, select
 
-from ..entities import KINDS, KnownPerson, person_key
-from ..records import Entity, Mention, Span
+from ..records import ENTITY_KINDS, Entity, KnownPerson, Mention, Span
 from .engine import insert_for
 from .models import ArticleRow, EntityRow, MentionRow
 from .patterns import ESCAPE, contains, printable
@@ -82,8 +81,10 @@ def mention_rows(mentions: Iterable[Mention]) -> list[dict]:
             for m in mentions]
 
 
-def known_people(conn: Connection, surnames: Iterable[str]) -> dict[str, list[KnownPerson]]:
-    """Stored full-name people whose surname is one of ``surnames``, with the entities seen beside them."""
+def known_people(conn: Connection, surnames: Iterable[str],
+                 surname_of: Callable[[str], str | None]) -> dict[str, list[KnownPerson]]:
+    """Stored full-name people whose surname (``surname_of`` their name: the entities stage's key) is one of
+    ``surnames``, with the entities seen beside them."""
     surnames = set(surnames)
     if not surnames:
         return {}
@@ -91,10 +92,9 @@ def known_people(conn: Connection, surnames: Iterable[str]) -> dict[str, list[Kn
                           .order_by(EntityRow.id)).all()
     out: dict[str, list[KnownPerson]] = {}
     for entity_id, name in people:
-        words = person_key(name).split()
-        if len(words) > 1 and words[-1] in surnames:
-            out.setdefault(words[-1], []).append(
-                KnownPerson(entity_id, words[-1], _neighbours(conn, entity_id), name=name))
+        surname = surname_of(name)
+        if surname is not None and surname in surnames:
+            out.setdefault(surname, []).append(KnownPerson(entity_id, surname, _neighbours(conn, entity_id), name=name))
     return out
 
 
@@ -160,11 +160,11 @@ def article_mentions(conn: Connection, article_id: str) -> list[dict]:
 
 
 def ids_for_slugs(conn: Connection, slugs: Iterable[str]) -> dict[str, str]:
-    """Stored entity ids by name slug, whatever their kind (kinds in KINDS order win a tie)."""
+    """Stored entity ids by name slug, whatever their kind (kinds in ENTITY_KINDS order win a tie)."""
     slugs = set(slugs)
     if not slugs:
         return {}
-    candidates = [f"{kind}:{s}" for s in slugs for kind in KINDS]
+    candidates = [f"{kind}:{s}" for s in slugs for kind in ENTITY_KINDS]
     found: set[str] = set()
     for chunk in range(0, len(candidates), 500):
         found |= set(conn.scalars(select(EntityRow.id).where(EntityRow.id.in_(candidates[chunk:chunk + 500]))))
