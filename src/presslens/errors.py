@@ -36,6 +36,7 @@ class Errors:
     E112 = "invalid field {field!r}: {detail}"
     E113 = "took longer than {seconds} s in one step (set PRESSLENS_DOCUMENT_TIMEOUT)"
     E114 = "failed in the {step} step ({kind}: {detail}); the other documents go on"
+    E115 = "too long to analyse: {chars:,} characters (limit {limit:,}; set PRESSLENS_MAX_ANALYSED_CHARS)"
     E201 = "nothing left after cleaning: the document holds no article prose"
     E301 = "invalid quote record: {detail}"
     E501 = "cannot open the database {url}: {detail}"

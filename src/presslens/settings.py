@@ -19,6 +19,9 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
                          "language assumed when a document gives none and detection is unsure"),
     "max_document_bytes": ("PRESSLENS_MAX_DOCUMENT_BYTES",
                            "largest single document (file, record or page) accepted"),
+    "max_analysed_chars": ("PRESSLENS_MAX_ANALYSED_CHARS",
+                           "longest clean text (characters) the entities and quotes stages analyse; longer ones are "
+                           "reported and skipped"),
     "batch_size": ("PRESSLENS_BATCH_SIZE", "articles written per database transaction during ingest"),
     "document_timeout": ("PRESSLENS_DOCUMENT_TIMEOUT",
                          "seconds one document may take in each step (reading, cleaning, entities and quotes) "
@@ -35,6 +38,7 @@ QUOTE_METHODS = ("model", "rules", "off")
 LIMITS: dict[str, tuple[int, int]] = {
     "db_pool_size": (1, 1_000),
     "max_document_bytes": (1, 2**40),
+    "max_analysed_chars": (1, 2**40),
     "batch_size": (1, 100_000),
     "document_timeout": (0, 86_400),
     "story_window_days": (1, 3_650),
@@ -49,6 +53,7 @@ class Settings:
     db_pool_size: int = 5
     default_language: str = "en"
     max_document_bytes: int = 20_000_000
+    max_analysed_chars: int = 2_000_000
     batch_size: int = 200
     document_timeout: int = 30
     quote_method: str = "model"

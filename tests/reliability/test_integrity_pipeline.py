@@ -95,6 +95,19 @@ def test_a_text_over_a_million_characters_is_analysed_and_every_span_lies_in_it(
     assert all(article.raw_text[q.content_start:q.content_end] == q.content for q in quotes)
 
 
+def test_a_text_past_the_analysis_limit_is_reported_and_the_others_stored(tmp_path):
+    paths = _articles(tmp_path, 3)
+    long = tmp_path / "long.txt"
+    long.write_text("A long report\n\n" + "\n\n".join(["The ferry ran late again on Tuesday evening."] * 400),
+                    encoding="utf-8")
+    settings = Settings(db_url=str(tmp_path / "t.db"), quote_method="rules", max_analysed_chars=10_000)
+    with Store.open(settings.db_url) as store:
+        report = pipeline.ingest_paths([*paths, long], store, settings)
+        assert store.count_articles() == 3
+    (error,) = report.errors
+    assert error.code == "E115" and "long.txt" in str(error) and "PRESSLENS_MAX_ANALYSED_CHARS" in str(error)
+
+
 def test_one_slow_document_costs_its_own_time_limit_not_the_batchs(tmp_path, monkeypatch):
     real_analyse = finding.analyse_text
 

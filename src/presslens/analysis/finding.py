@@ -2,7 +2,8 @@
 
 Each text is cut into pieces (``nlp.pieces``); spaCy and the quote tagger see the pieces of a group of
 documents in bounded batches; the rules (entities, then quotes and speakers) take one document at a time.
-Every step holds each document to ``settings.document_timeout`` and to its own failures: a document that
+Every step holds each document to its own allowance (``settings.document_timeout`` for each of its pieces,
+so a long text gets the time of the articles it is as long as) and to its own failures: a document that
 overruns or breaks gets its error in place of its findings, and the others go on.
 """
 
@@ -73,8 +74,9 @@ def find_in_articles(articles: Sequence[Article], settings: Settings) -> list[Fi
     """The model-heavy half of the analysis: needs no store, so it can run anywhere (a Spark executor).
 
     Each article gets its findings, or in its place the error that stopped it: every step holds each
-    document to ``settings.document_timeout`` and to its own failures, and the other documents go on. A text
-    longer than one piece of ``nlp.PIECE_TOKENS`` is analysed alone, piece by piece.
+    document to its own allowance (``settings.document_timeout`` for each piece of ``nlp.PIECE_TOKENS``) and to
+    its own failures, and the other documents go on. A text longer than one piece is analysed alone, piece by
+    piece; one longer than ``settings.max_analysed_chars`` is not analysed (E115).
     """
     return find_in_texts([a.clean_text for a in articles], [a.language or settings.default_language for a in articles],
                          settings, [a.source for a in articles])
@@ -83,11 +85,15 @@ def find_in_articles(articles: Sequence[Article], settings: Settings) -> list[Fi
 def find_in_texts(texts: Sequence[str], languages: Sequence[str], settings: Settings,
                   sources: Sequence[str] | None = None) -> list[Findings | PresslensError]:
     """``find_in_articles`` for plain texts (``sources`` name them in errors)."""
-    docs = [_Doc(text, language, source, [(s, text[s:e]) for s, e in nlp.pieces(text)] or [(0, "")])
-            for text, language, source in zip(texts, languages, sources or [""] * len(texts), strict=True)]
-    out: list[Findings | PresslensError | None] = [None] * len(docs)
-    short = {n for n, d in enumerate(docs) if len(d.pieces) == 1}
-    groups = [sorted(short)] + [[n] for n in range(len(docs)) if n not in short]
+    out: list[Findings | PresslensError | None] = [None] * len(texts)
+    docs: list[_Doc] = []
+    for n, (text, language, source) in enumerate(zip(texts, languages, sources or [""] * len(texts), strict=True)):
+        if len(text) > settings.max_analysed_chars:
+            out[n] = IngestError("E115", source=source, chars=len(text), limit=settings.max_analysed_chars)
+        pieces = [] if out[n] else [(s, text[s:e]) for s, e in nlp.pieces(text)]
+        docs.append(_Doc(text, language, source, pieces or [(0, "")], settings.document_timeout * max(1, len(pieces))))
+    short = {n for n, d in enumerate(docs) if len(d.pieces) == 1 and out[n] is None}
+    groups = [sorted(short)] + [[n] for n in range(len(docs)) if n not in short and out[n] is None]
     for group in filter(None, groups):
         for n, found in zip(group, _find_in_group([docs[n] for n in group], settings), strict=True):
             out[n] = found
@@ -102,6 +108,7 @@ class _Doc:
     language: str
     source: str
     pieces: list[tuple[int, str]]
+    allowance: float  # seconds for each step: the document timeout for each piece (a piece is ~10 articles)
     named: list[list[nlp.EntitySpan]] = field(default_factory=list)
     entities: list[list[LocalEntity]] = field(default_factory=list)
     tagged: list = field(default_factory=list)
@@ -116,15 +123,15 @@ def _find_in_group(docs: Sequence[_Doc], settings: Settings) -> list[Findings | 
     extractor = quote_extractor(settings.quote_method) if settings.quote_method != "off" else None
     pending = extractor.start(texts, languages) if extractor is not None and extractor.overlap else None
     try:
-        named = _model_step(settings, len(docs), "entities", lambda: named_entities(texts, languages))
+        allowance = sum(d.allowance for d in docs)
+        named = _model_step(allowance, "entities", lambda: named_entities(texts, languages))
         _hand_out(docs, named, "named")
-        _each_doc(docs, settings, "entities", lambda d: [analyse_text(t, n) for (_, t), n in zip(d.pieces, d.named,
-                                                                                                strict=True)])
+        _each_doc(docs, "entities", lambda d: [analyse_text(t, n) for (_, t), n in zip(d.pieces, d.named, strict=True)])
         gazetteer = gazetteer_of([e for d in docs if d.error is None for e in d.entities])
-        _each_doc(docs, settings, "entities", lambda d: [add_known_names(t, e, gazetteer)
-                                                          for (_, t), e in zip(d.pieces, d.entities, strict=True)])
+        _each_doc(docs, "entities", lambda d: [add_known_names(t, e, gazetteer)
+                                                for (_, t), e in zip(d.pieces, d.entities, strict=True)])
         if extractor is not None:
-            tagged = _model_step(settings, len(docs), "quotes",
+            tagged = _model_step(allowance, "quotes",
                                  pending.result if pending is not None else lambda: extractor.tag(texts, languages))
             _hand_out(docs, tagged, "tagged")
     except (DocumentTimeout, _StepFailed) as failure:
@@ -133,12 +140,12 @@ def _find_in_group(docs: Sequence[_Doc], settings: Settings) -> list[Findings | 
         if len(docs) > 1:  # one of them overran or broke a model step: each alone, within its own limit
             return [found for d in docs for found in _find_in_group([_fresh(d)], settings)]
         return [failure.error.at(docs[0].source) if isinstance(failure, _StepFailed)
-                else IngestError("E113", source=docs[0].source, seconds=settings.document_timeout)]
-    return [d.error or _findings(d, extractor, settings) for d in docs]
+                else IngestError("E113", source=docs[0].source, seconds=docs[0].allowance)]
+    return [d.error or _findings(d, extractor) for d in docs]
 
 
 def _fresh(doc: _Doc) -> _Doc:
-    return _Doc(doc.text, doc.language, doc.source, doc.pieces)
+    return _Doc(doc.text, doc.language, doc.source, doc.pieces, doc.allowance)
 
 
 class _StepFailed(Exception):
@@ -146,11 +153,11 @@ class _StepFailed(Exception):
         self.error = error
 
 
-def _model_step(settings: Settings, documents: int, step: str, run: Callable[[], list]) -> list:
-    """A model's pass over the pieces of ``documents`` documents, within their time limits together (a
-    model's time is linear in the text, and each piece is bounded)."""
+def _model_step(allowance: float, step: str, run: Callable[[], list]) -> list:
+    """A model's pass over the pieces of a group of documents, within their allowances together (a model's time
+    is linear in the text, and each piece is bounded)."""
     try:
-        with time_limit(settings.document_timeout * documents):
+        with time_limit(allowance):
             return run()
     except DocumentTimeout:
         raise
@@ -165,25 +172,25 @@ def _hand_out(docs: Sequence[_Doc], values: Sequence, attribute: str) -> None:
         setattr(doc, attribute, [next(flat) for _ in doc.pieces])
 
 
-def _each_doc(docs: Sequence[_Doc], settings: Settings, step: str, run: Callable[[_Doc], list]) -> None:
+def _each_doc(docs: Sequence[_Doc], step: str, run: Callable[[_Doc], list]) -> None:
     """Run a rule step on each document still standing, each within its own time limit; a document that
     overruns or fails gets its error and leaves the batch."""
     for doc in docs:
         if doc.error is not None:
             continue
         try:
-            with time_limit(settings.document_timeout):
+            with time_limit(doc.allowance):
                 doc.entities = run(doc)
         except DocumentTimeout:
-            doc.error = IngestError("E113", source=doc.source, seconds=settings.document_timeout)
+            doc.error = IngestError("E113", source=doc.source, seconds=doc.allowance)
         except Exception as exc:  # reported, and the batch goes on
             doc.error = failure(step, doc.source, exc)
 
 
-def _findings(doc: _Doc, extractor: QuoteExtractor | None, settings: Settings) -> Findings | PresslensError:
+def _findings(doc: _Doc, extractor: QuoteExtractor | None) -> Findings | PresslensError:
     """One document's entities (pieces joined) and quotes (speakers among its pieces' people)."""
     try:
-        with time_limit(settings.document_timeout):
+        with time_limit(doc.allowance):
             quotes: list[FoundQuote] = []
             for (offset, text), entities, tagged in zip(doc.pieces, doc.entities, doc.tagged or [None] * len(
                     doc.pieces), strict=True):
@@ -193,7 +200,7 @@ def _findings(doc: _Doc, extractor: QuoteExtractor | None, settings: Settings) -
                 [(offset, e) for (offset, _), e in zip(doc.pieces, doc.entities, strict=True)])
             return Findings(entities, quotes)
     except DocumentTimeout:
-        return IngestError("E113", source=doc.source, seconds=settings.document_timeout)
+        return IngestError("E113", source=doc.source, seconds=doc.allowance)
     except Exception as exc:  # reported, and the batch goes on
         return failure("quotes", doc.source, exc)
 
