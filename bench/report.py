@@ -15,6 +15,20 @@ def print_table(rows: Sequence[Mapping], columns: Sequence[str]) -> None:
         print(" ".join(f"{row[c]!s:>{width}}" for c in columns))
 
 
+def print_fitted_table(rows: Sequence[Mapping], columns: Sequence[str]) -> None:
+    """As ``print_table``, but each column as wide as its own widest cell: text left-aligned, numbers right."""
+    widths = {c: max(len(str(cell)) for cell in [c, *(row[c] for row in rows)]) for c in columns}
+    numeric = {c: all(isinstance(row[c], int | float) or row[c] in ("", "-") for row in rows) for c in columns}
+
+    def line(cells: Mapping) -> str:
+        return "  ".join(f"{cells[c]!s:>{widths[c]}}" if numeric[c] else f"{cells[c]!s:<{widths[c]}}"
+                         for c in columns).rstrip()
+
+    print(line({c: c for c in columns}))
+    for row in rows:
+        print(line(row))
+
+
 def write_json(path: Path, payload: Mapping) -> None:
     """``payload`` as indented JSON at ``path`` (its folder made if missing)."""
     path.parent.mkdir(parents=True, exist_ok=True)
