@@ -159,6 +159,25 @@ def test_integrity_warc_payload_over_the_limit_is_refused_alone(tmp_path: Path):
     assert items[1].code == "E110"
 
 
+def test_integrity_a_page_past_both_limits_is_reported_as_a_page_then_as_the_archive(tmp_path: Path):
+    """A page inflating past the archive's limit: first the page's own E110 (its limit), then the archive's."""
+    path = tmp_path / "page-bomb.warc.gz"
+    path.write_bytes(_warc_record("https://a.example/1", _page("One")))
+    size = 60 * MB
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % size
+    head = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/big\r\n"
+            b"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-00000000000e>\r\n"
+            b"Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n" % (len(http) + size))
+    _zeros_gzip(path, 60, head + http, b"\r\n\r\n")
+    settings = Settings(max_document_bytes=100_000)  # a page 100 kB, the archive 5 MB
+    items, peak = _peak_bytes(lambda: read_path(path, settings))
+    assert [d.title for d in _docs(items)] == ["One"]
+    errors = _errors(items)
+    assert [e.code for e in errors] == ["E110", "E110"] and errors[0].locator == "record 1"
+    assert "limit 100,000" in str(errors[0]) and "limit 5,000,000" in str(errors[1])
+    assert peak < 16 * MB, peak
+
+
 def chunked(body: bytes, size: int) -> bytes:
     pieces = [body[i:i + size] for i in range(0, len(body), size)]
     return b"".join(b"%x\r\n" % len(p) + p + b"\r\n" for p in pieces) + b"0\r\n\r\n"

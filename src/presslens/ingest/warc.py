@@ -60,16 +60,17 @@ def read_warc(data: bytes | BinaryIO, source: str, limit: int = sys.maxsize,
 
 
 def _record_item(record, source: str, locator: str, record_limit: int) -> RawDoc | IngestError | None:
-    """The article (or error) in one record, None for a record that holds none; the record is read to its end."""
+    """The article (or error) in one record, None for a record that holds none; the record is read to its end
+    unless its page is over the limit (the archive's reader skips the rest)."""
     html = _is_html_response(record)
     payload = _read_payload(record, record_limit) if html else None
+    if isinstance(payload, int):  # reported now: skipping the rest of the record may reach the archive's limit
+        return IngestError("E110", source=source, locator=locator, size=payload, limit=record_limit)
     _drain(record.raw_stream)
     if getattr(record.raw_stream, "limit", 0) > 0:
         raise ArchiveLoadFailed(f"record ends {record.raw_stream.limit} bytes early")
     if not html:
         return None
-    if isinstance(payload, int):
-        return IngestError("E110", source=source, locator=locator, size=payload, limit=record_limit)
     return _page(record, payload, source, locator)
 
 
