@@ -2,7 +2,7 @@
 
 For each signal set of the ablation (TF-IDF; + entities; + embeddings; + time), pairs
 are gathered by streaming each labelled set in shuffled orders into its gold stories
-(``stories.linker.training_pairs``), a logistic regression is fitted, and the join
+(``stories.training.training_pairs``), a logistic regression is fitted, and the join
 threshold is the one that gives the best mean BCubed F1 when streaming the training
 sets. Reported scores:
 
@@ -30,9 +30,10 @@ import numpy as np
 
 from presslens.stories.evaluate import arrival_order, gold_documents, stream_labels
 from presslens.stories.features import SIGNALS
-from presslens.stories.linker import LINKER_FILE, Linker, fit, signal_key, training_pairs
+from presslens.stories.linker import LINKER_FILE, Linker, signal_key
 from presslens.stories.metrics import score_clusters
 from presslens.stories.stream import StreamClusterer
+from presslens.stories.training import fit, training_pairs
 
 ABLATION = [("tfidf",), ("tfidf", "entities"), ("tfidf", "entities", "embeddings"), SIGNALS]
 THRESHOLDS = [0.03, 0.05, 0.08, 0.12, 0.16, 0.2, 0.3, 0.4, 0.5]

@@ -15,13 +15,14 @@ from ..clean import clean_document
 from ..errors import IngestError, PresslensError
 from ..ingest import read_path
 from ..jsonl import read_objects
+from ..quotes import methods
 from ..quotes.metrics import KINDS, QuoteScores
 from ..settings import Settings
 from .main import Context, cli
 from .output import console, error_console, print_json, print_table
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-method_option = click.option("--method", type=click.Choice(["model", "rules"]), default=None,
+method_option = click.option("--method", type=click.Choice(methods.names(finding=True)), default=None,
                              help="Quote finder [default: PRESSLENS_QUOTES or model].")
 EXTRACT_BATCH = 32
 
@@ -163,8 +164,8 @@ def eval_quotes(obj: Context, gold: Path, baseline: bool, out: Path | None, meth
     settings = _with_method(obj.settings, method)
     records = list(read_records(gold))
     runs = {settings.quote_method: settings}
-    if baseline and settings.quote_method != "rules":
-        runs["rules"] = _with_method(settings, "rules")
+    if baseline and settings.quote_method != methods.BASELINE:
+        runs[methods.BASELINE] = _with_method(settings, methods.BASELINE)
     report = {}
     for name, run_settings in runs.items():
         predict_records(records[:1], run_settings)  # load models before the clock starts

@@ -1,7 +1,7 @@
 """Ingest: find documents, pick a reader by extension and sniffed content, yield RawDocs.
 
 Readers never raise on bad input: they yield an ``IngestError`` naming the file and
-record, and go on with the rest.
+record, and go on with the rest. Each reader module registers its format (``registry``).
 """
 
 from __future__ import annotations
@@ -16,66 +16,27 @@ from typing import BinaryIO
 from ..errors import IngestError
 from ..records import RawDoc
 from ..settings import Settings
-from .feed import read_feed
-from .html import read_html
-from .jsonl import load_json, read_json_lines, read_jsonl
-from .limits import GZIP_MAGIC, open_plain, read_within
+from . import feed, html, jsonl, registry, txt, warc  # noqa: F401  (the readers register themselves)
+from .limits import open_plain, read_within
 from .meta import decode, has_surrogates, host_of, without_surrogates
+from .registry import Reader
 from .sources import iter_sources, not_a_file, special_kind
-from .txt import read_txt
-from .warc import read_warc
 
 __all__ = ["FORMATS", "detect_format", "format_limit", "host_of", "iter_sources", "read_bytes", "read_path"]
 
-FORMATS = ("txt", "jsonl", "html", "feed", "warc")
-RECORD_FORMATS = ("warc", "jsonl", "feed")
+FORMATS = registry.names()
 _RECORD_FACTOR = 50  # a file of many records may be this many times one document's limit
-_EXTENSIONS = {
-    ".txt": "txt", ".text": "txt",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".rss": "feed", ".atom": "feed", ".rdf": "feed",
-    ".warc": "warc", ".arc": "warc",
-}
-_SNIFF_BYTES = 1 << 16
-NEWLINE = b"\n"
 
 
 def detect_format(name: str, head: bytes) -> str:
     """The reader for a file: by extension, else by sniffing its first bytes."""
-    lower = name.lower()
-    if lower.endswith((".warc.gz", ".arc.gz")):
-        return "warc"
-    suffix = Path(lower.removesuffix(".gz")).suffix
-    return _EXTENSIONS.get(suffix) or _sniff(head)
-
-
-def _sniff(head: bytes) -> str:
-    if head[:2] == GZIP_MAGIC:
-        head = _partial_gunzip(head)
-    start = head.lstrip()[:2048].lower()
-    if start.startswith(b"warc/"):
-        return "warc"
-    if start[:1] in (b"{", b"["):
-        return "jsonl"
-    if b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start:
-        return "feed"
-    if start.startswith((b"<!doctype html", b"<html")) or b"<body" in start:
-        return "html"
-    return "txt"
-
-
-def _partial_gunzip(head: bytes) -> bytes:
-    """The first bytes ``head`` (the start of a gzip file) inflates to, at most 64 KiB."""
-    try:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, _SNIFF_BYTES)
-    except zlib.error:
-        return b""
+    return registry.reader_for(name, head).name
 
 
 def format_limit(fmt: str, settings: Settings) -> int:
     """The most bytes a file of format ``fmt`` may hold once decompressed."""
-    return settings.max_document_bytes * (_RECORD_FACTOR if fmt in RECORD_FORMATS else 1)
+    records = fmt in registry.names() and registry.get(fmt).records
+    return settings.max_document_bytes * (_RECORD_FACTOR if records else 1)
 
 
 def read_path(path: Path, settings: Settings) -> Iterator[RawDoc | IngestError]:
@@ -112,14 +73,15 @@ def read_bytes(data: bytes, source: str, settings: Settings,
 
 
 def _read_stream(stream: BinaryIO, source: str, settings: Settings, fmt: str) -> Iterator[RawDoc | IngestError]:
+    reader = registry.get(fmt)
     limit = format_limit(fmt, settings)
-    if fmt == "warc":
+    if reader.takes == "stream":
         if _blank(stream):
             items: Iterable[RawDoc | IngestError] = [IngestError("E101", source=source)]
         else:
-            items = read_warc(stream, source, limit, settings.max_document_bytes)
+            items = reader.read(stream, source, limit, settings.max_document_bytes)
     else:
-        items = _read_whole(stream, source, fmt, limit)
+        items = _read_whole(stream, source, reader, limit)
     for item in items:
         yield _checked(item, settings)
 
@@ -130,7 +92,7 @@ def _blank(stream: BinaryIO) -> bool:
     return len(head) < 4096 and not head.strip()
 
 
-def _read_whole(stream: BinaryIO, source: str, fmt: str, limit: int) -> Iterator[RawDoc | IngestError]:
+def _read_whole(stream: BinaryIO, source: str, reader: Reader, limit: int) -> Iterator[RawDoc | IngestError]:
     """The articles of a file read at once, inflated when gzip; past ``limit``, the records before it and E110."""
     try:
         plain, gzipped = open_plain(stream)
@@ -143,58 +105,26 @@ def _read_whole(stream: BinaryIO, source: str, fmt: str, limit: int) -> Iterator
         yield IngestError("E111", source=source, detail=f"corrupt or truncated gzip data ({exc})")
         return
     if size <= limit:
-        yield from _read_data(data, source, fmt)
+        yield from _read_data(data, source, reader)
         return
     locator = "decompressed" if gzipped else ""
-    if fmt == "jsonl":
-        data = data[:data.rfind(NEWLINE) + 1]
-        locator = f"line {data.count(NEWLINE) + 1}"
-    yield from _records_before_the_limit(data, source, fmt)
+    if reader.partial is not None:  # the records before the limit, and where the file was cut
+        items, cut_at = reader.partial(data, source)
+        yield from items
+        locator = cut_at or locator
     yield IngestError("E110", source=source, locator=locator, size=size, limit=limit)
 
 
-def _read_data(data: bytes, source: str, fmt: str) -> Iterator[RawDoc | IngestError]:
-    if fmt == "feed" and data.strip():
-        yield from read_feed(data, source)
-        return
-    if fmt == "feed":
-        yield IngestError("E101", source=source)
+def _read_data(data: bytes, source: str, reader: Reader) -> Iterator[RawDoc | IngestError]:
+    if reader.takes == "bytes":
+        yield from reader.read(data, source) if data.strip() else [IngestError("E101", source=source)]
         return
     try:
         text = decode(data, source)
     except IngestError as exc:
         yield exc
         return
-    reader = {"txt": read_txt, "jsonl": read_jsonl, "html": read_html}[fmt]
-    yield from reader(text, source)
-
-
-def _records_before_the_limit(data: bytes, source: str, fmt: str) -> Iterator[RawDoc | IngestError]:
-    """The whole records at the start of a JSON Lines file (``data`` ends at a line end) or feed; none for others."""
-    if fmt == "jsonl":
-        first = data.split(b"\n", 1)[0]
-        if first.strip() and _is_json(first):  # JSON Lines, not one big JSON document cut short
-            yield from _read_lines(data, source)
-    elif fmt == "feed":
-        items = list(read_feed(data, source))
-        yield from items[:-1]  # the last entry may be cut short
-
-
-def _is_json(line: bytes) -> bool:
-    try:
-        load_json(line.decode("utf-8", "replace"))
-    except ValueError:
-        return False
-    return True
-
-
-def _read_lines(data: bytes, source: str) -> Iterator[RawDoc | IngestError]:
-    try:
-        text = decode(data, source)
-    except IngestError as exc:
-        yield exc
-        return
-    yield from read_json_lines(text, source)
+    yield from reader.read(text, source)
 
 
 def _checked(item: RawDoc | IngestError, settings: Settings) -> RawDoc | IngestError:

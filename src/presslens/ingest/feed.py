@@ -15,6 +15,7 @@ from ..records import RawDoc
 from ..timeouts import DocumentTimeout
 from .dates import note_date, read_when
 from .meta import host_of, html_fragment_text
+from .registry import Reader, register
 
 _CHARREF = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+);")
 _NO_CHARACTER = range(0xD800, 0xE000)  # surrogates: no character, and UTF-8 cannot encode them
@@ -80,7 +81,19 @@ def _entry_date(entry: dict) -> object:
         written = entry.get(key)
         parsed = entry.get(f"{key}_parsed")
         if parsed and (not written or read_when(written) is None):
-            return datetime(*parsed[:6], tzinfo=UTC)
+            try:
+                return datetime(*parsed[:6], tzinfo=UTC)
+            except (TypeError, ValueError, OverflowError):  # feedparser reads "0000-00-00" as year -1
+                return written or None  # unreadable: a W101 warning, the entry is kept
         if written:
             return written
     return None
+
+
+def read_before_limit(data: bytes, source: str) -> tuple[list[RawDoc | IngestError], None]:
+    """A feed cut at its size limit: its entries but the last, which may be cut short."""
+    return list(read_feed(data, source))[:-1], None
+
+
+register(Reader("feed", read_feed, takes="bytes", extensions=(".rss", ".atom", ".rdf"),
+                contains=(b"<rss", b"<feed", b"<rdf:rdf"), sniff_order=30, records=True, partial=read_before_limit))

@@ -17,6 +17,7 @@ from ..records import RawDoc
 from ..timeouts import DocumentTimeout
 from .dates import When, read_when
 from .meta import host_of
+from .registry import Reader, register
 
 _LANG_ATTR = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 _PUBLISHED_TIME = re.compile(
@@ -96,3 +97,7 @@ def _with_time(page: str, day: When) -> When:
 def _page_language(page: str) -> str | None:
     match = _LANG_ATTR.search(page[:4096])
     return match[1].lower() if match else None
+
+
+register(Reader("html", read_html, extensions=(".html", ".htm", ".xhtml"), starts=(b"<!doctype html", b"<html"),
+                contains=(b"<body",), sniff_order=40))

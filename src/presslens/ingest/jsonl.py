@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from ..errors import IngestError
 from ..records import RawDoc
 from .dates import note_date
-from .meta import host_of
+from .meta import decode, host_of
+from .registry import Reader, register
 
 _TEXT_KEYS = ("text", "content", "body")
 _OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "sitename")
 _DATE_KEYS = ("date", "published", "published_at", "pubdate")
 _LANG_KEYS = ("language", "lang")
+_NEWLINE = b"\n"
 
 
 def read_jsonl(text: str, source: str) -> Iterator[RawDoc | IngestError]:
@@ -105,3 +107,25 @@ def _from_record(record: object, source: str, locator: str) -> RawDoc | IngestEr
     )
     note_date(doc, _first(record, _DATE_KEYS))
     return doc
+
+
+def read_before_limit(data: bytes, source: str) -> tuple[Iterator[RawDoc | IngestError], str]:
+    """A JSON Lines file cut at its size limit: the records of its whole lines, and the line it was cut in."""
+    data = data[:data.rfind(_NEWLINE) + 1]
+    return _whole_lines(data, source), f"line {data.count(_NEWLINE) + 1}"
+
+
+def _whole_lines(data: bytes, source: str) -> Iterator[RawDoc | IngestError]:
+    first = data.split(_NEWLINE, 1)[0]
+    if not first.strip() or not _is_single_json(first.decode("utf-8", "replace")):
+        return  # one big JSON document cut short, not JSON Lines: nothing to keep
+    try:
+        text = decode(data, source)
+    except IngestError as exc:
+        yield exc
+        return
+    yield from read_json_lines(text, source)
+
+
+register(Reader("jsonl", read_jsonl, extensions=(".jsonl", ".ndjson", ".json"), starts=(b"{", b"["), sniff_order=20,
+                records=True, partial=read_before_limit))

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ..records import RawDoc
 from .dates import note_date, read_when
 from .meta import host_of
+from .registry import Reader, register
 
 _NUMERIC_DATE = (r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
                  r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}")
@@ -126,3 +127,6 @@ def _start_of_last_lines(text: str, count: int) -> int:
         while end > 0 and text[end - 1] == "\n":
             end -= 1
     return end
+
+
+register(Reader("txt", read_txt, extensions=(".txt", ".text"), fallback=True))

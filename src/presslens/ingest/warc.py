@@ -24,6 +24,7 @@ from .chunked import Dechunked
 from .html import page_to_doc
 from .limits import CHUNK, GZIP_MAGIC, LimitedReader, TooLarge, open_plain
 from .meta import decode
+from .registry import Reader, register
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _INFLATE_BLOCK = 1024  # compressed bytes inflated at a time: at most ~1 MB out (deflate's ratio tops at 1032)
@@ -117,3 +118,7 @@ def _page(record, payload: bytes, source: str, locator: str) -> RawDoc | IngestE
     except IngestError as exc:
         return exc.at(source, locator)
     return page_to_doc(page, source, locator, url, fmt="warc")
+
+
+register(Reader("warc", read_warc, takes="stream", extensions=(".warc", ".arc", ".warc.gz", ".arc.gz"),
+                starts=(b"warc/",), sniff_order=10, records=True))

@@ -3,7 +3,8 @@
 ``Store.open(url)`` creates or upgrades the schema with Alembic (the same migrations for both
 backends). SQLite files run in WAL mode with foreign keys on and a busy timeout, and search with
 FTS5; PostgreSQL (psycopg 3, a pre-pinged connection pool) searches a tsvector column with a GIN
-index, reading the same FTS5 query syntax and ranking hits with the same bm25 (``store.search``).
+index, reading the same FTS5 query syntax and ranking hits with the same bm25. The search backend
+(``store.search``: ``Fts5Search``, ``TsvectorSearch``) is chosen once, when the store opens.
 Both give the same rows in the same order for the same data; only snippet windows (and the order
 of NEAR hits) can differ.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, func, select, text, update
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
@@ -38,6 +39,7 @@ from ..records import (
     StoryMaterial,
 )
 from ..settings import Settings, normalise_db_url
+from .articles import SUMMARY_COLUMNS, ArticleSummary, article_summary, display_title
 from .engine import (
     LOCK_MIGRATIONS,
     LOCK_STORY_UPDATE,
@@ -63,11 +65,10 @@ from .entities import (
     merge_entities,
 )
 from .models import ArticleRow, EntityRow, MentionRow, OutletRow, QuoteRow, StoryLinkRow, StoryRow, without_nul
-from .patterns import ESCAPE, contains, printable
+from .patterns import printable
 from .quotes import (
     QuoteSummary,
     SpeakerSummary,
-    matching_quote_keys,
     quote_records,
     quote_rows,
     quotes_query,
@@ -75,19 +76,7 @@ from .quotes import (
     to_summary,
     top_speakers_query,
 )
-from .search import (
-    ARTICLE_COLUMNS,
-    PUNCTUATION,
-    SNIPPET_CLOSE,
-    SNIPPET_OPEN,
-    QuerySyntaxError,
-    headline_snippet,
-    highlight_tsquery,
-    parse,
-    phrase_tsqueries,
-    quoted_terms,
-    to_tsquery,
-)
+from .search import SearchBackend, SearchHit, backend_for
 from .stories import (
     StoryCheckpoint,
     StoryInput,
@@ -108,39 +97,9 @@ from .stories import (
 )
 
 __all__ = ["ArticleSummary", "EntitySummary", "QuoteSummary", "SearchHit", "SpeakerSummary", "Store",
-           "StoryCheckpoint", "StoryInput", "StoryMember", "StorySummary"]
+           "StoryCheckpoint", "StoryInput", "StoryMember", "StorySummary", "display_title"]
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
-    """One line of an article listing."""
-
-    article_id: str
-    outlet: str | None
-    title: str
-    published: date | None
-    language: str | None
-    url: str | None
-    fmt: str
-    word_count: int
-
-    def as_dict(self) -> dict:
-        data = {k: getattr(self, k) for k in self.__slots__}
-        data["published"] = self.published.isoformat() if self.published else None
-        return data
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """An article that matches a full-text query, with a highlighted snippet."""
-
-    article: ArticleSummary
-    snippet: str
-
-    def as_dict(self) -> dict:
-        return {**self.article.as_dict(), "snippet": self.snippet}
 
 
 class Store:
@@ -149,6 +108,7 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        self.search_backend: SearchBackend = backend_for(self.dialect)
 
     @classmethod
     def open(cls, url: str | Settings, *, pool_size: int | None = None, create: bool = True) -> Store:
@@ -343,7 +303,7 @@ class Store:
                       since: date | None = None, until: date | None = None,
                       limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
         """Articles, newest first, filtered by outlet, language and publication dates."""
-        query = select(*_SUMMARY_COLUMNS)
+        query = select(*SUMMARY_COLUMNS)
         if outlet:
             query = query.where(func.lower(ArticleRow.outlet) == without_nul(outlet.lower()))
         if language:
@@ -355,7 +315,7 @@ class Store:
         query = query.order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.pk)
         with self.engine.connect() as conn:
             rows = conn.execute(query.limit(limit).offset(offset)).all()
-        return [_summary(row) for row in rows]
+        return [article_summary(row) for row in rows]
 
     def get_article(self, key: str) -> Article:
         """The article whose id is ``key`` or starts with it (at least 4 characters)."""
@@ -386,7 +346,7 @@ class Store:
         query = quotes_query(speaker=speaker, outlet=outlet, kind=kind, article_id=article_id,
                              article_ids=article_ids, speaker_entity_id=speaker_entity_id)
         with self.engine.connect() as conn:
-            keys = matching_quote_keys(search or "", self.dialect)
+            keys = self.search_backend.quote_keys(search or "")
             if keys is False:
                 return []
             if keys is not None:
@@ -565,107 +525,8 @@ class Store:
         query = printable(query)
         if not query.strip():
             return []
-        if self.dialect == "postgresql":
-            return self._search_tsvector(query, limit)
-        if self.dialect != "sqlite":
-            return self._search_like(query, limit)
-        try:
-            return self._search_fts(query, limit)
-        except OperationalError:
-            plain = quoted_terms(query)
-            return self._search_fts(plain, limit) if plain else []
-
-    def _search_fts(self, match: str, limit: int) -> list[SearchHit]:
-        sql = text(
-            "SELECT a.id, a.outlet, a.title, a.published, a.language, a.url, a.fmt,"
-            " a.word_count, a.clean_text,"
-            " snippet(articles_fts, 1, '«', '»', '…', 16) AS snippet"
-            " FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
-            " WHERE articles_fts MATCH :match ORDER BY bm25(articles_fts, 2.0, 1.0), a.pk LIMIT :limit"
-        )
         with self.engine.connect() as conn:
-            rows = conn.execute(sql, {"match": match, "limit": limit}).all()
-        return [SearchHit(_summary(row[:9]), row.snippet) for row in rows]
-
-    def _search_tsvector(self, query: str, limit: int) -> list[SearchHit]:
-        try:
-            tree = parse(query, ARTICLE_COLUMNS)
-        except QuerySyntaxError:
-            plain = quoted_terms(query)
-            if not plain:
-                return []
-            tree = parse(plain, ARTICLE_COLUMNS)
-        tsquery = to_tsquery(tree, ARTICLE_COLUMNS)
-        if tsquery is None:
-            return []
-        with self.engine.connect() as conn:
-            rows = conn.execute(_TSVECTOR_SEARCH, {"tsquery": tsquery, "phrases": phrase_tsqueries(tree),
-                                                   "highlight": highlight_tsquery(tree),
-                                                   "limit": limit, "punctuation": PUNCTUATION,
-                                                   "spaces": " " * len(PUNCTUATION),
-                                                   "options": _HEADLINE_OPTIONS}).all()
-        return [SearchHit(_summary(row[:9]), headline_snippet(row.clean_text, row.snippet)) for row in rows]
-
-    def _search_like(self, query: str, limit: int) -> list[SearchHit]:
-        terms = query.split()
-        select_query = select(*_SUMMARY_COLUMNS)
-        for term in terms:
-            select_query = select_query.where(func.lower(ArticleRow.clean_text).like(contains(term), escape=ESCAPE))
-        with self.engine.connect() as conn:
-            rows = conn.execute(select_query.limit(limit)).all()
-        return [SearchHit(_summary(row), _like_snippet(row.clean_text, terms[0])) for row in rows]
-
-
-# FTS5's bm25(articles_fts, 2.0, 1.0), computed the same way: for each phrase of the query, its IDF
-# ln((N - n + 0.5) / (n + 0.5)) (n: rows holding it; 1e-6 when not above 0) times f * (k1 + 1) /
-# (f + k1 * (1 - b + b * D / avgdl)), with k1 = 1.2, b = 0.75, D the row's words, avgdl the mean, and
-# f = 2 x (title hits) + 1 x (text hits), which is 2 x ts_rank_cd({0, 0, 0.5, 1}, search, phrase, 0):
-# cover density with no normalisation sums the weights of the phrase's occurrences. MATERIALIZED: each
-# count runs once, not once a matching row.
-_TSVECTOR_SEARCH = text(
-    "WITH q AS MATERIALIZED (SELECT to_tsquery('presslens', :tsquery) AS q),"
-    " stats AS MATERIALIZED (SELECT count(*)::float8 AS n, coalesce(sum(search_words), 0)::float8 AS words"
-    "  FROM articles),"
-    " phrases AS MATERIALIZED (SELECT p.pq, CASE WHEN x.idf > 0 THEN x.idf ELSE 1e-6 END AS idf"
-    "  FROM (SELECT to_tsquery('presslens', u.t) AS pq FROM unnest(CAST(:phrases AS text[])) AS u(t)) p, stats s,"
-    "  LATERAL (SELECT ln((s.n - count(*) + 0.5) / (count(*) + 0.5)) AS idf FROM articles a WHERE a.search @@ p.pq) x),"
-    " hits AS (SELECT a.pk, (SELECT coalesce(sum(ph.idf * (f.f * 2.2) / (f.f + 1.2 * (0.25 + 0.75 * a.search_words"
-    "   / nullif(s.words / s.n, 0)))), 0)"
-    "   FROM phrases ph, LATERAL (SELECT 2.0 * ts_rank_cd('{0, 0, 0.5, 1}', a.search, ph.pq, 0) AS f) f) AS score"
-    "  FROM articles a, q, stats s WHERE a.search @@ q.q ORDER BY score DESC, a.pk LIMIT :limit)"
-    " SELECT a.id, a.outlet, a.title, a.published, a.language, a.url, a.fmt, a.word_count, a.clean_text,"
-    " ts_headline('presslens', translate(a.clean_text, :punctuation, :spaces),"
-    "  to_tsquery('presslens', :highlight), :options) AS snippet"
-    " FROM hits JOIN articles a ON a.pk = hits.pk ORDER BY hits.score DESC, hits.pk"
-)
-_HEADLINE_OPTIONS = (f'StartSel="{SNIPPET_OPEN}", StopSel="{SNIPPET_CLOSE}", MaxWords=16, MinWords=15, ShortWord=0,'
-                     ' MaxFragments=1, FragmentDelimiter=" "')
-
-_SUMMARY_COLUMNS = (ArticleRow.id, ArticleRow.outlet, ArticleRow.title, ArticleRow.published,
-                    ArticleRow.language, ArticleRow.url, ArticleRow.fmt, ArticleRow.word_count,
-                    ArticleRow.clean_text)
-
-
-def display_title(title: str | None, clean_text: str, words: int = 12) -> str:
-    """The title, or the first words of the text when an article has none."""
-    if title:
-        return title
-    head = clean_text.split()[:words]
-    return " ".join(head) + ("…" if len(clean_text.split(maxsplit=words)) > words else "")
-
-
-def _summary(row) -> ArticleSummary:
-    article_id, outlet, title, published, language, url, fmt, word_count, clean_text = row[:9]
-    if isinstance(published, str):
-        published = date.fromisoformat(published)
-    return ArticleSummary(article_id, outlet, display_title(title, clean_text), published,
-                          language, url, fmt, word_count)
-
-
-def _like_snippet(clean_text: str, term: str, width: int = 80) -> str:
-    index = clean_text.lower().find(term.lower())
-    start = max(0, index - width // 2)
-    return clean_text[start:start + width]
+            return self.search_backend.search_articles(conn, query, limit)
 
 
 def _first_line(exc: BaseException) -> str:

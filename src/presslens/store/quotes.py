@@ -6,13 +6,11 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, or_, select, text
-from sqlalchemy.sql.elements import TextClause
+from sqlalchemy import Select, func, or_, select
 
 from ..records import Quote, Span
 from .models import ArticleRow, QuoteRow, without_nul
-from .patterns import ESCAPE, contains, printable
-from .search import QUOTE_COLUMNS, parse, to_tsquery
+from .patterns import ESCAPE, contains
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,32 +97,6 @@ def quotes_query(*, speaker: str | None = None, outlet: str | None = None, kind:
     if article_ids is not None:
         query = query.where(QuoteRow.article_id.in_(list(article_ids)))
     return query.order_by(ArticleRow.published.nulls_last(), ArticleRow.pk, QuoteRow.position)
-
-
-def matching_quote_keys(words: str, dialect: str) -> Select | bool | None:
-    """A sub-select of quote primary keys whose content or speaker name holds every word of ``words``.
-
-    None when ``words`` holds no word (no filter), False when nothing can match.
-    """
-    words = printable(words)
-    terms = [w.replace('"', "") for w in words.split() if w.replace('"', "")]
-    if not terms:
-        return None
-    match = " ".join(f'"{term}"' for term in terms)
-    if dialect == "sqlite":
-        return select(text("rowid")).select_from(text("quotes_fts")).where(
-            text("quotes_fts MATCH :match").bindparams(match=match))
-    if dialect == "postgresql":
-        tsquery = to_tsquery(parse(match, QUOTE_COLUMNS), QUOTE_COLUMNS)
-        if tsquery is None:
-            return False
-        return select(QuoteRow.pk).where(_QUOTES_MATCH.bindparams(quotes_tsquery=tsquery))
-    condition = [or_(func.lower(QuoteRow.content_text).like(contains(t), escape=ESCAPE),
-                     func.lower(QuoteRow.speaker_name).like(contains(t), escape=ESCAPE)) for t in terms]
-    return select(QuoteRow.pk).where(*condition)
-
-
-_QUOTES_MATCH: TextClause = text("quotes.search @@ to_tsquery('presslens', :quotes_tsquery)")
 
 
 def to_summary(row) -> QuoteSummary:

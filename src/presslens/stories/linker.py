@@ -2,20 +2,18 @@
 
 Weights live in ``stories/model/linker.json``, one model per set of signals (so that a
 run without embeddings, or an ablation, uses weights trained without them), with the
-command that rebuilt them (``scripts/train_story_linker.py``). Training follows Miranda
-et al. 2018: stream labelled documents, place each in its gold story, and record the
-features of every candidate story with whether it is the gold one.
+command that rebuilt them (``scripts/train_story_linker.py``, with ``training.py``).
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .features import SIGNAL_FEATURES, StoryDocument, pair_features
+from .features import SIGNAL_FEATURES
 
 LINKER_FILE = Path(__file__).parent / "model" / "linker.json"
 
@@ -27,6 +25,7 @@ def signal_key(signals: Iterable[str]) -> str:
 
 
 def feature_names(signals: Iterable[str]) -> tuple[str, ...]:
+    """The pair features a linker for these signals reads, in canonical order."""
     wanted = set(signals)
     return tuple(f for s, names in SIGNAL_FEATURES.items() if s in wanted for f in names)
 
@@ -57,34 +56,3 @@ class Linker:
     def as_dict(self) -> dict:
         return {"features": list(self.features), "coefficients": [round(c, 6) for c in self.coefficients],
                 "intercept": round(self.intercept, 6), "threshold": round(self.threshold, 4)}
-
-
-def training_pairs(documents: Sequence[StoryDocument], gold: Sequence[Hashable], language: str,
-                   signals: Iterable[str], window_days: float = 7.0) -> tuple[list[list[float]], list[int]]:
-    """Features and labels of every (document, candidate story) pair met while streaming in gold stories."""
-    from .stream import StreamClusterer
-
-    names = feature_names(signals)
-    placeholder = Linker(names, (0.0,) * len(names), 0.0)
-    clusterer = StreamClusterer(language, placeholder, signals, window_days=window_days)
-    story_of: dict[Hashable, int] = {}
-    rows, labels = [], []
-    for document, label in zip(documents, gold, strict=True):
-        vectors = clusterer.vectorize(document)
-        target = story_of.get(label)
-        for story_id in clusterer.candidates(vectors):
-            features = pair_features(vectors, clusterer.stories[story_id])
-            rows.append([features[f] for f in names])
-            labels.append(int(story_id == target))
-        story_of[label] = clusterer.place(vectors, target if target in clusterer.stories else None)
-    return rows, labels
-
-
-def fit(rows: list[list[float]], labels: list[int], signals: Iterable[str], threshold: float = 0.5) -> Linker:
-    """Logistic regression on the pairs (scikit-learn, L2, balanced classes off)."""
-    from sklearn.linear_model import LogisticRegression
-
-    model = LogisticRegression(C=1.0, max_iter=2000)
-    model.fit(rows, labels)
-    return Linker(feature_names(signals), tuple(float(c) for c in model.coef_[0]), float(model.intercept_[0]),
-                  threshold)

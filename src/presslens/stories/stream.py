@@ -1,14 +1,14 @@
 """Streaming story clustering: one pass, arrival order, no number of stories given.
 
 Each document is compared with the open stories that an inverted index (its rarest
-terms) and a centroid index (nearest story centroids: exact, or HNSW past
-``exact_limit`` open stories; ``centroids.py``) propose. A learned linker
+terms) and a centroid index (nearest story centroids: exact, or a faiss inverted file
+(IVF) past ``exact_limit`` open stories; ``centroids.py``) propose. A learned linker
 (``linker.py``: logistic regression on the pair features of ``features.py``, after
 Miranda et al. 2018) gives the probability that the document belongs to each; the
 document joins the most probable story when that probability reaches the linker's
-threshold, and opens a new story otherwise. With dates, a story that has seen nothing
-for ``window_days`` (counted from the newest date seen) closes and is forgotten, so
-memory is bounded by the window. Same documents in the same order: same stories.
+threshold, and opens a new story otherwise. With dates and the ``time`` signal, a story that
+has seen nothing for ``window_days`` (counted from the newest date seen) closes and is
+forgotten, so memory is bounded by the window. Same documents in the same order: same stories.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class StreamClusterer:
         return Assignment(self.place(vectors), True)
 
     def vectorize(self, document: StoryDocument) -> DocumentVectors:
-        """The document's vectors, with IDF as known after it arrives; closes stories it leaves behind."""
+        """The document's vectors, IDF as known after it arrives; with ``time``, closes stories it leaves behind."""
         counts = self.vectorizer.terms(document.text)
         title_counts = self.vectorizer.terms(document.title) if document.title else counts
         self.vectorizer.observe(counts.keys())
