@@ -19,11 +19,11 @@ __all__ = ["Alignment", "Brief", "QuoteSide", "align", "align_pairs", "brief_mar
 
 @lru_cache(maxsize=1)
 def models():
-    """The sentence encoder and the English tagger the brief uses, loaded once."""
-    from .. import nlp
+    """The sentence encoder and the tagger of the default language (English) the brief uses, loaded once."""
+    from .. import lang, nlp
     from ..nlp.embed import shared_encoder
 
-    return shared_encoder(), nlp.load("en", ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"))
+    return shared_encoder(), nlp.load(lang.DEFAULT.code, ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"))
 
 
 def story_brief(material, *, with_models: bool = True) -> Brief:

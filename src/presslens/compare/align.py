@@ -26,10 +26,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
+from .. import lang
 from ..entities.names import looks_like_person_name, organisation_key, person_key
+from ..lang import Language
+from ..lang.patterns import one_of
 from .text import Word, content_keys, quoted_fragments, words
 
 CLASSES = ("verbatim", "trimmed", "altered", "paraphrase", "different")
@@ -40,16 +44,15 @@ PARAPHRASE_MIXED = 0.5    # cosine when the words overlap a little (cover >= 0.3
 SPLICE_WORDS = 4          # a cut of fewer words, with no ellipsis, is an alteration rather than a splice
 OCCASION_DAYS = 14        # further apart than this, a repeated line is a new occasion unless marked as earlier
 
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "him", "her", "them"}
-_EARLIER = re.compile(
-    r"\b(?:previously|earlier|once|last (?:week|month|year)|had (?:said|told|called|described|praised|dubbed)|"
-    r"first announced|at the time|in (?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|\d{4}))\b", re.IGNORECASE)
-_EVENT = re.compile(
-    r"\b(?:at|to|told|during|before|addressing|on)\s+(?:an?|the|this|last|[A-Z]\w+'?s?)?\s*(?:[\w-]+\s+){0,3}?"
-    r"(?P<event>conference|rally|summit|hearing|festival|meeting|debate|briefing|press conference|podium|"
-    r"interview|podcast|committee|panel|launch|screening|convention|congress|assembly|forum|ceremony|"
-    r"gathering|symposium|keynote|audience|event)\b", re.IGNORECASE)
+
+@lru_cache(maxsize=8)
+def _occasion_patterns(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A language's marks of an earlier occasion ("previously", "in January") and of a named event."""
+    earlier = re.compile(rf"\b(?:{one_of(language.earlier_markers)})\b", re.IGNORECASE)
+    event = re.compile(
+        rf"\b(?:{one_of(language.event_prepositions)})\s+(?:{one_of(language.event_determiners)})?\s*"
+        rf"(?:[\w-]+\s+){{0,3}}?(?P<event>{one_of(language.event_nouns)})\b", re.IGNORECASE)
+    return earlier, event
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,11 +194,11 @@ def _folded(text: str) -> str:
     return " ".join(w.key for w in words(text))
 
 
-def speakers_agree(a: QuoteSide, b: QuoteSide) -> bool | None:
+def speakers_agree(a: QuoteSide, b: QuoteSide, language: Language = lang.DEFAULT) -> bool | None:
     """True when the two speakers are the same, False when clearly not, None when unknown."""
     if a.speaker_id and a.speaker_id == b.speaker_id:
         return True
-    name_a, name_b = _speaker_name(a.speaker), _speaker_name(b.speaker)
+    name_a, name_b = _speaker_name(a.speaker, language), _speaker_name(b.speaker, language)
     if not name_a or not name_b:
         return None
     words_a, words_b = set(person_key(name_a).split()), set(person_key(name_b).split())
@@ -208,7 +211,7 @@ def speakers_agree(a: QuoteSide, b: QuoteSide) -> bool | None:
         return False
     if person_a != person_b:  # a person and an organisation: the same voice if the person works there
         person, organisation = (a, name_b) if person_a else (b, name_a)
-        return True if _affiliated(person, organisation) else None
+        return True if _affiliated(person, organisation, language) else None
     return False if _is_name(name_a) and _is_name(name_b) else None
 
 
@@ -221,11 +224,11 @@ def _same_person_spelt_differently(name_a: str, name_b: str) -> bool:
     return last_a == last_b and first_a[:1] == first_b[:1]
 
 
-def _speaker_name(speaker: str | None) -> str | None:
+def _speaker_name(speaker: str | None, language: Language) -> str | None:
     if not speaker:
         return None
     name = speaker.split(",")[0].strip()
-    return None if name.lower() in _PRONOUNS else name
+    return None if name.lower() in language.speaker_pronouns else name
 
 
 def _is_person(name: str) -> bool:
@@ -236,19 +239,21 @@ def _is_name(name: str) -> bool:
     return name[:1].isupper()
 
 
-def _affiliated(person: QuoteSide, organisation: str) -> bool:
+def _affiliated(person: QuoteSide, organisation: str, language: Language) -> bool:
     """Whether a named organisation ("Netflix", not "survivors of abuse") appears beside the person."""
-    proper = all(w[:1].isupper() for w in organisation.split() if w.lower() not in ("of", "for", "the", "and", "on"))
+    particles = language.organisation_particles
+    proper = all(w[:1].isupper() for w in organisation.split() if w.lower() not in particles)
     key = organisation_key(organisation)
     return proper and bool(key) and f" {key} " in f" {organisation_key(person.context)} "
 
 
-def same_occasion(a: QuoteSide, b: QuoteSide) -> bool:
+def same_occasion(a: QuoteSide, b: QuoteSide, language: Language = lang.DEFAULT) -> bool:
     """False when the contexts name two different events, when one names an event that the other
     article was published too early to report, or when the dates are far apart; unless a side
     marks the line as said earlier ("previously", "in January")."""
-    earlier = bool(_EARLIER.search(a.context) or _EARLIER.search(b.context))
-    events_a, events_b = _events(a.context), _events(b.context)
+    marks, _ = _occasion_patterns(language)
+    earlier = bool(marks.search(a.context) or marks.search(b.context))
+    events_a, events_b = _events(a.context, language), _events(b.context, language)
     if events_a and events_b:
         return bool(events_a & events_b)
     if a.published and b.published and not earlier:
@@ -259,8 +264,9 @@ def same_occasion(a: QuoteSide, b: QuoteSide) -> bool:
     return True
 
 
-def _events(context: str) -> set[str]:
-    return {m.group("event").lower() for m in _EVENT.finditer(context)}
+def _events(context: str, language: Language) -> set[str]:
+    _, event = _occasion_patterns(language)
+    return {m.group("event").lower() for m in event.finditer(context)}
 
 
 def align(a: QuoteSide, b: QuoteSide, cosine: float | None = None) -> Alignment:

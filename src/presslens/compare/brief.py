@@ -15,11 +15,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from ..entities.names import HONORIFICS, ROLE_WORDS, organisation_key
+from .. import lang
+from ..entities.names import organisation_key, role_words
 from ..records import Article, Quote, StoryMaterial
 from .align import Alignment, QuoteSide, align, cosine_matrix
 from .facts import Fact, extract_facts, related, same_thing, sentences
@@ -403,7 +405,7 @@ def _role_groups(people: Sequence[Person]) -> list[FactGroup]:
         stated = [(outlet, role) for outlet, roles in sorted(person.roles.items()) for role in roles]
         if len({outlet for outlet, _ in stated}) < 2:
             continue
-        titles = [set(m.group(0).lower() for m in ROLE_WORDS.finditer(role)) for _, role in stated]
+        titles = [set(m.group(0).lower() for m in role_words().finditer(role)) for _, role in stated]
         specific = [len(content_keys(words(role))) >= 2 for _, role in stated]
         clash = any(specific[i] and specific[j] and not titles[i] & titles[j]
                     for i in range(len(stated)) for j in range(i + 1, len(stated)))
@@ -427,7 +429,7 @@ def unique_content(articles: Sequence[Article], labels: dict[str, str], encoder=
     for article in articles:
         vocabulary[labels[article.article_id]] |= {w.key for w in words(article.clean_text)}
     nearest = _nearest_other(units, labels, encoder)
-    outlet_words = {w.key for label in outlets for w in words(label)} | HONORIFIC_KEYS
+    outlet_words = {w.key for label in outlets for w in words(label)} | _honorific_keys(lang.DEFAULT)
     items: dict[str, list[UniqueItem]] = defaultdict(list)
     for (article, start, end, sentence), best in zip(units, nearest, strict=True):
         outlet = labels[article.article_id]
@@ -460,18 +462,25 @@ def _nearest_other(units, labels: dict[str, str], encoder) -> list[float]:
     return out
 
 
-HONORIFIC_KEYS = frozenset(fold(h) for h in HONORIFICS)
-_CALENDAR_WORDS = ("monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                   "june july august september october november december")
-_CALENDAR = frozenset(_CALENDAR_WORDS.split())
+@lru_cache(maxsize=8)
+def _honorific_keys(language: lang.Language) -> frozenset[str]:
+    """Honorifics as words compare them (folded)."""
+    return frozenset(fold(h, language) for h in language.honorifics)
 
 
-def _distinct_terms(sentence: str, others: set[str]) -> list[str]:
+@lru_cache(maxsize=8)
+def _calendar(language: lang.Language) -> frozenset[str]:
+    """Days and months as words compare them (folded): capitalised, but no names."""
+    return frozenset(fold(w, language) for w in (*language.weekdays, *language.months))
+
+
+def _distinct_terms(sentence: str, others: set[str], language: lang.Language = lang.DEFAULT) -> list[str]:
     """Names (capitalised words not opening the sentence) and numbers no other outlet uses."""
     found, seen = [], set()
-    items = words(sentence)
+    items = words(sentence, language=language)
+    calendar = _calendar(language)
     for index, word in enumerate(items):
-        name_like = word.text[:1].isupper() and index > 0 and not word.text.isupper() and word.key not in _CALENDAR
+        name_like = word.text[:1].isupper() and index > 0 and not word.text.isupper() and word.key not in calendar
         number = word.text[:1].isdigit() and len(word.key) > 1
         if (name_like or number) and word.key not in others and word.key not in seen:
             run, last = [word.text], word

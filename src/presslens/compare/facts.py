@@ -16,61 +16,48 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from .. import lang
+from ..lang import Language
+from ..lang.patterns import one_of
 from .text import content_keys, fold, words
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
-}
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
-# Unit -> (dimension, factor to the base unit).
-UNITS = {
-    "mm": ("length", 0.001), "millimetre": ("length", 0.001), "cm": ("length", 0.01),
-    "centimetre": ("length", 0.01), "metre": ("length", 1.0), "m": ("length", 1.0), "km": ("length", 1000.0),
-    "kilometre": ("length", 1000.0), "mile": ("length", 1609.0), "foot": ("length", 0.3048),
-    "feet": ("length", 0.3048), "inch": ("length", 0.0254), "minute": ("duration", 1 / 1440),
-    "hour": ("duration", 1 / 24), "day": ("duration", 1.0), "week": ("duration", 7.0),
-    "month": ("duration", 30.0), "year": ("duration", 365.0), "decade": ("duration", 3652.0),
-    "episode": ("episodes", 1.0),
-    "part": ("episodes", 1.0), "year-old": ("age", 1.0), "percent": ("percent", 1.0), "%": ("percent", 1.0),
-    "per cent": ("percent", 1.0), "tonne": ("weight", 1000.0), "kg": ("weight", 1.0), "kilogram": ("weight", 1.0),
-    "litre": ("volume", 1.0), "storey": ("storeys", 1.0), "mph": ("speed", 1.0), "km/h": ("speed", 0.62),
-}
-CURRENCIES = {"£": "GBP", "$": "USD", "€": "EUR", "us$": "USD"}
-VAGUE = {
-    "several thousand": (2e3, 9999), "thousands of": (2e3, 99_999), "hundreds of": (200, 999),
-    "dozens of": (24, 99), "scores of": (40, 99), "several": (3, 9), "a handful of": (2, 6),
-    "a few": (2, 5), "a group of": (None, None), "a number of": (None, None), "many": (None, None),
-}
-PEOPLE_WORDS = (
-    "people person men man women woman campaigners survivors residents fans commuters workers employees staff "
-    "pupils students children extras investors representatives signatories members parents teachers adults "
-    "victims passengers drivers visitors voters supporters protesters officers doctors nurses experts providers")
-_APPROX = (r"(?P<approx>about|around|roughly|approximately|some|nearly|almost|more than|over|at least|up to|"
-           r"fewer than|less than|under|as many as|close to|just over|just under|an estimated|somewhere around|"
-           r"an|a)\s+")
-_NUMBER = (r"(?P<currency>£|\$|€|US\$)?(?P<number>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-           r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|"
-           r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-           r"fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|a dozen)")
-_SCALE = r"(?:\s?(?P<scale>thousand|million|billion|bn|mn|m|k)\b)?"
-_UNIT = (r"(?:(?P<hyphen>-)|\s+)?(?P<unit>year-old|per cent|percent|%|km/h|mph|millimetres?|centimetres?|"
-         r"centimeters?|metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inch(?:es)?|mm|cm|km|m|"
-         r"minutes?|hours?|days?|weeks?|months?|years?|decades?|episodes?|parts?|tonnes?|kg|kilograms?|litres?|storeys?)?"
-         r"\b")
-_FACT = re.compile(r"(?<![\w.,£$€-])(?:" + _APPROX + r")?" + _NUMBER + _SCALE + _UNIT, re.IGNORECASE)
-_VAGUE = re.compile(r"\b(?P<vague>" + "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True)) + r")\s+",
-                    re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:in|since|from|until|by|of|for)\s+(?:the\s+)?(?P<part>(?:early|late|mid-?)\s*)?"
-                   r"(?P<year>(?:19|20)\d{2})(?P<decade>s)?\b", re.IGNORECASE)
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """A language's fact patterns, compiled."""
+
+    fact: re.Pattern[str]  # a number with its qualifier, scale and unit
+    vague: re.Pattern[str]  # "dozens of"
+    year: re.Pattern[str]  # "in 2019", "since the early 1990s"
+    money_words: re.Pattern[str]  # a sentence about money
+    noun_before: re.Pattern[str]  # "the count of dead fish stood at"
+
+
+@lru_cache(maxsize=8)
+def _rules(language: Language) -> _Rules:
+    """The fact patterns of a language, compiled once."""
+    approx = rf"(?P<approx>{one_of(language.approximators)})\s+"
+    currency = one_of(map(re.escape, language.currencies))
+    number = (rf"(?P<currency>{currency})?(?P<number>\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+              rf"{language.number_pattern})")
+    scale = rf"(?:\s?(?P<scale>{one_of(language.scales)})\b)?"
+    unit = rf"(?:(?P<hyphen>-)|\s+)?(?P<unit>{one_of(language.unit_pattern)})?\b"
+    vague = one_of(sorted(map(re.escape, language.vague_quantities), key=len, reverse=True))
+    the = one_of(rf"{a}\s+" for a in language.definite_articles)
+    return _Rules(
+        re.compile(r"(?<![\w.,£$€-])(?:" + approx + r")?" + number + scale + unit, re.IGNORECASE),
+        re.compile(rf"\b(?P<vague>{vague})\s+", re.IGNORECASE),
+        re.compile(rf"\b(?:{one_of(language.year_prepositions)})\s+(?:{the})?"
+                   rf"(?P<part>(?:{one_of(language.decade_parts)})\s*)?(?P<year>(?:19|20)\d{{2}})(?P<decade>s)?\b",
+                   re.IGNORECASE),
+        re.compile(rf"\b(?:{one_of(language.money_words)})\b|[£$€]", re.IGNORECASE),
+        re.compile(rf"\b(?:{one_of(language.count_nouns)}) {language.partitive} ((?:[a-z-]+ ){{0,2}}[a-z-]+) "
+                   rf"(?:{one_of(language.count_verbs)})\s*$", re.IGNORECASE))
+
+
 _NOUN_WORD = re.compile(r"\s*[\"“”‘’']?([a-z][\w-]*)[\"“”‘’']?", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘A-Z0-9£$€])|\n+")
-_NOT_NOUNS = {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "from", "with", "who",
-              "which", "that", "had", "have", "has", "were", "was", "is", "are", "will", "would", "after",
-              "before", "since", "than", "as", "it", "its", "their", "his", "her", "said", "ago"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +86,9 @@ class Fact:
                 "vague": self.vague, "sentence": self.sentence}
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+def sentences(text: str, language: Language = lang.DEFAULT) -> list[tuple[int, int]]:
     """Sentence spans of a text (a light splitter: end punctuation before a capital, or a line break)."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        if text[start:match.start()].strip():
-            spans.append((start, match.start()))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
-    return spans
+    return lang.sentence_spans(text, language.fact_sentence)
 
 
 class Nouns:
@@ -120,10 +100,10 @@ class Nouns:
             self.tokens = [(t.idx, t.idx + len(t.text), t.pos_, t.lemma_) for t in tagger(text)]
         self.starts = [t[0] for t in self.tokens]
 
-    def after(self, text: str, position: int) -> tuple[tuple[str, ...], int]:
+    def after(self, text: str, position: int, language: Language = lang.DEFAULT) -> tuple[tuple[str, ...], int]:
         """The nouns right after ``position`` (joined by "and" or commas) and where they end."""
         if not self.tokens:
-            return _nouns_after(text, position)
+            return _nouns_after(text, position, language)
         index = bisect.bisect_left(self.starts, position)
         nouns: list[str] = []
         end = position
@@ -131,7 +111,7 @@ class Nouns:
             start, stop, pos, lemma = self.tokens[index]
             if pos in ("NOUN", "PROPN", "ADJ") or (pos == "PUNCT" and text[start:stop] == "-" and nouns):
                 if pos == "NOUN":
-                    nouns.append(fold(lemma))
+                    nouns.append(fold(lemma, language))
                     end = stop
             elif not (pos in ("CCONJ", "PUNCT") and text[start:stop] in ("and", ",", "'", "“", "‘", '"')):
                 break
@@ -139,19 +119,21 @@ class Nouns:
         return tuple(reversed(nouns)), end
 
 
-def extract_facts(article_id: str, text: str, tagger=None) -> list[Fact]:
+def extract_facts(article_id: str, text: str, tagger=None, language: Language = lang.DEFAULT) -> list[Fact]:
     """Every quantity, count, duration, sum of money and year stated in ``text``
     (``tagger``: a spaCy pipeline with a tagger, to find what a number counts)."""
     found: list[Fact] = []
     reader = Nouns(text, tagger)
-    for s_start, s_end in sentences(text):
+    for s_start, s_end in sentences(text, language):
         sentence = text[s_start:s_end]
-        context = frozenset(k for k in content_keys(words(sentence)) if not k[:1].isdigit())
+        context = frozenset(k for k in content_keys(words(sentence, language=language), language)
+                            if not k[:1].isdigit())
         taken: list[tuple[int, int]] = []
         def nouns_at(position: int, offset: int = s_start) -> tuple[tuple[str, ...], int]:
-            found_nouns, end = reader.after(text, offset + position)
+            found_nouns, end = reader.after(text, offset + position, language)
             return found_nouns, end - offset
-        for fact in _numbers(sentence, nouns_at) + _vague(sentence, nouns_at) + _years(sentence):
+        candidates = _numbers(sentence, nouns_at, language) + _vague(sentence, nouns_at, language)
+        for fact in candidates + _years(sentence, language):
             start, end, phrase, dimension, nouns, low, high, vague = fact
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -164,71 +146,81 @@ def extract_facts(article_id: str, text: str, tagger=None) -> list[Fact]:
     return sorted(found, key=lambda f: f.start)
 
 
-def _numbers(sentence: str, nouns_at) -> list[tuple]:
+def _numbers(sentence: str, nouns_at, language: Language) -> list[tuple]:
     out = []
-    for match in _FACT.finditer(sentence):
-        value = _value(match.group("number"))
-        if value is None or ((match.group("approx") or "").lower() in ("a", "an") and not match.group("unit")):
-            continue
-        if match.group("number").lower() == "one" and not match.group("unit"):
-            continue
-        if sentence[max(0, match.start() - 6):match.start()].lower().endswith("every "):
-            continue  # "every 15 minutes" is a rate, not a quantity of the story
-        scale = (match.group("scale") or "").lower()
-        currency = match.group("currency")
-        if scale in ("m", "k") and not currency:
-            scale = "" if match.group("unit") is None else scale
-        value *= SCALES.get(scale, 1.0)
-        unit = _unit_key(match.group("unit"))
-        if unit is None and _is_year(match.group("number"), currency, scale):
-            continue
-        nouns, end = nouns_at(match.end())
-        end = max(end, match.end())
-        if not nouns and not unit:
-            nouns = _noun_before(sentence, match.start())
-        if not nouns and not unit and not currency and not scale:
-            continue
-        if scale and not currency and not nouns and _MONEY_WORDS.search(sentence):
-            currency = "£"
-        if currency or _money_word(nouns):
-            dimension, factor = f"money:{CURRENCIES.get((currency or '£').lower(), 'GBP')}", 1.0
-        elif unit:
-            dimension, factor = UNITS[unit]
-        else:
-            dimension, factor = "count", 1.0
-        if unit in ("episode", "part") and match.group("unit").lower().endswith("s") and not nouns:
-            dimension, nouns = "count", ("episode",)  # "two episodes": a count, not the length of a series
-        low, high = _interval(value * factor, (match.group("approx") or "").lower(), match.group("number"))
-        out.append((match.start(), end, sentence[match.start():end].strip(), dimension, nouns, low, high, False))
+    for match in _rules(language).fact.finditer(sentence):
+        fact = _number(sentence, match, nouns_at, language)
+        if fact is not None:
+            out.append(fact)
     return out
 
 
-_MONEY_WORDS = re.compile(r"\b(?:price|worth|cost|costs|deal|paid|pay|fee|debts?|bill|sum|funding)\b|[£$€]",
-                          re.IGNORECASE)
-_NOUN_BEFORE = re.compile(r"\b(?:number|count|total|tally|toll) of ((?:[a-z-]+ ){0,2}[a-z-]+) (?:stood at|stands at|"
-                          r"was|is|has risen to|had risen to|rose to|reached|had reached|fell to)\s*$", re.IGNORECASE)
+def _number(sentence: str, match: re.Match, nouns_at, language: Language) -> tuple | None:
+    """One number's fact, or None when it is none (an article without a unit, a lone "one", a rate, a year)."""
+    value = _value(match.group("number"), language)
+    approx = (match.group("approx") or "").lower()
+    if value is None or (language.approximators.get(approx) == "article" and not match.group("unit")):
+        return None
+    if match.group("number").lower() in _ones(language) and not match.group("unit"):
+        return None
+    if any(sentence[max(0, match.start() - len(w) - 1):match.start()].lower().endswith(f"{w} ")
+           for w in language.rate_words):
+        return None  # "every 15 minutes" is a rate, not a quantity of the story
+    scale = (match.group("scale") or "").lower()
+    currency = match.group("currency")
+    if scale in ("m", "k") and not currency:
+        scale = "" if match.group("unit") is None else scale
+    value *= language.scales.get(scale, 1.0)
+    unit = _unit_key(match.group("unit"), language)
+    if unit is None and _is_year(match.group("number"), currency, scale):
+        return None
+    nouns, end = nouns_at(match.end())
+    end = max(end, match.end())
+    if not nouns and not unit:
+        nouns = _noun_before(sentence, match.start(), language)
+    if not nouns and not unit and not currency and not scale:
+        return None
+    if scale and not currency and not nouns and _rules(language).money_words.search(sentence):
+        currency = "£"
+    if currency or _money_word(nouns, language):
+        dimension, factor = f"money:{language.currencies.get((currency or '£').lower(), 'GBP')}", 1.0
+    elif unit:
+        dimension, factor = language.units[unit]
+    else:
+        dimension, factor = "count", 1.0
+    if unit in ("episode", "part") and match.group("unit").lower().endswith("s") and not nouns:
+        dimension, nouns = "count", ("episode",)  # "two episodes": a count, not the length of a series
+    low, high = _interval(value * factor, approx, match.group("number"), language)
+    return match.start(), end, sentence[match.start():end].strip(), dimension, nouns, low, high, False
 
 
-def _noun_before(sentence: str, position: int) -> tuple[str, ...]:
+@lru_cache(maxsize=8)
+def _ones(language: Language) -> frozenset[str]:
+    """The words for "one" (a lone "one" is a pronoun, not a count)."""
+    return frozenset(word for word, value in language.number_words.items() if value == 1 and " " not in word)
+
+
+def _noun_before(sentence: str, position: int, language: Language) -> tuple[str, ...]:
     """What a bare figure counts when the sentence named it first: "the count of dead fish stood at"."""
-    match = _NOUN_BEFORE.search(sentence[:position])
-    return (_singular(fold(match.group(1).split()[-1])),) if match else ()
+    match = _rules(language).noun_before.search(sentence[:position])
+    return (language.singular(fold(match.group(1).split()[-1], language)),) if match else ()
 
 
-def _vague(sentence: str, nouns_at) -> list[tuple]:
+def _vague(sentence: str, nouns_at, language: Language) -> list[tuple]:
     out = []
-    for match in _VAGUE.finditer(sentence):
+    for match in _rules(language).vague.finditer(sentence):
         nouns, end = nouns_at(match.end())
-        if not nouns or not (set(nouns) & PEOPLE or match.group("vague").lower() != "several"):
+        vague = match.group("vague").lower()
+        if not nouns or not (set(nouns) & _people(language) or vague not in language.people_only_vague):
             continue
-        low, high = VAGUE[match.group("vague").lower()]
+        low, high = language.vague_quantities[vague]
         out.append((match.start(), end, sentence[match.start():end].strip(), "count", nouns, low, high, True))
     return out
 
 
-def _years(sentence: str) -> list[tuple]:
+def _years(sentence: str, language: Language) -> list[tuple]:
     out = []
-    for match in _YEAR.finditer(sentence):
+    for match in _rules(language).year.finditer(sentence):
         year = int(match.group("year"))
         high = year + 9 if match.group("decade") else year
         start = match.start("part") if match.group("part") else match.start("year")
@@ -237,39 +229,42 @@ def _years(sentence: str) -> list[tuple]:
     return out
 
 
-def _value(number: str) -> float | None:
+def _value(number: str, language: Language) -> float | None:
     plain = re.sub(r"[,\u00a0\u202f ]", "", number.lower())
-    if plain in NUMBER_WORDS:
-        return float(NUMBER_WORDS[plain])
+    number_words = language.number_words
+    if plain in number_words:
+        return float(number_words[plain])
     if "-" in plain:
         tens, _, unit = plain.partition("-")
-        return float(NUMBER_WORDS.get(tens, 0) + NUMBER_WORDS.get(unit, 0)) or None
+        return float(number_words.get(tens, 0) + number_words.get(unit, 0)) or None
     try:
         return float(plain)
     except ValueError:
         return None
 
 
-def _unit_key(unit: str | None) -> str | None:
+def _unit_key(unit: str | None, language: Language) -> str | None:
     if not unit:
         return None
-    key = unit.lower().replace("meter", "metre")
-    if key in UNITS:
+    key, units = unit.lower(), language.units
+    for spelling, spelt in language.unit_spellings:
+        key = key.replace(spelling, spelt)
+    if key in units:
         return key
-    if key.endswith("es") and key[:-2] in UNITS:
+    if key.endswith("es") and key[:-2] in units:
         return key[:-2]
-    return key[:-1] if key.endswith("s") and key[:-1] in UNITS else None
+    return key[:-1] if key.endswith("s") and key[:-1] in units else None
 
 
 def _is_year(number: str, currency: str | None, scale: str) -> bool:
     return not currency and not scale and re.fullmatch(r"(?:19|20)\d{2}", number) is not None
 
 
-def _money_word(nouns: tuple[str, ...]) -> bool:
-    return bool(nouns) and nouns[0] in ("pound", "dollar", "euro")
+def _money_word(nouns: tuple[str, ...], language: Language) -> bool:
+    return bool(nouns) and nouns[0] in language.currency_nouns
 
 
-def _nouns_after(sentence: str, position: int) -> tuple[tuple[str, ...], int]:
+def _nouns_after(sentence: str, position: int, language: Language) -> tuple[tuple[str, ...], int]:
     """Without a tagger: the next words (up to three) that are not function words."""
     nouns: list[str] = []
     end = position
@@ -278,12 +273,12 @@ def _nouns_after(sentence: str, position: int) -> tuple[tuple[str, ...], int]:
         if not match:
             break
         word = match.group(1).lower()
-        if word in _NOT_NOUNS:
+        if word in language.not_nouns:
             if word == "and" and nouns:
                 end = match.end()
                 continue
             break
-        nouns.append(_singular(fold(word)))
+        nouns.append(language.singular(fold(word, language)))
         end = match.end()
         if sentence[end:end + 1] == ",":
             end += 1
@@ -295,28 +290,16 @@ def _heads(nouns: list[str]) -> tuple[str, ...]:
     return tuple(reversed(nouns))
 
 
-def _singular(word: str) -> str:
-    irregular = {"men": "man", "women": "woman", "children": "child", "people": "person", "feet": "foot"}
-    if word in irregular:
-        return irregular[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def _interval(value: float, approx: str, number: str) -> tuple[float | None, float | None]:
+def _interval(value: float, approx: str, number: str, language: Language) -> tuple[float | None, float | None]:
     """The values a stated number allows: figures and "about" 3% either way (rounding), bounds one way."""
-    if approx in ("more than", "over", "just over"):
+    bound = language.approximators.get(approx)
+    if bound == "above":
         return value * 1.0001, None
-    if approx == "at least":
+    if bound == "at least":
         return value, None
-    if approx in ("up to", "fewer than", "less than", "under", "just under", "as many as"):
+    if bound == "below":
         return 0.0, value
-    if approx in ("nearly", "almost", "close to"):
+    if bound == "nearly":
         return value * 0.9, value
     tolerance = _tolerance(number) if re.search(r"\d", number) or approx else 0.0
     return value * (1 - tolerance), value * (1 + tolerance)
@@ -335,19 +318,22 @@ def _tolerance(number: str) -> float:
 
 # -- relating two facts ------------------------------------------------------
 
-PEOPLE = frozenset(_singular(fold(w)) for w in PEOPLE_WORDS.split()) | {"people"}
-WORKS = frozenset({"series", "drama", "show", "program", "thriller", "comedy", "film", "documentary", "season"})
+@lru_cache(maxsize=8)
+def _people(language: Language) -> frozenset[str]:
+    """What people nouns look like among a fact's nouns: folded and singular, and the lemmas a tagger gives."""
+    return frozenset(language.singular(fold(w, language)) for w in language.people_nouns) | language.people_lemmas
+
 
 RELATIONS = ("agree", "conflict", "differs")
 SAME_THING = 0.5
 
 
-def same_thing(a: Fact, b: Fact) -> float:
+def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
     """How likely two facts speak of the same thing, 0 to 1."""
     if a.dimension != b.dimension:
         return 0.0
     shared_context = len(a.context & b.context) / max(1, min(len(a.context), len(b.context)))
-    nouns = _noun_match(a, b)
+    nouns = _noun_match(a, b, language)
     if a.dimension == "count":
         return 0.0 if nouns == 0 else min(1.0, (0.4 if nouns == 1 else 0.15) + shared_context)
     if a.dimension in ("year", "age", "role"):
@@ -356,12 +342,13 @@ def same_thing(a: Fact, b: Fact) -> float:
     return min(1.0, 0.25 + 0.3 * nouns + shared_context + (0.2 if a.dimension == "episodes" else 0.0))
 
 
-def _noun_match(a: Fact, b: Fact) -> float:
+def _noun_match(a: Fact, b: Fact, language: Language) -> float:
     if not a.nouns or not b.nouns:
         return 0.5
     if set(a.nouns) & set(b.nouns):
         return 1.0
-    return 0.5 if any(set(a.nouns) & kind and set(b.nouns) & kind for kind in (PEOPLE, WORKS)) else 0.0
+    kinds = (_people(language), language.series_nouns)
+    return 0.5 if any(set(a.nouns) & kind and set(b.nouns) & kind for kind in kinds) else 0.0
 
 
 def relation(a: Fact, b: Fact) -> str:
@@ -379,16 +366,17 @@ def _disjoint(a: Fact, b: Fact) -> bool:
     return high_a < low_b or high_b < low_a
 
 
-def related(a: Fact, b: Fact) -> str | None:
+def related(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> str | None:
     """The relation of two facts, or None when they speak of different things."""
-    return relation(a, b) if same_thing(a, b) >= SAME_THING else None
+    return relation(a, b) if same_thing(a, b, language) >= SAME_THING else None
 
 
-def best_matches(facts: Sequence[Fact], others: Sequence[Fact]) -> list[tuple[Fact, Fact, float]]:
+def best_matches(facts: Sequence[Fact], others: Sequence[Fact],
+                 language: Language = lang.DEFAULT) -> list[tuple[Fact, Fact, float]]:
     """For each fact, the fact among ``others`` most likely about the same thing (if any)."""
     pairs = []
     for fact in facts:
-        scored = [(same_thing(fact, other), other) for other in others]
+        scored = [(same_thing(fact, other, language), other) for other in others]
         scored = [(s, o) for s, o in scored if s >= SAME_THING]
         if scored:
             score, other = max(scored, key=lambda item: item[0])

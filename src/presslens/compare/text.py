@@ -4,29 +4,19 @@ quotation marks and British/American spelling do not count as changes."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import lang
+from ..lang import Language
+
 _WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*", re.UNICODE)
-_SPELLING = [
-    (re.compile(r"(?<=\w{2})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
-    (re.compile(r"(?<=\w{2})ys(e|ed|es|ing)$"), r"yz\1"),
-    (re.compile(r"(?<=\w{3})our(s|ed|ing|able|ite|ites)?$"), r"or\1"),
-    (re.compile(r"(?<=\w{2}[^aeiou])re(s)?$"), r"er\1"),
-    (re.compile(r"(?<=\w{2})ll(ed|ing|er|ers)$"), r"l\1"),
-    (re.compile(r"(?<=\w)ogue$"), "og"),
-    (re.compile(r"(?<=\w{4})mme(s)?$"), r"m\1"),
-]
-# Words that carry no content for deciding whether two texts speak of the same thing.
-_STOP_WORDS = (
-    "a an the and or but of to in on at for by with from as is are was were be been being it its this "
-    "that these those he she they we i you his her their our my your him them us me not no so if then "
-    "than there here has have had do does did will would can could should may might must shall into about "
-    "over after before up down out off who whom which what when where why how all any each more most some "
-    "such only also just very said says say "
-)
-STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+
+@lru_cache(maxsize=8)
+def _spelling(language: Language) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The language's spelling rules, compiled."""
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in language.spelling_rules)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,25 +30,29 @@ class Word:
 
 
 @lru_cache(maxsize=65536)
-def fold(word: str) -> str:
+def fold(word: str, language: Language = lang.DEFAULT) -> str:
     """Lowercase, no accents, no inner punctuation, one spelling ("Glamorised" -> "glamorized")."""
-    decomposed = unicodedata.normalize("NFKD", word.replace("’", "'"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = lang.fold_accents(word.replace("’", "'")).lower()
     plain = re.sub(r"(?<=\d)[.,](?=\d{3}\b)", "", plain)
-    plain = plain.replace("'s", "").replace("'", "")
-    for pattern, replacement in _SPELLING:
+    for ending in language.possessive_endings:
+        if len(ending) > 1:  # "'s" anywhere in the word; then every apostrophe
+            plain = plain.replace(ending, "")
+    plain = plain.replace("'", "")
+    for pattern, replacement in _spelling(language):
         plain = pattern.sub(replacement, plain)
     return plain
 
 
-def words(text: str, offset: int = 0) -> list[Word]:
+def words(text: str, offset: int = 0, language: Language = lang.DEFAULT) -> list[Word]:
     """The words of ``text`` with offsets (plus ``offset``) and folded keys."""
-    return [Word(m.start() + offset, m.end() + offset, m.group(), fold(m.group())) for m in _WORD.finditer(text)]
+    return [Word(m.start() + offset, m.end() + offset, m.group(), fold(m.group(), language))
+            for m in _WORD.finditer(text)]
 
 
-def content_keys(items: list[Word]) -> set[str]:
+def content_keys(items: list[Word], language: Language = lang.DEFAULT) -> set[str]:
     """Folded words that carry content (no stop words, no single letters)."""
-    return {w.key for w in items if len(w.key) > 1 and w.key not in STOP_WORDS}
+    stop_words = language.comparison_stop_words
+    return {w.key for w in items if len(w.key) > 1 and w.key not in stop_words}
 
 
 QUOTE_MARKS = "\"“”«»„‟‘’'‚"

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .. import lang
+from ..lang import Language
+from ..lang.patterns import initial_either_case, one_of
 from .mentions import EntityMention
 from .names import (
-    ROLE_WORDS,
     apposition_role,
     clean_role,
     display_name,
@@ -22,20 +24,34 @@ from .names import (
     name_words,
     organisation_key,
     person_key,
+    role_words,
     whole_word_spans,
 )
 
-# "the Center", "the city council", "the harbour authority": a head noun standing for a named organisation.
-_SHORT_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?P<noun>(?:(?:[Cc]ity|[Hh]arbour|[Ss]upporters['’]?|[Ll]ocal|[Cc]ounty)\s+)?"
-    r"(?:[Cc]ent(?:er|re)|[Cc]ouncil|[Aa]uthority|[Aa]gency|[Cc]ompany|[Cc]lub|[Ff]oundation|[Ii]nstitute|"
-    r"[Aa]ssociation|[Uu]nion|[Tt]rust|[Cc]ommission|[Cc]ommittee|[Mm]inistry|[Dd]epartment|[Bb]oard|[Nn]etwork|"
-    r"[Cc]oalition|[Cc]orporation|[Gg]roup|[Gg]azette|[Ll]edger|[Ee]cho|[Pp]ost|[Cc]ourier))\b")
-_LEGAL_FORMS = {"chemicals", "ltd", "limited", "inc", "plc", "group", "holdings", "corporation", "corp", "co",
-                "company", "gmbh", "ag", "sa", "llc", "school", "studios", "media", "films"}
-_SAID_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|explained|replied|wrote)\b")
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|explained|replied|wrote)\s+$")
 _PREFIX_ROLE = re.compile(r"(?P<role>(?:[A-Z]?[\w'’-]+\s+){1,5})$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """A language's clustering rules, compiled."""
+
+    # "the Center", "the city council", "the harbour authority": a head noun standing for a named organisation.
+    short_reference: re.Pattern[str]
+    said_after: re.Pattern[str]  # ', said' after a name
+    said_before: re.Pattern[str]  # 'said ' before a name
+
+
+@lru_cache(maxsize=8)
+def _rules(language: Language) -> _Rules:
+    """The clustering rules of a language, compiled once."""
+    modifiers = language.reference_modifiers
+    modifier = rf"(?:(?:{initial_either_case(modifiers, group=False)})\s+)?" if modifiers else ""
+    nouns = initial_either_case(language.reference_nouns, group=False)
+    verbs = one_of(language.speech_verbs)
+    return _Rules(
+        re.compile(rf"\b{initial_either_case(language.definite_articles)}\s+(?P<noun>{modifier}(?:{nouns}))\b"),
+        re.compile(rf"\s*,?\s+(?:{verbs})\b"),
+        re.compile(rf"\b(?:{verbs})\s+$"))
 
 
 @dataclass
@@ -54,42 +70,46 @@ class LocalEntity:
         return self.kind == "person" and len(self.key.split()) == 1
 
 
-def cluster_mentions(text: str, mentions: Sequence[EntityMention]) -> list[LocalEntity]:
+def cluster_mentions(text: str, mentions: Sequence[EntityMention],
+                     language: Language = lang.DEFAULT) -> list[LocalEntity]:
     """The article's entities, each with its mentions in text order."""
     entities: dict[tuple[str, str], LocalEntity] = {}
-    mentions = [_person_if_it_speaks(text, m) for m in mentions]
-    full = [m for m in mentions if m.kind == "person" and len(name_words(m.text)) > 1]
-    surnames = {person_key(name_words(m.text)[-1]) for m in full}
+    mentions = [_person_if_it_speaks(text, m, language) for m in mentions]
+    full = [m for m in mentions if m.kind == "person" and len(name_words(m.text, language)) > 1]
+    surnames = {person_key(name_words(m.text, language)[-1], language) for m in full}
     # A lone surname the model took for an organisation or place ("Rourke") is the person.
     mentions = [EntityMention(m.start, m.end, m.text, "person", m.source) if m.kind != "person" and not m.expands
-                and len(m.text.split()) == 1 and person_key(m.text) in surnames else m for m in mentions]
+                and len(m.text.split()) == 1 and person_key(m.text, language) in surnames else m for m in mentions]
     people = [m for m in mentions if m.kind == "person"]
     for mention in full:
-        _add(entities, "person", person_key(mention.text), mention, display_name(mention.text, "person"))
+        _add(entities, "person", person_key(mention.text, language), mention,
+             display_name(mention.text, "person", language))
     for mention in people:
         if mention in full:
             continue
-        target = _full_person_for(mention, full)
+        target = _full_person_for(mention, full, language)
         if target:
-            entity = entities[("person", person_key(target.text))]
+            entity = entities[("person", person_key(target.text, language))]
             entity.mentions.append(mention)
             entity.evidence.append(f"{mention.text!r} is the surname of {entity.name!r} in this article")
         else:
-            _add(entities, "person", person_key(mention.text), mention, display_name(mention.text, "person"))
+            _add(entities, "person", person_key(mention.text, language), mention,
+                 display_name(mention.text, "person", language))
     for mention in mentions:
-        if mention.kind != "person" and not _is_role(mention):
-            _add_named(entities, mention)
-    _merge_short_forms(entities)
-    _add_short_references(text, entities)
-    _add_repeats(text, entities)
+        if mention.kind != "person" and not _is_role(mention, language):
+            _add_named(entities, mention, language)
+    _merge_short_forms(entities, language)
+    _add_short_references(text, entities, language)
+    _add_repeats(text, entities, language)
     for entity in entities.values():
         entity.mentions.sort(key=lambda m: m.start)
         if entity.kind == "person":
-            entity.roles = _roles(text, entity)
+            entity.roles = _roles(text, entity, language)
     return sorted(entities.values(), key=lambda e: e.mentions[0].start)
 
 
-def join_pieces(pieces: Sequence[tuple[int, Sequence[LocalEntity]]]) -> list[LocalEntity]:
+def join_pieces(pieces: Sequence[tuple[int, Sequence[LocalEntity]]],
+                language: Language = lang.DEFAULT) -> list[LocalEntity]:
     """One text's entities from those of its pieces (``(offset of the piece, its entities)``): the same name
     in two pieces is one entity, and a surname alone in a piece joins the one full name it ends elsewhere."""
     joined: dict[tuple[str, str], LocalEntity] = {}
@@ -106,18 +126,18 @@ def join_pieces(pieces: Sequence[tuple[int, Sequence[LocalEntity]]]) -> list[Loc
             same.evidence += entity.evidence
             if len(entity.name) > len(same.name):
                 same.name = entity.name
-    _join_surnames(joined)
+    _join_surnames(joined, language)
     for entity in joined.values():
         entity.mentions.sort(key=lambda m: m.start)
     return sorted(joined.values(), key=lambda e: e.mentions[0].start)
 
 
-def _join_surnames(entities: dict[tuple[str, str], LocalEntity]) -> None:
+def _join_surnames(entities: dict[tuple[str, str], LocalEntity], language: Language) -> None:
     """A surname-only person joins the one full-name person of the text whose name it ends."""
     by_surname: dict[str, list[LocalEntity]] = {}
     for entity in entities.values():
-        if entity.kind == "person" and not entity.surname_only and name_words(entity.name):
-            by_surname.setdefault(person_key(name_words(entity.name)[-1]), []).append(entity)
+        if entity.kind == "person" and not entity.surname_only and name_words(entity.name, language):
+            by_surname.setdefault(person_key(name_words(entity.name, language)[-1], language), []).append(entity)
     for (kind, key), entity in list(entities.items()):
         targets = by_surname.get(key, []) if entity.surname_only else []
         if len(targets) == 1:
@@ -126,28 +146,30 @@ def _join_surnames(entities: dict[tuple[str, str], LocalEntity]) -> None:
             del entities[(kind, key)]
 
 
-def _person_if_it_speaks(text: str, mention: EntityMention) -> EntityMention:
+def _person_if_it_speaks(text: str, mention: EntityMention, language: Language) -> EntityMention:
     """A name the model took for an organisation or place is a person when it looks like a personal
     name and speaks or carries a role ("Adrian Feld, the showrunner, said")."""
-    if mention.kind == "person" or mention.expands or not looks_like_person_name(mention.text):
+    if mention.kind == "person" or mention.expands or not looks_like_person_name(mention.text, language):
         return mention
-    if (apposition_role(text, mention.end) or _SAID_AFTER.match(text, mention.end)
-            or _SAID_BEFORE.search(text, max(0, mention.start - 12), mention.start)):
+    rules = _rules(language)
+    if (apposition_role(text, mention.end, language) or rules.said_after.match(text, mention.end)
+            or rules.said_before.search(text, max(0, mention.start - 12), mention.start)):
         return EntityMention(mention.start, mention.end, mention.text, "person", mention.source)
     return mention
 
 
-def _merge_short_forms(entities: dict) -> None:
+def _merge_short_forms(entities: dict, language: Language) -> None:
     """ "Ventrel" -> "Ventrel Chemicals", "Rovers" -> "Northfield Rovers", "Kingsmead Grammar" ->
     "Kingsmead Grammar School": a shorter name that starts or ends the one longer name of the kind."""
+    legal_forms = language.legal_forms
     for (kind, key), short in list(entities.items()):
         if kind == "person" or len(key.split()) > 2:
             continue
         words = key.split()
         longer = [e for (k, other), e in entities.items() if k == kind and other != key
                   and len(other.split()) > len(words)
-                  and ((other.split()[:len(words)] == words and set(other.split()[len(words):]) <= _LEGAL_FORMS)
-                       or (len(words) == 1 and other.split()[-1] == words[0] and words[0] not in _LEGAL_FORMS))]
+                  and ((other.split()[:len(words)] == words and set(other.split()[len(words):]) <= legal_forms)
+                       or (len(words) == 1 and other.split()[-1] == words[0] and words[0] not in legal_forms))]
         if len(longer) != 1:
             continue
         target = longer[0]
@@ -242,7 +264,7 @@ def _gazetteer_pattern(forms: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
 
 
-def _add_repeats(text: str, entities: dict) -> None:
+def _add_repeats(text: str, entities: dict, language: Language = lang.DEFAULT) -> None:
     """Every other capitalised occurrence of an entity's surface forms (the model misses repeats)."""
     taken = sorted((m.start, m.end) for e in entities.values() for m in e.mentions)
     forms = {(m.text, e.kind, e.key) for e in entities.values() for m in e.mentions
@@ -251,7 +273,7 @@ def _add_repeats(text: str, entities: dict) -> None:
     surnames: dict[str, set[str]] = {}
     for e in entities.values():
         if e.kind == "person" and not e.surname_only:
-            surnames.setdefault(name_words(e.name)[-1], set()).add(e.key)
+            surnames.setdefault(name_words(e.name, language)[-1], set()).add(e.key)
     forms |= {(surname, "person", next(iter(keys))) for surname, keys in surnames.items() if len(keys) == 1}
     forms = sorted(forms, key=lambda item: (-len(item[0]), item))  # longest first; ties by name, not hash order
     for form, kind, key in forms:
@@ -262,10 +284,10 @@ def _add_repeats(text: str, entities: dict) -> None:
             taken.append((start, end))
 
 
-def _is_role(mention: EntityMention) -> bool:
+def _is_role(mention: EntityMention, language: Language) -> bool:
     """ "VP of International Originals": a job title the model took for an organisation."""
     first = mention.text.split()[0] if mention.text.split() else ""
-    return mention.kind == "organisation" and bool(ROLE_WORDS.fullmatch(first))
+    return mention.kind == "organisation" and bool(role_words(language).fullmatch(first))
 
 
 def _add(entities, kind: str, key: str, mention: EntityMention, name: str) -> LocalEntity:
@@ -278,27 +300,29 @@ def _add(entities, kind: str, key: str, mention: EntityMention, name: str) -> Lo
     return entity
 
 
-def _full_person_for(mention: EntityMention, full: Sequence[EntityMention]) -> EntityMention | None:
+def _full_person_for(mention: EntityMention, full: Sequence[EntityMention],
+                     language: Language) -> EntityMention | None:
     """The full mention a surname stands for: the nearest earlier one, else the first later one."""
-    words = name_words(mention.text)
+    words = name_words(mention.text, language)
     if not words:
         return None
-    matches = [m for m in full if person_key(name_words(m.text)[-1]) == person_key(words[-1])]
-    if len({person_key(m.text) for m in matches}) > 1:
+    surname = person_key(words[-1], language)
+    matches = [m for m in full if person_key(name_words(m.text, language)[-1], language) == surname]
+    if len({person_key(m.text, language) for m in matches}) > 1:
         before = [m for m in matches if m.start < mention.start]
         return before[-1] if before else None
     return matches[0] if matches else None
 
 
-def _add_named(entities, mention: EntityMention) -> None:
+def _add_named(entities, mention: EntityMention, language: Language) -> None:
     if mention.expands:
-        key = organisation_key(mention.expands)
+        key = organisation_key(mention.expands, language)
         entity = _add(entities, mention.kind, key, mention, mention.expands)
         entity.evidence.append(f"{mention.text!r} is defined as {mention.expands!r} in this article")
         return
-    key = organisation_key(mention.text)
+    key = organisation_key(mention.text, language)
     existing = entities.get((mention.kind, key))
-    name = display_name(mention.text, mention.kind)
+    name = display_name(mention.text, mention.kind, language)
     entity = _add(entities, mention.kind, key, mention, existing.name if existing else name)
     note = f"{mention.text!r} and {existing.mentions[0].text!r}" if existing else ""
     if existing is not None and mention.text != existing.mentions[0].text and not any(
@@ -307,11 +331,11 @@ def _add_named(entities, mention: EntityMention) -> None:
                                "'the', possessive or spelling")
 
 
-def _add_short_references(text: str, entities: dict) -> None:
+def _add_short_references(text: str, entities: dict, language: Language) -> None:
     """ "the Center" joins the nearest earlier organisation whose name holds that noun."""
     organisations = [e for e in entities.values() if e.kind == "organisation"]
-    for match in _SHORT_REFERENCE.finditer(text):
-        noun = organisation_key(match.group("noun")).split()[-1]
+    for match in _rules(language).short_reference.finditer(text):
+        noun = organisation_key(match.group("noun"), language).split()[-1]
         start, end = match.span("noun")
         if any(m.start <= start < m.end for e in organisations for m in e.mentions):
             continue
@@ -323,25 +347,25 @@ def _add_short_references(text: str, entities: dict) -> None:
             entity.evidence.append(f"'the {match.group('noun')}' refers back to {entity.name!r}")
 
 
-def _roles(text: str, entity: LocalEntity) -> list[str]:
+def _roles(text: str, entity: LocalEntity, language: Language) -> list[str]:
     """Roles stated in apposition after a mention, or as a title before it."""
     roles: list[str] = []
     for mention in entity.mentions:
-        role = apposition_role(text, mention.end) or _prefix_role(text, mention.start)
+        role = apposition_role(text, mention.end, language) or _prefix_role(text, mention.start, language)
         if role and role not in roles:
             roles.append(role)
     return roles
 
 
-def _prefix_role(text: str, start: int) -> str | None:
+def _prefix_role(text: str, start: int, language: Language) -> str | None:
     """ "White House spokesman Josh Earnest", "Executive Erik Barmack": a title right before a name."""
     line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), text.rfind(", ", 0, start)) + 1
     match = _PREFIX_ROLE.search(text, line_start, start)
     if not match:
         return None
     words = match.group("role").split()
-    if not words or not ROLE_WORDS.fullmatch(words[-1].rstrip("'’s")):
+    if not words or not role_words(language).fullmatch(words[-1].rstrip("'’s")):
         return None
-    while words and words[0].lower() in {"the", "a", "an", "by", "and", "said", "says", "told", "to", "with"}:
+    while words and words[0].lower() in language.role_lead_words:
         words = words[1:]
-    return clean_role(" ".join(words)) if words else None
+    return clean_role(" ".join(words), language) if words else None

@@ -15,32 +15,43 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .. import lang
+from ..lang import Language
+from ..lang.patterns import capitalised, one_of, one_of_followed
 from ..records import ENTITY_KINDS
-from .names import NOT_NAME_WORDS, organisation_key, whole_word_spans
+from .names import organisation_key, whole_word_spans
 
 KINDS = ENTITY_KINDS
-SPACY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
-               "WORK_OF_ART": "work", "LAW": "work", "PRODUCT": "product"}
-WORK_NOUNS = (r"series|show|drama|film|movie|documentary|book|novel|sitcom|programme|program|podcast|play|"
-              r"album|thriller|comedy|miniseries|docuseries")
-_WORK_QUOTED = re.compile(
-    rf"\b(?:{WORK_NOUNS})\b,?\s+(?:called\s+|titled\s+|entitled\s+|named\s+)?[\"'“‘](?P<title>[^\"'”’\n]{{1,60}}?)[\"'”’]",
-    re.IGNORECASE)
-_WORK_APPOSED = re.compile(rf"\b(?:{WORK_NOUNS}),\s+(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,5}}),",
-                           re.IGNORECASE)
-_ACRONYM = re.compile(
-    r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:of|on|for|and|the|de|du|des|&|in|to)?\s*[A-Z][\w&'’-]*)+)\s+\((?P<short>[A-Z]{2,8})\)")
 
 
-# What follows a name when it is a company or group rather than a place ("Netflix bosses",
-# "Netflix has described it", "Netflix's new show").
-_ORGANISATION_CONTEXT = re.compile(
-    r"(?:['’]s)?\s+(?:bosses|executives?|execs?|chiefs?|spokes\w+|shares|subscribers|viewers|users|series|show|"
-    r"shows|drama|film|originals?|platform|app|website|ceo|staff|employees|announced|declined|released|"
-    r"launched|produced|commissioned|fired|dropped|denied|apologi[sz]ed|hired|acquired|streams|has described|"
-    r"had no|has come under|has not|has been criticised|has been criticized|insisted)\b",
-    re.IGNORECASE)
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """A language's mention rules, compiled."""
+
+    work_quoted: re.Pattern[str]  # 'the series "Baby"'
+    work_apposed: re.Pattern[str]  # 'the series, Baby,'
+    acronym: re.Pattern[str]  # 'National Center on Sexual Exploitation (NCOSE)'
+    leading_article: re.Pattern[str]  # 'The' opening an acronym's long form
+    # What follows a name when it is a company or group rather than a place ("Netflix bosses",
+    # "Netflix has described it", "Netflix's new show").
+    organisation_context: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _rules(language: Language) -> _Rules:
+    """The mention rules of a language, compiled once."""
+    works = one_of(language.work_nouns)
+    possessive_s = one_of(re.escape(e) for e in language.possessive_endings if len(e) > 1)
+    return _Rules(
+        re.compile(rf"\b(?:{works})\b,?\s+(?:{one_of_followed(language.title_verbs)})?"
+                   rf"[\"'“‘](?P<title>[^\"'”’\n]{{1,60}}?)[\"'”’]", re.IGNORECASE),
+        re.compile(rf"\b(?:{works}),\s+(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,5}}),", re.IGNORECASE),
+        re.compile(rf"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:{one_of(language.acronym_particles)})?\s*[A-Z][\w&'’-]*)+)"
+                   rf"\s+\((?P<short>[A-Z]{{2,8}})\)"),
+        re.compile(rf"^{capitalised(language.definite_articles)}\s+"),
+        re.compile(rf"(?:{possessive_s})?\s+(?:{one_of(language.organisation_context)})\b", re.IGNORECASE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,57 +66,58 @@ class EntityMention:
     expands: str | None = None  # the long form an acronym stands for
 
 
-def find_mentions(text: str, named: Iterable) -> list[EntityMention]:
+def find_mentions(text: str, named: Iterable, language: Language = lang.DEFAULT) -> list[EntityMention]:
     """Mentions from spaCy entity spans (anything with start, end, text, label) plus rules."""
-    mentions = [EntityMention(e.start, e.end, e.text, SPACY_KINDS[e.label]) for e in named if e.label in SPACY_KINDS]
-    mentions = [_trim(text, _not_a_person(m)) for m in mentions]
+    labels = language.entity_labels
+    mentions = [EntityMention(e.start, e.end, e.text, labels[e.label]) for e in named if e.label in labels]
+    mentions = [_trim(text, _not_a_person(m, language), language) for m in mentions]
     mentions = [m for m in mentions if m.end > m.start]
-    works = _work_titles(text)
-    acronyms = _acronyms(text)
-    mentions = [m for m in mentions if _key(m.text) not in works and m.text not in acronyms]
+    works = _work_titles(text, language)
+    acronyms = _acronyms(text, language)
+    mentions = [m for m in mentions if _key(m.text, language) not in works and m.text not in acronyms]
     mentions += _occurrences(text, works, "work", "rule:work-title")
     mentions += [EntityMention(s, e, text[s:e], "organisation", "rule:acronym", acronyms[text[s:e]])
                  for s, e in _word_positions(text, acronyms)]
-    mentions = _vote_kinds(text, [m for m in mentions if text[max(m.start - 1, 0):m.start] != "#"])
+    mentions = _vote_kinds(text, [m for m in mentions if text[max(m.start - 1, 0):m.start] != "#"], language)
     return _without_overlaps([m for m in mentions if m.kind in KINDS])
 
 
-def _not_a_person(mention: EntityMention) -> EntityMention:
+def _not_a_person(mention: EntityMention, language: Language) -> EntityMention:
     """ "Northfield Rovers" or "Portmere Harbour Authority" labelled PERSON: an organisation."""
     words = {w.lower() for w in mention.text.split()}
-    if mention.kind == "person" and words & NOT_NAME_WORDS:
+    if mention.kind == "person" and words & language.not_name_words:
         return EntityMention(mention.start, mention.end, mention.text, "organisation", mention.source)
     return mention
 
 
-def _trim(text: str, mention: EntityMention) -> EntityMention:
+def _trim(text: str, mention: EntityMention, language: Language) -> EntityMention:
     """Drop a possessive ending from the span: "Netflix's" -> "Netflix"."""
-    end = mention.end
-    if text[mention.start:end].endswith(("'s", "’s")):
-        end -= 2
-    elif text[mention.start:end].endswith(("'", "’")):
-        end -= 1
+    surface = text[mention.start:mention.end]
+    ending = next((e for e in language.possessive_endings if surface.endswith(e)), "")
+    end = mention.end - len(ending)
     return EntityMention(mention.start, end, text[mention.start:end], mention.kind, mention.source, mention.expands)
 
 
-def _key(surface: str) -> str:
-    return organisation_key(surface)
+def _key(surface: str, language: Language) -> str:
+    return organisation_key(surface, language)
 
 
-def _work_titles(text: str) -> set[str]:
+def _work_titles(text: str, language: Language) -> set[str]:
     titles = set()
-    for pattern in (_WORK_QUOTED, _WORK_APPOSED):
+    rules = _rules(language)
+    for pattern in (rules.work_quoted, rules.work_apposed):
         for match in pattern.finditer(text):
             title = match.group("title").strip()
             if title and title[0].isupper() and len(title.split()) <= 6:
-                titles.add(_key(title))
+                titles.add(_key(title, language))
     return titles
 
 
-def _acronyms(text: str) -> dict[str, str]:
+def _acronyms(text: str, language: Language) -> dict[str, str]:
     found = {}
-    for match in _ACRONYM.finditer(text):
-        long_form, short = re.sub(r"^The\s+", "", match.group("long")), match.group("short")
+    rules = _rules(language)
+    for match in rules.acronym.finditer(text):
+        long_form, short = rules.leading_article.sub("", match.group("long")), match.group("short")
         initials = "".join(w[0].upper() for w in re.findall(r"[\w'’-]+", long_form))
         if short[0] == long_form[0] and set(short) <= set(initials):
             found[short] = long_form
@@ -130,21 +142,22 @@ def _occurrences(text: str, keys: set[str], kind: str, source: str) -> list[Enti
     return out
 
 
-def _vote_kinds(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+def _vote_kinds(text: str, mentions: Sequence[EntityMention], language: Language) -> list[EntityMention]:
     """One kind per name within the text: the majority, organisations first on a tie; a "place"
     that is anywhere followed by what only organisations do counts as an organisation."""
     votes: dict[str, Counter] = {}
+    organisation_context = _rules(language).organisation_context
     for m in mentions:
         if m.source == "ner":
             kind = m.kind
-            if kind == "place" and _ORGANISATION_CONTEXT.match(text, m.end):
+            if kind == "place" and organisation_context.match(text, m.end):
                 kind = "organisation"
-            votes.setdefault(_key(m.text), Counter())[kind] += 3 if kind != m.kind else 1
+            votes.setdefault(_key(m.text, language), Counter())[kind] += 3 if kind != m.kind else 1
     order = {"organisation": 0, "person": 1, "place": 2, "work": 3, "product": 4}
     winner = {key: min(c, key=lambda kind: (-c[kind], order[kind])) for key, c in votes.items()}
     out = []
     for m in mentions:
-        kind = winner.get(_key(m.text), m.kind) if m.source == "ner" else m.kind
+        kind = winner.get(_key(m.text, language), m.kind) if m.source == "ner" else m.kind
         if kind == "product":
             continue
         out.append(EntityMention(m.start, m.end, m.text, kind, m.source, m.expands))

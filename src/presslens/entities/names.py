@@ -7,62 +7,76 @@ Shared by the entities stage (clustering, canonical ids) and the quotes stage
 from __future__ import annotations
 
 import re
-import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
-              "st", "president", "senator", "sen", "rep", "gov", "judge", "father", "sister", "captain"}
-ROLE_WORDS = re.compile(
-    r"\b(?:director|president|vice|vp|chair(?:man|woman)?|chief|ceo|cfo|coo|executive|spokes(?:man|woman|person)|"
-    r"founder|head|manager|minister|secretary|senator|governor|mayor|professor|officer|editor|analyst|expert|"
-    r"lawyer|attorney|campaigner|member|leader|advis[eo]r|coordinator|producer|actor|actress|author|writer|"
-    r"candidate|nominee|commissioner|official|representative|ambassador|judge|researcher|fellow|partner|"
-    r"strategist|aide|chancellor|economist|scientist|activist|survivor|owner|coach|captain|"
-    r"superintendent|inspector|engineer|councillor|councilor|deputy|organi[sz]er|pollster|showrunner|"
-    r"creator|creative|presenter|correspondent|reporter|professor|teacher|doctor|nurse|student|resident)\b",
-    re.IGNORECASE,
-)
-_APPOSITION = re.compile(
-    r",\s+(?P<role>(?:the\s+|a\s+|an\s+)?[^,.;:\"“”()\n]{3,140}?)\s*(?:,|\.|;|:|\)|\s+(?:said|says|told))")
-_POSSESSIVE = re.compile(r"['’]s?$")
-# British and American spellings that name the same organisation.
-_SPELLINGS = {"centre": "center", "organisation": "organization", "defence": "defense", "programme": "program",
-              "labour": "labor", "theatre": "theater", "council": "council"}
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+from .. import lang
+from ..lang import Language
+from ..lang.patterns import one_of, one_of_followed
 
 
-def name_words(surface: str) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """A language's name rules, compiled."""
+
+    role_words: re.Pattern[str]  # a word that makes a phrase a role ("director", "spokeswoman")
+    apposition: re.Pattern[str]  # ", the mayor of Portmere," after a name
+    possessive: re.Pattern[str]  # "'s" ending a name
+    article: re.Pattern[str]  # "the", "a" opening a name or role
+
+
+@lru_cache(maxsize=8)
+def _names(language: Language) -> _Names:
+    """The name rules of a language, compiled once."""
+    articles = one_of_followed(language.articles)
+    return _Names(
+        re.compile(rf"\b(?:{one_of(language.role_words)})\b", re.IGNORECASE),
+        re.compile(rf",\s+(?P<role>(?:{articles})?[^,.;:\"“”()\n]{{3,140}}?)\s*"
+                   rf"(?:,|\.|;|:|\)|\s+(?:{one_of(language.apposition_verbs)}))"),
+        re.compile(rf"(?:{one_of(map(re.escape, language.possessive_endings))})$"),
+        re.compile(rf"^(?:{one_of(language.articles)})\s+", re.IGNORECASE))
+
+
+def role_words(language: Language = lang.DEFAULT) -> re.Pattern[str]:
+    """The language's role words as one pattern (whole words, any case): ``search`` finds a role in a phrase."""
+    return _names(language).role_words
+
+
+def name_words(surface: str, language: Language = lang.DEFAULT) -> list[str]:
     """A person's name as words, without possessive or leading honorifics ("Ms Okafor's" -> ["Okafor"])."""
-    return list(_name_words(surface))
+    return list(_name_words(surface, language))
 
 
 @lru_cache(maxsize=65536)
-def _name_words(surface: str) -> tuple[str, ...]:
+def _name_words(surface: str, language: Language) -> tuple[str, ...]:
     """``name_words`` once per surface form: speaker resolution asks for every mention again per quote."""
-    words = _POSSESSIVE.sub("", _ARTICLE.sub("", surface.strip())).split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+    names = _names(language)
+    words = names.possessive.sub("", names.article.sub("", surface.strip())).split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in language.honorifics:
         words = words[1:]
     return tuple(words)
 
 
 @lru_cache(maxsize=65536)
-def person_key(surface: str) -> str:
+def person_key(surface: str, language: Language = lang.DEFAULT) -> str:
     """Comparable form of a person's name: words without honorifics, lowercase, no accents."""
-    return _fold(" ".join(name_words(surface)))
+    return _fold(" ".join(name_words(surface, language)))
 
 
 @lru_cache(maxsize=65536)
-def organisation_key(surface: str) -> str:
+def organisation_key(surface: str, language: Language = lang.DEFAULT) -> str:
     """Comparable form of an organisation's name: no "the", no possessive, one spelling, lowercase."""
-    words = re.findall(r"[\w&]+", _ARTICLE.sub("", _POSSESSIVE.sub("", surface.strip())))
-    return " ".join(_SPELLINGS.get(w.lower(), w.lower()) for w in words if w).strip()
+    names, spellings = _names(language), language.spelling_variants
+    words = re.findall(r"[\w&]+", names.article.sub("", names.possessive.sub("", surface.strip())))
+    return " ".join(spellings.get(w.lower(), w.lower()) for w in words if w).strip()
 
 
-def display_name(surface: str, kind: str) -> str:
+def display_name(surface: str, kind: str, language: Language = lang.DEFAULT) -> str:
     """The name to show: honorifics, leading "the" and possessives removed."""
     if kind == "person":
-        return " ".join(name_words(surface))
-    return _ARTICLE.sub("", _POSSESSIVE.sub("", " ".join(surface.split())))
+        return " ".join(name_words(surface, language))
+    names = _names(language)
+    return names.article.sub("", names.possessive.sub("", " ".join(surface.split())))
 
 
 def slug(text: str) -> str:
@@ -72,8 +86,7 @@ def slug(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return lang.fold_accents(text).lower()
 
 
 _WORD_CHAR = re.compile(r"[\w-]")
@@ -98,29 +111,24 @@ def whole_word_spans(text: str, form: str) -> list[tuple[int, int]]:
     return spans
 
 
-def apposition_role(text: str, position: int) -> str | None:
+def apposition_role(text: str, position: int, language: Language = lang.DEFAULT) -> str | None:
     """A role in apposition right after a name: ", VP of International Originals at Netflix,"."""
-    match = _APPOSITION.match(text, position)
+    names = _names(language)
+    match = names.apposition.match(text, position)
     if not match:
         return None
     role = match.group("role")
-    return clean_role(role) if ROLE_WORDS.search(role) else None
+    return clean_role(role, language) if names.role_words.search(role) else None
 
 
-def clean_role(role: str) -> str:
+def clean_role(role: str, language: Language = lang.DEFAULT) -> str:
     """A role without surrounding punctuation or a leading article."""
     role = re.sub(r"\s+", " ", role).strip(" ,")
-    return _ARTICLE.sub("", role)
+    return _names(language).article.sub("", role)
 
 
-NOT_NAME_WORDS = {"authority", "council", "agency", "trust", "bridge", "hospital", "general", "university", "school",
-                   "club", "rovers", "united", "city", "company", "group", "centre", "center", "street", "road",
-                   "river", "valley", "harbour", "port", "park", "house", "office", "party", "court", "police",
-                   "news", "times", "post", "echo", "gazette", "ledger", "courier", "studios", "chemicals", "fc"}
-
-
-def looks_like_person_name(surface: str) -> bool:
+def looks_like_person_name(surface: str, language: Language = lang.DEFAULT) -> bool:
     """Two or three capitalised words, as a full personal name usually is (and no "Council", "Bridge")."""
-    words = name_words(surface)
+    words = name_words(surface, language)
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].replace("-", "").islower() for w in words)
-            and not any(w.lower() in NOT_NAME_WORDS for w in words))
+            and not any(w.lower() in language.not_name_words for w in words))

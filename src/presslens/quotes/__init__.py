@@ -5,7 +5,7 @@ and cue spans (Viterbi decoding: no span opens with "inside"); ``linking`` joins
 them into attributions; ``speakers`` resolves each speaker to a canonical person
 with a role. ``rules`` is the rule-only
 baseline (``method="rules"``), also used for languages the tagger was not
-trained on.
+trained on. The methods are named in one registry, ``methods``.
 """
 
 from __future__ import annotations
@@ -16,18 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ConfigError
+from .. import lang
 from ..records import Article, Quote, Span
+from . import methods
 from .linking import Attribution, link
 from .rules import find_quotes, quoted_segments, sentence_bounds
 from .speakers import Person, Speaker, find_channel, resolve_speaker
-from .tagger import MODEL_DIR, MODEL_FILE, QuoteTagger
+from .tagger import MODEL_DIR
 from .tagging import TaggedSpan
 
 __all__ = ["FoundQuote", "PendingTags", "QuoteExtractor", "quote_kind"]
 
-METHODS = ("model", "rules")
-TAGGER_LANGUAGES = {"en"}
 _WORD = re.compile(r"\w")
 
 
@@ -75,12 +74,8 @@ class QuoteExtractor:
     """Finds attributions in texts; load once, call many times."""
 
     def __init__(self, method: str = "model", model_dir: Path = MODEL_DIR, threads: int | None = None):
-        if method not in METHODS:
-            raise ConfigError("E004", variable="method", value=method, allowed=", ".join(METHODS))
-        if method == "model" and not (Path(model_dir) / MODEL_FILE).exists():
-            raise ConfigError("E003", what="quote tagger model", path=str(model_dir))
+        self._tagger = methods.get(method).tagger(model_dir, threads)  # E004 for a method not registered
         self.method = method
-        self._tagger = QuoteTagger(model_dir, threads) if method == "model" else None
         # Whether callers should run the tagger beside other work (``start``): not on one core.
         self.overlap = self._tagger is not None and self._tagger.threads > 1
 
@@ -97,8 +92,8 @@ class QuoteExtractor:
     def tag(self, texts: Sequence[str], languages: Sequence[str] | None = None,
             run_options=None) -> list[list[TaggedSpan] | None]:
         """The tagger's spans for each text in a language it knows; ``None`` for the texts the rules take."""
-        languages = languages or ["en"] * len(texts)
-        model_jobs = [i for i, lang in enumerate(languages) if self._tagger and lang in TAGGER_LANGUAGES]
+        languages = languages or [lang.DEFAULT.code] * len(texts)
+        model_jobs = [i for i, code in enumerate(languages) if self._tagger and lang.get(code).quote_tagger]
         out: list[list[TaggedSpan] | None] = [None] * len(texts)
         if model_jobs:
             tagged = self._tagger.tag([texts[i] for i in model_jobs], run_options)

@@ -9,13 +9,12 @@ with another content lying between it and this one is out of reach.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import lang
+from ..lang import Language
 from .tagging import TaggedSpan
-
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s|\n")
 
 PARAGRAPH_COST = 400
 MAX_CUE_DISTANCE = 220
@@ -87,7 +86,7 @@ def _pick_source(text, content, cue, sources):
     return best
 
 
-def link(text: str, spans: Iterable[TaggedSpan]) -> list[Attribution]:
+def link(text: str, spans: Iterable[TaggedSpan], language: Language = lang.DEFAULT) -> list[Attribution]:
     """Attributions from tagged spans: one per content span, in text order."""
     by_layer: dict[str, list[tuple[int, int]]] = {"content": [], "source": [], "cue": []}
     for span in spans:
@@ -99,18 +98,19 @@ def link(text: str, spans: Iterable[TaggedSpan]) -> list[Attribution]:
         cue = _pick_cue(text, content, by_layer["cue"], others)
         source = _pick_source(text, content, cue, by_layer["source"])
         if source is None and cue is not None:
-            source = _shared_subject(text, cue, out)
+            source = _shared_subject(text, cue, out, language)
         out.append(Attribution(content, source, cue))
     return out
 
 
-def _shared_subject(text: str, cue: tuple[int, int], earlier: list[Attribution]) -> tuple[int, int] | None:
+def _shared_subject(text: str, cue: tuple[int, int], earlier: list[Attribution],
+                    language: Language) -> tuple[int, int] | None:
     """ "The organization claims ... and notes that ...": a cue with no source of its own shares the
     source of an earlier cue in the same sentence."""
     for attribution in reversed(earlier):
         if attribution.cue and attribution.source and attribution.cue[1] <= cue[0]:
             between = text[attribution.cue[1]:cue[0]]
-            if not _SENTENCE_BREAK.search(between):
+            if not lang.has_sentence_break(between, language.quote_sentence):
                 return attribution.source
             return None
     return None

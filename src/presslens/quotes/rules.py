@@ -10,34 +10,40 @@ quote. Reported speech is found for "X said (that) ..." and "according to X".
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import lang
+from ..lang import Language
+from ..lang.patterns import alternatives, initial_either_case, one_of, one_of_followed
 from .linking import Attribution
 
-OPENING = "\"“„«‟"
-CLOSING = "\"”»‟“"
-CUE_VERBS = (
-    "said|says|say|told|tells|added|adds|asked|asks|explained|explains|replied|replies|wrote|writes|stated|"
-    "states|claimed|claims|noted|notes|argued|argues|insisted|insists|warned|warns|continued|continues|"
-    "tweeted|tweets|declared|declares|announced|announces|recalled|recalls|admitted|admits|suggested|"
-    "suggests|acknowledged|acknowledges|confirmed|confirms|reported|reports|believes|believed|thinks|"
-    "thought|predicted|predicts|urged|urges|accused|accuses"
-)
-_NAME = r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|the|for|on|de|van|von|and)\s+|\s+|(?=\W)))+"
-_PRONOUN = r"(?:he|she|they|He|She|They|I|We|we|it|It)"
-_SOURCE = rf"(?:{_PRONOUN}|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}?[a-z]+|(?:the\s+|The\s+)?{_NAME})"
-_CUE = rf"(?:{CUE_VERBS})"
-# After a quote: ', said Jane Doe' or ', Jane Doe said'.
-_AFTER = re.compile(
-    rf"\s*,?\s*(?P<a>(?P<cue1>{_CUE})\s+(?P<src1>{_SOURCE})|(?P<src2>{_SOURCE})\s+(?P<cue2>{_CUE}))")
-# Before a quote: 'Jane Doe, the mayor, now replies:' up to the opening mark.
-_BEFORE = re.compile(
-    rf"(?P<src>{_SOURCE})\s*(?:,[^,]{{1,90}},\s*)?(?:[a-z]+\s+)?(?P<cue>{_CUE})(?:\s+\w+){{0,3}}\s*[:,]?\s*$")
-_REPORTED = re.compile(rf"(?P<src>{_SOURCE})\s+(?P<cue>{_CUE})(?:\s+that)?\s+(?P<content>[^.!?\n]{{12,}}[.!?]?)")
-_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording to)\s+(?P<src>{_SOURCE})")
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])|\n+")
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """A language's quote rules, compiled: the patterns around a quote."""
+
+    after: re.Pattern[str]  # after a quote: ', said Jane Doe' or ', Jane Doe said'
+    before: re.Pattern[str]  # before a quote: 'Jane Doe, the mayor, now replies:' up to the opening mark
+    reported: re.Pattern[str]  # 'X said (that) ...'
+    according: re.Pattern[str]  # 'according to X'
+
+
+@lru_cache(maxsize=8)
+def _rules(language: Language) -> _Rules:
+    """The quote rules of a language, compiled once."""
+    name = rf"(?:[A-Z][\w'’.-]*(?:\s+(?:{one_of(language.name_particles)})\s+|\s+|(?=\W)))+"
+    pronoun = rf"(?:{one_of(language.subject_pronouns)})"
+    source = (rf"(?:{pronoun}|{initial_either_case(language.definite_articles)}\s+(?:[A-Za-z-]+\s+){{0,3}}?[a-z]+|"
+              rf"(?:{one_of_followed(w for a in language.definite_articles for w in (a, a.capitalize()))})?{name})")
+    cue = rf"(?:{one_of(language.reporting_verbs)})"
+    return _Rules(
+        re.compile(rf"\s*,?\s*(?P<a>(?P<cue1>{cue})\s+(?P<src1>{source})|(?P<src2>{source})\s+(?P<cue2>{cue}))"),
+        re.compile(rf"(?P<src>{source})\s*(?:,[^,]{{1,90}},\s*)?(?:[a-z]+\s+)?(?P<cue>{cue})"
+                   rf"(?:\s+\w+){{0,3}}\s*[:,]?\s*$"),
+        re.compile(rf"(?P<src>{source})\s+(?P<cue>{cue})(?:\s+{alternatives(language.complementisers)})?\s+"
+                   rf"(?P<content>[^.!?\n]{{12,}}[.!?]?)"),
+        re.compile(rf"(?P<cue>{initial_either_case(language.according_to)})\s+(?P<src>{source})"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +55,9 @@ class Segment:
     closed: bool
 
 
-def quoted_segments(text: str) -> list[Segment]:
+def quoted_segments(text: str, language: Language = lang.DEFAULT) -> list[Segment]:
     """Double-quoted stretches, tolerant of unbalanced and nested marks; never raises."""
+    opening, closing = language.opening_quotes, language.closing_quotes
     segments: list[Segment] = []
     start = None
     i = 0
@@ -58,14 +65,14 @@ def quoted_segments(text: str) -> list[Segment]:
         char = text[i]
         if char == "\n" and start is not None:
             next_para = text[i:].lstrip()
-            if not next_para or next_para[0] not in OPENING:
+            if not next_para or next_para[0] not in opening:
                 segments.append(Segment(start, _rstrip(text, i), False))
                 start = None
             else:
                 i = len(text) - len(next_para)  # the new paragraph's mark reopens the quote
-        elif start is None and char in OPENING and _can_open(text, i):
+        elif start is None and char in opening and _can_open(text, i):
             start = i
-        elif start is not None and char in CLOSING:
+        elif start is not None and char in closing:
             segments.append(Segment(start, i + 1, True))
             start = None
         i += 1
@@ -88,65 +95,51 @@ def _rstrip(text: str, end: int) -> int:
     return end
 
 
-def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """The sentence (or paragraph line) around a character position."""
-    # As scanning the text from 0 up to ``position`` would, but from the last break that ends
-    # before it: matches ending before ``position`` are the same in the whole text and in the
-    # text cut at ``position``, and the scan after a match goes on from its end.
-    ends = _break_ends(text)
-    before = bisect_left(ends, position) - 1
-    start = ends[before] if before >= 0 else 0
-    for match in _SENTENCE_END.finditer(text, start, position):
-        start = match.end()
-    found = _SENTENCE_END.search(text, position)
-    return start, (found.start() + 1 if found else len(text))
+def sentence_bounds(text: str, position: int, language: Language = lang.DEFAULT) -> tuple[int, int]:
+    """The sentence (or paragraph line) around a character position (the language's ``quote_sentence``)."""
+    return lang.sentence_bounds(text, position, language.quote_sentence)
 
 
-@lru_cache(maxsize=16)
-def _break_ends(text: str) -> list[int]:
-    """Where each sentence break of the whole text ends (the quotes of one text ask many times)."""
-    return [match.end() for match in _SENTENCE_END.finditer(text)]
-
-
-def find_quotes(text: str) -> list[Attribution]:
+def find_quotes(text: str, language: Language = lang.DEFAULT) -> list[Attribution]:
     """Rule-only attributions: direct quotes with a nearby cue, then reported speech."""
+    rules = _rules(language)
     found: list[Attribution] = []
     covered: list[tuple[int, int]] = []
-    for segment in quoted_segments(text):
+    for segment in quoted_segments(text, language):
         if len(text[segment.start:segment.end].split()) < 3:
             continue
-        found.append(_attribute_direct(text, segment))
+        found.append(_attribute_direct(text, segment, rules, language))
         covered.append((segment.start, segment.end))
-    for pattern in (_REPORTED, _ACCORDING):
+    for pattern in (rules.reported, rules.according):
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in covered):
                 continue
-            found.append(_reported(text, match))
+            found.append(_reported(text, match, language))
             covered.append(found[-1].content)
     return sorted(found, key=lambda a: a.content)
 
 
-def _attribute_direct(text: str, segment: Segment) -> Attribution:
+def _attribute_direct(text: str, segment: Segment, rules: _Rules, language: Language) -> Attribution:
     content = (segment.start, segment.end)
-    after = _AFTER.match(text, segment.end, min(len(text), segment.end + 80))
+    after = rules.after.match(text, segment.end, min(len(text), segment.end + 80))
     if after and "\n" not in text[segment.end:after.end()]:
         cue = after.span("cue1") if after.group("cue1") else after.span("cue2")
         source = after.span("src1") if after.group("src1") else after.span("src2")
         return Attribution(content, _strip(text, source), cue)
-    sentence_start, _ = sentence_bounds(text, max(segment.start - 1, 0))
+    sentence_start, _ = sentence_bounds(text, max(segment.start - 1, 0), language)
     line_start = text.rfind("\n", 0, segment.start) + 1
-    before = _BEFORE.search(text, max(sentence_start, line_start), segment.start)
+    before = rules.before.search(text, max(sentence_start, line_start), segment.start)
     if before:
         return Attribution(content, _strip(text, before.span("src")), before.span("cue"))
     return Attribution(content)
 
 
-def _reported(text: str, match: re.Match) -> Attribution:
+def _reported(text: str, match: re.Match, language: Language) -> Attribution:
     source, cue = _strip(text, match.span("src")), match.span("cue")
     if "content" in match.groupdict():
         start, end = match.span("content")
         return Attribution((start, _rstrip(text, end)), source, cue)
-    sentence_start, sentence_end = sentence_bounds(text, match.start())
+    sentence_start, sentence_end = sentence_bounds(text, match.start(), language)
     if match.start() - sentence_start > 10:
         return Attribution((sentence_start, match.start()), source, cue)
     return Attribution((match.end(), sentence_end), source, cue)

@@ -11,29 +11,36 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..entities.names import ROLE_WORDS, apposition_role, clean_role, looks_like_person_name, name_words
+from .. import lang
+from ..entities.names import apposition_role, clean_role, looks_like_person_name, name_words, role_words
+from ..lang import Language
+from ..lang.patterns import one_of, one_of_followed
 
-PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-GROUP_PRONOUNS = {"they", "we", "it", "i", "you", "them", "us"}
-CHANNELS = {
-    "letter": "letter", "statement": "statement", "interview": "interview", "tweet": "tweet",
-    "tweeted": "tweet", "tweets": "tweet", "twitter": "tweet", "press release": "press release",
-    "email": "email", "e-mail": "email", "speech": "speech", "blog": "blog post", "op-ed": "op-ed",
-    "petition": "petition", "memo": "memo", "podcast": "podcast", "video": "video", "post": "post",
-    "facebook": "post", "instagram": "post", "press conference": "press conference", "report": "report",
-}
-_POSSESSIVE = re.compile(r"['’]s?$")
 _LEADING_NAME = re.compile(r"((?:[A-Z][a-z'’-]+\s){1,2}[A-Z][a-z'’-]+)(?=,|\s*$)")
-_CHANNEL = re.compile(r"\b(" + "|".join(sorted(map(re.escape, CHANNELS), key=len, reverse=True)) + r")\b", re.I)
 
 
-GENERIC_GROUPS = re.compile(
-    r"^(?:the\s+)?(?P<noun>organi[sz]ation|group|company|centre|center|charity|firm|network|campaign|agency|"
-    r"council|association|foundation|union|institute|streamer|service|studio|club|ministry|department)$",
-    re.IGNORECASE,
-)
+@dataclass(frozen=True, slots=True)
+class _Speech:
+    """A language's speaker rules, compiled."""
+
+    possessive: re.Pattern[str]  # "'s" ending a speaker span
+    channel: re.Pattern[str]  # a channel word ("letter", "tweeted")
+    generic_group: re.Pattern[str]  # "the organization": a speaker standing for an organisation
+    article: re.Pattern[str]  # "the" opening a speaker span
+
+
+@lru_cache(maxsize=8)
+def _speech(language: Language) -> _Speech:
+    """The speaker rules of a language, compiled once."""
+    channels = sorted(map(re.escape, language.channels), key=len, reverse=True)
+    return _Speech(
+        re.compile(rf"(?:{one_of(map(re.escape, language.possessive_endings))})$"),
+        re.compile(rf"\b({one_of(channels)})\b", re.I),
+        re.compile(rf"^(?:{one_of_followed(language.definite_articles)})?(?P<noun>{one_of(language.group_nouns)})$",
+                   re.IGNORECASE),
+        re.compile(rf"^(?:{one_of(language.definite_articles)})\s+", re.I))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,83 +68,104 @@ class Speaker:
 
 
 def resolve_speaker(text: str, source: tuple[int, int] | None, people: Sequence[Person],
-                    previous: Speaker | None = None) -> Speaker:
+                    previous: Speaker | None = None, language: Language = lang.DEFAULT) -> Speaker:
     """Canonical speaker for a source span, using the article's person mentions."""
     if source is None:
         return Speaker(None)
-    surface = _POSSESSIVE.sub("", text[source[0]:source[1]].strip())
+    surface = _speech(language).possessive.sub("", text[source[0]:source[1]].strip())
     if not surface:
         return Speaker(None)
     organisations = [p for p in people if p.kind == "organisation"]
     people = [p for p in people if p.kind == "person"]
-    inside = [p for p in people if source[0] <= p.start and p.end <= source[1]]
-    if surface.lower() in PERSONAL_PRONOUNS:
+    pronoun = _pronoun_speaker(text, source, surface, people, organisations, previous, language)
+    if pronoun is not None:
+        return pronoun
+    return _named_speaker(text, source, surface, people, organisations, language)
+
+
+def _pronoun_speaker(text: str, source: tuple[int, int], surface: str, people: list[Person],
+                     organisations: list[Person], previous: Speaker | None, language: Language) -> Speaker | None:
+    """The speaker a pronoun stands for ("she", "who", "they"); None when the span is no pronoun."""
+    lower = surface.lower()
+    if lower in language.personal_pronouns:
         person = _nearest_before(people, source[0])
         surname = person.words[-1] if person and person.words else None
         if previous and previous.name and (surname is None or previous.name.endswith(surname)):
             return previous
-        return _as_speaker(text, person, people) if person else Speaker(None)
-    if surface.lower() in RELATIVE_PRONOUNS or surface.lower().startswith("whose "):
+        return _as_speaker(text, person, people, language) if person else Speaker(None)
+    if lower in language.relative_pronouns or any(lower.startswith(f"{w} ") for w in language.possessive_relatives):
         antecedent = _antecedent(text, source[0], people + organisations)
-        return resolve_speaker(text, (antecedent.start, antecedent.end), people + organisations, previous) \
-            if antecedent else Speaker(None)
-    if surface.lower() in GROUP_PRONOUNS:
-        return previous if previous and surface.lower() in {"they", "we"} and previous.name else Speaker(None)
-    role_holder = _role_holder(text, surface, people, source[0])
+        return resolve_speaker(text, (antecedent.start, antecedent.end), people + organisations, previous,
+                               language) if antecedent else Speaker(None)
+    if lower in language.group_pronouns:
+        return previous if previous and lower in language.plural_pronouns and previous.name else Speaker(None)
+    return None
+
+
+def _named_speaker(text: str, source: tuple[int, int], surface: str, people: list[Person],
+                   organisations: list[Person], language: Language) -> Speaker:
+    """The speaker a span names: a role holder, an organisation, the name it opens with, a person inside it."""
+    roles = role_words(language)
+    inside = [p for p in people if source[0] <= p.start and p.end <= source[1]]
+    role_holder = _role_holder(text, surface, people, source[0], language)
     if role_holder:
         return role_holder
-    generic = GENERIC_GROUPS.match(surface)
+    generic = _speech(language).generic_group.match(surface)
     if generic:
         organisation = _organisation_for(generic.group("noun"), organisations, source[0])
         if organisation:
-            return Speaker(_organisation_name(organisation))
+            return Speaker(_organisation_name(organisation, language))
     if not inside:
         # "the Center along with ..." names the organisation; "Jo Farrant, who works at X" does not.
         named_organisation = [o for o in organisations if source[0] <= o.start <= source[0] + 4
                               and o.start < source[1]]
         if named_organisation:
-            return Speaker(_organisation_name(named_organisation[-1]))
+            return Speaker(_organisation_name(named_organisation[-1], language))
     leading = _LEADING_NAME.match(text, source[0], source[1])
-    if leading and looks_like_person_name(leading.group(1)) and not inside and not ROLE_WORDS.search(leading.group(1)):
+    if (leading and looks_like_person_name(leading.group(1), language) and not inside
+            and not roles.search(leading.group(1))):
         # "Jo Farrant, a nurse who works at Portmere General": the name the span opens with.
-        return Speaker(" ".join(name_words(leading.group(1))), apposition_role(text, leading.end(1)))
+        return Speaker(" ".join(name_words(leading.group(1), language)),
+                       apposition_role(text, leading.end(1), language))
     if inside:
         person = inside[0]
-        speaker = _as_speaker(text, person, people)
+        speaker = _as_speaker(text, person, people, language)
         prefix = text[source[0]:person.start].strip(" ,")
-        if prefix and ROLE_WORDS.search(prefix):
-            return Speaker(speaker.name, clean_role(prefix))
+        if prefix and roles.search(prefix):
+            return Speaker(speaker.name, clean_role(prefix, language))
         return speaker
-    return Speaker(_strip_article(surface))
+    return Speaker(_strip_article(surface, language))
 
 
-def _role_holder(text: str, surface: str, people: Sequence[Person], position: int) -> Speaker | None:
+def _role_holder(text: str, surface: str, people: Sequence[Person], position: int,
+                 language: Language) -> Speaker | None:
     """ "the mayor", "the chief engineer": the person whose stated role holds those words."""
     words = surface.lower().split()
-    if not words or words[0] != "the" or len(words) > 4 or not ROLE_WORDS.search(surface):
+    if (not words or words[0] not in language.definite_articles or len(words) > 4
+            or not role_words(language).search(surface)):
         return None
     noun = words[-1]
     holders = []
     for person in people:
-        role = apposition_role(text, person.end) or _role_before(text, person.start)
+        role = apposition_role(text, person.end, language) or _role_before(text, person.start, language)
         if role and noun in role.lower().split():
             holders.append((person.start < position, person.start, person))
     if not holders:
         return None
     _, _, person = max(holders, key=lambda h: (h[0], h[1] if h[0] else -h[1]))
-    return _as_speaker(text, person, people)
+    return _as_speaker(text, person, people, language)
 
 
-def _role_before(text: str, start: int) -> str | None:
+def _role_before(text: str, start: int, language: Language) -> str | None:
     """A title right before a name on the same line ("Mayor Helen Okafor")."""
     line_start = text.rfind("\n", 0, start) + 1
     words = text[line_start:start].split()[-3:]
-    title = [w for w in words if ROLE_WORDS.fullmatch(w.strip(",.'’"))]
+    title = [w for w in words if role_words(language).fullmatch(w.strip(",.'’"))]
     return title[-1].strip(",.'’") if title else None
 
 
-def _organisation_name(organisation: Person) -> str:
-    return organisation.name or _strip_article(_POSSESSIVE.sub("", organisation.text))
+def _organisation_name(organisation: Person, language: Language) -> str:
+    return organisation.name or _strip_article(_speech(language).possessive.sub("", organisation.text), language)
 
 
 def _antecedent(text: str, position: int, named: Sequence[Person]) -> Person | None:
@@ -175,21 +203,21 @@ def full_name(person: Person, people: Sequence[Person]) -> Person:
     return before[-1] if before else matches[0]
 
 
-def _as_speaker(text: str, person: Person, people: Sequence[Person]) -> Speaker:
+def _as_speaker(text: str, person: Person, people: Sequence[Person], language: Language) -> Speaker:
     full = full_name(person, people)
     name = " ".join(full.words)
     for mention in (full, *[p for p in people if p.words == full.words and p is not full]):
-        role = apposition_role(text, mention.end)
+        role = apposition_role(text, mention.end, language)
         if role:
             return Speaker(name, role)
     return Speaker(name)
 
 
-def _strip_article(surface: str) -> str:
-    return re.sub(r"^(?:the)\s+", "", re.sub(r"\s+", " ", surface), flags=re.I)
+def _strip_article(surface: str, language: Language) -> str:
+    return _speech(language).article.sub("", re.sub(r"\s+", " ", surface))
 
 
-def find_channel(text: str, start: int, end: int) -> str | None:
+def find_channel(text: str, start: int, end: int, language: Language = lang.DEFAULT) -> str | None:
     """The channel named near a quote's cue ("in a letter to executives", "tweeted")."""
-    match = _CHANNEL.search(text, start, end)
-    return CHANNELS[match.group(1).lower()] if match else None
+    match = _speech(language).channel.search(text, start, end)
+    return language.channels[match.group(1).lower()] if match else None

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from array import array
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from importlib import import_module
 from itertools import pairwise
 from zlib import crc32
 
 import numpy as np
+
+from .. import lang
 
 # Signals that can be switched on and off (for ablation), and the features each one adds to the
 # linker. Time adds none: the labelled sets span hours, not days, so a learned time weight would be
@@ -39,8 +39,6 @@ FREQUENCY_BITS = 22  # 4M document-frequency slots: 16 MB per language
 
 Vector = dict[str, float]
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)?")
-_STEMMERS = {"en": "english", "fr": "french", "de": "german", "es": "spanish", "it": "italian", "pt": "portuguese",
-             "nl": "dutch", "sv": "swedish", "da": "danish", "no": "norwegian", "fi": "finnish", "ru": "russian"}
 
 
 @dataclass(slots=True)
@@ -172,18 +170,14 @@ def pair_features(document: DocumentVectors, story: StoryState) -> dict[str, flo
 
 
 def stop_words(language: str) -> frozenset[str]:
-    """spaCy's stop words for a language, accents folded (an empty set when spaCy has none)."""
-    try:
-        words = import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
-    except ModuleNotFoundError:
-        return frozenset()
-    return frozenset(_fold(w.lower()) for w in words)
+    """The language's stop words (spaCy's), accents folded (an empty set when spaCy has none)."""
+    return frozenset(_fold(w.lower()) for w in lang.get(language).stop_words)
 
 
 def _stemmer(language: str):
     import snowballstemmer
 
-    name = _STEMMERS.get(language)
+    name = lang.get(language).stemmer
     if name is None:
         return lambda word: word
     stemmer = snowballstemmer.stemmer(name)
@@ -191,10 +185,7 @@ def _stemmer(language: str):
 
 
 def _fold(word: str) -> str:
-    word = word.replace("’", "'")
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return lang.fold_accents(word.replace("’", "'"))
 
 
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:

