@@ -11,7 +11,7 @@ given, and prints:
 - BCubed P/R/F1 on a split (gold: the labelled groups, every other article of the split a singleton);
 - articles of no labelled event per labelled story (in the story holding most of each group), on average.
 
-    .venv/bin/python bench/polnear_stories.py [--window-days 7] [--split dev]
+    .venv/bin/python bench/polnear_stories.py [--window-days 7] [--signals tfidf,entities,embeddings,events,time]
 """
 
 from __future__ import annotations
@@ -56,14 +56,15 @@ def cached_store(settings):
     return Store.open(str(CACHE))
 
 
-def stream(store, settings) -> tuple[dict[str, str], dict[str, str]]:
+def stream(store, settings, signals=None) -> tuple[dict[str, str], dict[str, str]]:
     """Each article's story (by PolNeAR id) after streaming every stored article from scratch, and its split."""
     from presslens.stories import StoryStream
     from presslens.stories.update import ENCODER_NAME, _story_documents
 
     inputs = sorted(store.story_inputs(ENCODER_NAME), key=lambda i: (i.published is None, i.published))
     documents = _story_documents(store, inputs)
-    run = StoryStream(settings.story_window_days).extend(documents, [i.language or "en" for i in inputs])
+    stories = StoryStream(settings.story_window_days, *([signals] if signals else []))
+    run = stories.extend(documents, [i.language or "en" for i in inputs])
     urls = {a.article_id: a.url for a in store.list_articles(limit=100_000)}
     story_of = {urls[link.article_id].removeprefix(HOST): link.story_id for link in run.links}
     split_of = {}
@@ -118,6 +119,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--window-days", type=int, default=None, help="PRESSLENS_STORY_WINDOW_DAYS for the run")
     parser.add_argument("--label", default="current", help="name of this run in the JSON output")
+    parser.add_argument("--signals", default=None, help="comma-separated stream signals [default: the stream's]")
     args = parser.parse_args()
     if not SHARED.exists():
         print(f"skipped: {SHARED} is not there", file=sys.stderr)
@@ -129,9 +131,10 @@ def main() -> int:
     groups = [json.loads(line) for line in EVENTS.open(encoding="utf-8")]
     with cached_store(settings) as store:
         started = time.perf_counter()
-        story_of, split_of = stream(store, settings)
+        story_of, split_of = stream(store, settings, args.signals.split(",") if args.signals else None)
         seconds = time.perf_counter() - started
-    result = {"label": args.label, "window_days": settings.story_window_days, "articles": len(story_of),
+    result = {"label": args.label, "signals": args.signals or "default", "window_days": settings.story_window_days,
+              "articles": len(story_of),
               "seconds": round(seconds, 1), **sizes(story_of),
               "scores": [scores(story_of, split_of, groups, split) for split in ("train", "dev")]}
     print(json.dumps(result, indent=2))

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.stories.evaluate import arrival_order, gold_documents, stream_labels
-from presslens.stories.features import SIGNALS
+from presslens.stories.features import DEFAULT_SIGNALS as SIGNALS
 from presslens.stories.linker import LINKER_FILE, Linker, signal_key
 from presslens.stories.metrics import score_clusters
 from presslens.stories.stream import StreamClusterer

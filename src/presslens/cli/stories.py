@@ -10,7 +10,7 @@ import click
 from ..compare import brief_markdown, story_brief
 from ..pipeline import update_stories
 from ..stories.evaluate import ORDERS, arrival_order, gold_documents, stream_labels
-from ..stories.features import SIGNALS
+from ..stories.features import DEFAULT_SIGNALS, SIGNALS
 from ..stories.linker import Linker
 from ..stories.metrics import score_clusters
 from ..stories.stream import StreamClusterer
@@ -90,7 +90,7 @@ def _span(found) -> str:
 @click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
               help="JSONL records {id, title?, text, date?, outlet?, cluster}.")
 @click.option("--language", default=None, help="Language of the texts [default: PRESSLENS_LANGUAGE or en].")
-@click.option("--signals", default=",".join(SIGNALS), show_default=True,
+@click.option("--signals", default=",".join(DEFAULT_SIGNALS), show_default=True,
               help="Comma-separated signals to use (for ablation): " + ", ".join(SIGNALS) + ".")
 @click.option("--order", type=click.Choice(ORDERS), default="file", show_default=True,
               help="Arrival order: as in the file, shuffled (--seed), or by date.")
@@ -112,8 +112,9 @@ def eval_stories(obj: Context, gold: Path, language, signals, order, seed, thres
     records = list(read_records(gold))
     if any("cluster" not in r for r in records):
         raise click.UsageError(f"{gold}: every record needs a 'cluster'")
-    linker = Linker.load(chosen)
+    linker = None  # the stream's own: the full one for dated documents, the one without events for undated ones
     if threshold is not None:
+        linker = Linker.load(chosen)
         linker = Linker(linker.features, linker.coefficients, linker.intercept, threshold)
     clusterer = StreamClusterer(language, linker, chosen,
                                 window_days=window_days if window_days is not None else obj.settings.story_window_days)
@@ -124,7 +125,8 @@ def eval_stories(obj: Context, gold: Path, language, signals, order, seed, thres
     predicted = stream_labels([documents[i] for i in indices], clusterer)
     finished = time.perf_counter()
     scores = score_clusters([records[i]["cluster"] for i in indices], predicted)
-    result = {**scores.as_dict(), "signals": chosen, "order": order, "threshold": linker.threshold,
+    used = clusterer.linker if any(d.published for d in documents) else clusterer.undated_linker
+    result = {**scores.as_dict(), "signals": chosen, "order": order, "threshold": used.threshold,
               "documents_per_second": round(len(records) / max(finished - started, 1e-9), 1),
               "clustering_documents_per_second": round(len(records) / max(finished - prepared, 1e-9), 1)}
     if as_json:

@@ -17,13 +17,12 @@ from collections.abc import Sequence
 
 from ..records import Story, StoryLink
 from .assign import StoryStream, StreamRun, assign_stories
-from .features import SIGNALS, StoryDocument, Vectorizer
+from .features import LEAD_WORDS, SIGNALS, StoryDocument, Vectorizer
 
 __all__ = ["ENCODER_NAME", "SIGNALS", "StoryDocument", "StoryStream", "StreamRun", "assign_stories",
            "describe_stories", "encode", "lead_text", "representative_title"]
 
 ENCODER_NAME = "all-MiniLM-L6-v2-int8:headline"  # the model and text behind stored article vectors
-LEAD_WORDS = 50
 
 
 def lead_text(title: str, text: str, words: int = LEAD_WORDS) -> str:

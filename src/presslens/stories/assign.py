@@ -18,10 +18,10 @@ from datetime import datetime
 
 from ..records import StoryLink
 from .duplicates import NearDuplicateFinder
-from .features import SIGNALS, StoryDocument
+from .features import DEFAULT_SIGNALS, StoryDocument
 from .stream import StreamClusterer
 
-STATE_VERSION = 1  # bump when what a saved StoryStream holds, or how it links, changes
+STATE_VERSION = 2  # bump when what a saved StoryStream holds, or how it links, changes
 
 
 @dataclass(slots=True)
@@ -45,7 +45,7 @@ class StreamRun:
 class StoryStream:
     """The stories stage's state: feed documents in stream order (publication order) with ``extend``."""
 
-    def __init__(self, window_days: float = 7.0, signals: Sequence[str] = SIGNALS):
+    def __init__(self, window_days: float = 7.0, signals: Sequence[str] = DEFAULT_SIGNALS):
         self.window_days = window_days
         self.signals = tuple(signals)
         self.clusterers: dict[str, StreamClusterer] = {}
@@ -150,6 +150,6 @@ class StoryStream:
 
 
 def assign_stories(documents: Sequence[StoryDocument], languages: Sequence[str], *, window_days: float = 7.0,
-                   signals: Sequence[str] = SIGNALS) -> list[StoryLink]:
+                   signals: Sequence[str] = DEFAULT_SIGNALS) -> list[StoryLink]:
     """One link per document, in the order given (the arrival order)."""
     return StoryStream(window_days, signals).extend(documents, languages).links

@@ -13,14 +13,14 @@ from datetime import datetime
 
 import numpy as np
 
-from .features import SIGNALS, StoryDocument
+from .features import DEFAULT_SIGNALS, StoryDocument
 from .stream import StreamClusterer
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 ORDERS = ("file", "shuffled", "date")
 
 
-def gold_documents(records: Sequence[dict], language: str, signals: Iterable[str] = SIGNALS,
+def gold_documents(records: Sequence[dict], language: str, signals: Iterable[str] = DEFAULT_SIGNALS,
                    embeddings: np.ndarray | None = None) -> list[StoryDocument]:
     """StoryDocuments for labelled records: entities from spaCy where the language has a model."""
     from ..entities.names import slug

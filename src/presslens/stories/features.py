@@ -31,10 +31,19 @@ SIGNAL_FEATURES: dict[str, tuple[str, ...]] = {
     "tfidf": ("tfidf_centroid", "tfidf_best", "title_best", "story_size_log"),
     "entities": ("entity_share", "entity_known"),
     "embeddings": ("embedding_centroid", "embedding_best"),
+    # Full articles over months (PolNeAR): entities weighted by their rarity (Trump and Clinton in every
+    # article say nothing), the time since the story's first and latest members, and the body beyond the lead.
+    "events": ("entity_rare", "days_since_last", "days_since_first", "body_best", "body_centroid"),
     "time": (),
 }
 SIGNALS = tuple(SIGNAL_FEATURES)
+# The signals a stream uses unless told otherwise. ``events`` is measured (bench/polnear_stories.py) but not on by
+# default yet: it cuts a storyline into its events, and the thread layer that joins them again comes next.
+DEFAULT_SIGNALS = tuple(s for s in SIGNALS if s != "events")
 RECENT_MEMBERS = 12  # members a story keeps for the best-match features
+LEAD_WORDS = 50  # the words of an article's start it is compared on with its headline (``stories.lead_text``)
+BODY_WORDS = 300  # words of the body (after the lead's) an article is also compared on
+DAYS_CAP = 14.0  # time features saturate here
 FREQUENCY_BITS = 22  # 4M document-frequency slots: 16 MB per language
 
 Vector = dict[str, float]
@@ -64,6 +73,8 @@ class DocumentVectors:
     entities: frozenset[str]
     embedding: np.ndarray | None
     published: datetime | None
+    body: Vector = field(default_factory=dict)
+    entity_weights: dict[str, float] = field(default_factory=dict)  # each entity's IDF at arrival
 
 
 @dataclass(slots=True)
@@ -79,6 +90,9 @@ class StoryState:
     recent: deque = field(default_factory=lambda: deque(maxlen=RECENT_MEMBERS))
     size: int = 0
     last_seen: datetime | None = None
+    first_seen: datetime | None = None
+    body_sum: Counter = field(default_factory=Counter)
+    body_square: float = 0.0
 
     def add(self, document: DocumentVectors) -> None:
         """Add a member; costs its own terms, not the story's (a story running for months stays cheap)."""
@@ -97,6 +111,17 @@ class StoryState:
         self.size += 1
         if document.published is not None:
             self.last_seen = max(filter(None, (self.last_seen, document.published)))
+            self.first_seen = min(filter(None, (self.first_seen, document.published)))
+        body, body_square = self.body_sum, self.body_square
+        for term, weight in document.body.items():
+            old = body[term]
+            body[term] = new = old + weight
+            body_square += new * new - old * old
+        self.body_square = body_square
+
+    @property
+    def body_norm(self) -> float:
+        return math.sqrt(max(self.body_square, 0.0))
 
 
 class Vectorizer:
@@ -137,6 +162,16 @@ class Vectorizer:
         for term in terms:
             frequency[crc32(term.encode()) & mask] += 1
 
+    def observe_entities(self, keys: Iterable[str]) -> None:
+        """Count a document's entities (in the same table, apart from words by a prefix no word has)."""
+        frequency, mask = self.document_frequency, self._mask
+        for key in keys:
+            frequency[crc32(f"\x00{key}".encode()) & mask] += 1
+
+    def entity_idf(self, key: str) -> float:
+        seen = self.document_frequency[crc32(f"\x00{key}".encode()) & self._mask]
+        return math.log((self.documents + 1) / (seen + 1))
+
     def idf(self, term: str) -> float:
         seen = self.document_frequency[crc32(term.encode()) & self._mask]
         return math.log((self.documents + 1) / (seen + 1)) + 1.0
@@ -157,16 +192,31 @@ def pair_features(document: DocumentVectors, story: StoryState) -> dict[str, flo
         "story_size_log": math.log(story.size),
         "entity_share": 0.0, "entity_known": 0.0,
         "embedding_centroid": 0.0, "embedding_best": 0.0,
+        "entity_rare": 0.0, "days_since_last": _days(story.last_seen, document.published),
+        "days_since_first": _days(story.first_seen, document.published),
+        "body_best": max(_dot(document.body, m.body) for m in story.recent) if document.body else 0.0,
+        "body_centroid": _dot(document.body, story.body_sum) / (story.body_norm or 1.0) if document.body else 0.0,
     }
     if document.entities and story.entities:
+        shared = document.entities & story.entities.keys()
         features["entity_known"] = 1.0
-        features["entity_share"] = len(document.entities & story.entities.keys()) / len(document.entities)
+        features["entity_share"] = len(shared) / len(document.entities)
+        total = math.fsum(document.entity_weights.get(e, 0.0) for e in document.entities)
+        if total > 0:
+            features["entity_rare"] = math.fsum(document.entity_weights.get(e, 0.0) for e in shared) / total
     if document.embedding is not None and story.embedding_sum is not None:
         norm = float(np.linalg.norm(story.embedding_sum)) or 1.0
         features["embedding_centroid"] = float(story.embedding_sum @ document.embedding) / norm
         features["embedding_best"] = max(float(m.embedding @ document.embedding)
                                          for m in story.recent if m.embedding is not None)
     return features
+
+
+def _days(earlier: datetime | None, later: datetime | None) -> float:
+    """Days from ``earlier`` to ``later`` (0 when either is unknown), capped, in weeks."""
+    if earlier is None or later is None:
+        return 0.0
+    return min(DAYS_CAP, max(0.0, (later - earlier).total_seconds() / 86_400)) / 7.0
 
 
 def stop_words(language: str) -> frozenset[str]:

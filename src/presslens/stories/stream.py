@@ -20,8 +20,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .centroids import EXACT_LIMIT, CentroidIndex
-from .features import SIGNALS, DocumentVectors, StoryDocument, StoryState, Vectorizer, pair_features
+from .features import (
+    BODY_WORDS,
+    DEFAULT_SIGNALS,
+    LEAD_WORDS,
+    SIGNALS,
+    DocumentVectors,
+    StoryDocument,
+    StoryState,
+    Vectorizer,
+    pair_features,
+)
 from .linker import Linker
+
+SPAN_DAYS = 4.0  # a story takes no article published more than this after its first one (labelled events: <= 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +48,17 @@ class Assignment:
 class StreamClusterer:
     """Assigns documents to stories one at a time, deterministically."""
 
-    def __init__(self, language: str = "en", linker: Linker | None = None, signals: Iterable[str] = SIGNALS,
+    def __init__(self, language: str = "en", linker: Linker | None = None, signals: Iterable[str] = DEFAULT_SIGNALS,
                  window_days: float = 7.0, candidate_terms: int = 8, candidate_embeddings: int = 8,
-                 exact_limit: int = EXACT_LIMIT):
+                 exact_limit: int = EXACT_LIMIT, span_days: float = SPAN_DAYS):
         self.signals = tuple(s for s in SIGNALS if s in set(signals))
         self.linker = linker or Linker.load(self.signals)
+        # The events features (time, body) say nothing of an undated document: it is linked without them.
+        undated = tuple(s for s in self.signals if s != "events")
+        self.undated_linker = self.linker if linker is not None or undated == self.signals else Linker.load(undated)
         self.vectorizer = Vectorizer(language)
         self.window = timedelta(days=window_days)
+        self.span = timedelta(days=span_days)
         self.candidate_terms = candidate_terms
         self.candidate_embeddings = candidate_embeddings
         self.stories: dict[int, StoryState] = {}  # open stories only
@@ -57,12 +73,13 @@ class StreamClusterer:
         vectors = self.vectorize(document)
         if follow is not None and follow in self.stories:
             return Assignment(self.place(vectors, follow), False, 1.0)
+        linker = self.linker if vectors.published is not None else self.undated_linker
         best, best_probability = None, -1.0
         for story_id in self.candidates(vectors):
-            probability = self.linker.probability(pair_features(vectors, self.stories[story_id]))
+            probability = linker.probability(pair_features(vectors, self.stories[story_id]))
             if probability > best_probability:
                 best, best_probability = story_id, probability
-        if best is not None and best_probability >= self.linker.threshold:
+        if best is not None and best_probability >= linker.threshold:
             self.place(vectors, best)
             return Assignment(best, False, best_probability)
         return Assignment(self.place(vectors), True)
@@ -75,20 +92,33 @@ class StreamClusterer:
         use = set(self.signals)
         if "time" in use:
             self._close_before(document.published)
+        entities = frozenset(document.entities) if "entities" in use else frozenset()
+        body: dict[str, float] = {}
+        weights: dict[str, float] = {}
+        if "events" in use:
+            self.vectorizer.observe_entities(entities)
+            weights = {e: self.vectorizer.entity_idf(e) for e in entities}
+            body = self.vectorizer.weigh(self.vectorizer.terms(_body_words(document)))
         return DocumentVectors(
             terms=self.vectorizer.weigh(counts),
             title=self.vectorizer.weigh(title_counts),
-            entities=frozenset(document.entities) if "entities" in use else frozenset(),
+            entities=entities,
             embedding=document.embedding if "embeddings" in use else None,
-            published=document.published if "time" in use else None)
+            published=document.published if "time" in use or "events" in use else None,
+            body=body, entity_weights=weights)
 
     def candidates(self, vectors: DocumentVectors) -> list[int]:
-        """Open stories worth scoring, in id order."""
+        """Open stories worth scoring, in id order; with ``events`` and dates, only stories that began at most
+        ``span_days`` before the document (an event rarely runs longer; a later development opens a story of its
+        own)."""
         known = [t for t in vectors.terms if self._term_index.get(t)]
         rare = sorted(known, key=lambda t: (-self.vectorizer.idf(t), t))[: self.candidate_terms]
         found = set().union(*(self._term_index[t] for t in rare)) if rare else set()
         if vectors.embedding is not None:
             found |= self._embeddings.nearest(vectors.embedding, self.candidate_embeddings)
+        if vectors.published is not None and "events" in self.signals:
+            found = {s for s in found if self.stories[s].first_seen is None
+                     or vectors.published - self.stories[s].first_seen <= self.span}
         return sorted(found)
 
     def place(self, vectors: DocumentVectors, story_id: int | None = None) -> int:
@@ -127,3 +157,9 @@ class StreamClusterer:
                     del self._term_index[term]
         self._embeddings.remove(story.story_id)
         del self.stories[story.story_id]
+
+
+def _body_words(document: StoryDocument) -> str:
+    """The body's words after the lead, up to ``BODY_WORDS`` (the lead is compared on its own)."""
+    words = (document.body or document.text).split()
+    return " ".join(words[LEAD_WORDS:LEAD_WORDS + BODY_WORDS] or words[:BODY_WORDS])

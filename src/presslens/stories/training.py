@@ -35,11 +35,12 @@ def training_pairs(documents: Sequence[StoryDocument], gold: Sequence[Hashable],
     return rows, labels
 
 
-def fit(rows: list[list[float]], labels: list[int], signals: Iterable[str], threshold: float = 0.5) -> Linker:
-    """Logistic regression on the pairs (scikit-learn, L2, balanced classes off)."""
+def fit(rows: list[list[float]], labels: list[int], signals: Iterable[str], threshold: float = 0.5,
+        weights: list[float] | None = None) -> Linker:
+    """Logistic regression on the pairs (scikit-learn, L2), each pair weighted by ``weights`` (default 1)."""
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=1.0, max_iter=2000)
-    model.fit(rows, labels)
+    model.fit(rows, labels, sample_weight=weights)
     return Linker(feature_names(signals), tuple(float(c) for c in model.coef_[0]), float(model.intercept_[0]),
                   threshold)
