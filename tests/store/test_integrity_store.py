@@ -183,3 +183,17 @@ def test_not_found_has_an_exit_status_of_its_own(tmp_path):
         assert exit_status(result.exception) == 4, command
     database_error = StoreError("E501", url="x", detail="y")
     assert exit_status(database_error) == 3
+
+
+def test_story_membership_comes_out_of_the_store(tmp_path):
+    """``stories --json`` lists each story's article ids and ``articles --json`` each article's story."""
+    db = str(tmp_path / "news.db")
+    records = [_record(n, f"Outlet {n % 2}") for n in range(4)]
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "ingest", "-q", str(_jsonl(tmp_path / "a.jsonl", records))]).exit_code == 0
+    stories = json.loads(runner.invoke(cli, ["--db", db, "stories", "--json"]).output)
+    articles = json.loads(runner.invoke(cli, ["--db", db, "articles", "--json"]).output)
+    members = {a: s["story_id"] for s in stories for a in s["article_ids"]}
+    assert sorted(members) == sorted(a["article_id"] for a in articles)
+    assert all(members[a["article_id"]] == a["story_id"] for a in articles)
+    assert all(len(s["article_ids"]) == s["size"] for s in stories)

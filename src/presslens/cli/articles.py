@@ -83,7 +83,8 @@ def articles(obj: Context, outlet, language, since, until, limit, offset, as_jso
     rows = obj.store.list_articles(outlet=outlet, language=language, since=_day(since),
                                    until=_day(until), limit=limit, offset=offset)
     if as_json:
-        print_json([r.as_dict() for r in rows])
+        story_of = obj.store.stories_of_articles([r.article_id for r in rows])
+        print_json([{**r.as_dict(), "story_id": story_of.get(r.article_id)} for r in rows])
         return
     print_table(f"{len(rows)} articles", ["id", "date", "outlet", "title", "words"],
                 ((r.article_id, r.published, r.outlet, r.title, r.word_count) for r in rows))

@@ -36,7 +36,8 @@ def stories(obj: Context, outlet, search, min_size, recent, recluster, limit, of
     found = obj.store.list_stories(outlet=outlet, search=search, min_size=min_size,
                                    order="recent" if recent else "size", limit=limit, offset=offset)
     if as_json:
-        print_json([s.as_dict() for s in found])
+        members = obj.store.articles_of_stories([s.story_id for s in found])
+        print_json([{**s.as_dict(), "article_ids": members[s.story_id]} for s in found])
         return
     print_story_table(f"{len(found)} stories", found)
 

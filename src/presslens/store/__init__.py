@@ -91,6 +91,7 @@ from .stories import (
     story_article_ids,
     story_checkpoint,
     story_inputs,
+    story_links_of,
     story_members,
     story_of_article,
     story_summaries,
@@ -457,6 +458,19 @@ class Store:
         story = Story(found.story_id, found.title, ids, found.outlets, found.first_seen, found.last_seen)
         return StoryMaterial(story, sorted(articles, key=lambda a: order[a.article_id]), quotes, mentions, entities,
                              {m.article_id: m.duplicate_of for m in found.members if m.duplicate_of})
+
+    def articles_of_stories(self, story_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Each story's article ids, in stream order."""
+        members: dict[str, list[str]] = {story_id: [] for story_id in story_ids}
+        with self.engine.connect() as conn:
+            for story_id, article_id in story_links_of(conn, story_ids=story_ids):
+                members[story_id].append(article_id)
+        return members
+
+    def stories_of_articles(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The story of each of these articles that is in one."""
+        with self.engine.connect() as conn:
+            return {article_id: story_id for story_id, article_id in story_links_of(conn, article_ids=article_ids)}
 
     def story_article_ids(self, story_id: str) -> list[str]:
         with self.engine.connect() as conn:

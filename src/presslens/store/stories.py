@@ -236,6 +236,18 @@ def story_of_article(conn: Connection, article_id: str) -> str | None:
     return conn.scalar(select(StoryLinkRow.story_id).where(StoryLinkRow.article_id == article_id))
 
 
+def story_links_of(conn: Connection, *, story_ids: Sequence[str] = (), article_ids: Sequence[str] = ()
+                   ) -> list[tuple[str, str]]:
+    """``(story id, article id)`` of these stories' members, or of these articles, in stream order."""
+    out: list[tuple[str, str]] = []
+    for column, keys in ((StoryLinkRow.story_id, list(story_ids)), (StoryLinkRow.article_id, list(article_ids))):
+        for chunk in range(0, len(keys), 500):
+            query = (select(StoryLinkRow.story_id, StoryLinkRow.article_id)
+                     .where(column.in_(keys[chunk:chunk + 500])).order_by(StoryLinkRow.position))
+            out += [(story, article) for story, article in conn.execute(query)]
+    return out
+
+
 def story_article_ids(conn: Connection, story_id: str) -> list[str]:
     return list(conn.scalars(select(StoryLinkRow.article_id).where(StoryLinkRow.story_id == story_id)
                              .order_by(StoryLinkRow.position)))
