@@ -168,10 +168,10 @@ def _json_records(data: bytes) -> bytes:
     """One JSON article or a list of them, as JSONL for the JSONL reader; bad JSON is a 400."""
     try:
         value = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise invalid_json(str(exc)) from None
     except RecursionError:
         raise invalid_json(f"nested deeper than {MAX_JSON_DEPTH} levels") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer past Python's digit limit
+        raise invalid_json(str(exc)[:300]) from None
     records = value if isinstance(value, list) else [value]
     if not records or not all(isinstance(r, dict) for r in records):
         raise HTTPException(400, "send an article object or a list of them")
