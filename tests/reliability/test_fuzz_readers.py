@@ -158,10 +158,10 @@ def test_an_article_that_stalls_the_nlp_stages_is_reported_and_the_rest_stored(t
 
     real_analyse = finding.analyse_text
 
-    def stalling(text, spans):
+    def stalling(text, spans, **kwargs):
         if "STALL" in text:
             clock.sleep(4)
-        return real_analyse(text, spans)
+        return real_analyse(text, spans, **kwargs)
 
     monkeypatch.setattr(finding, "analyse_text", stalling)
     text = "A perfectly ordinary article about the harbour ferry and its new timetable for the summer."

@@ -111,10 +111,10 @@ def test_a_text_past_the_analysis_limit_is_reported_and_the_others_stored(tmp_pa
 def test_one_slow_document_costs_its_own_time_limit_not_the_batchs(tmp_path, monkeypatch):
     real_analyse = finding.analyse_text
 
-    def stalling(text, spans):
+    def stalling(text, spans, **kwargs):
         if "STALL" in text:
             time.sleep(60)
-        return real_analyse(text, spans)
+        return real_analyse(text, spans, **kwargs)
 
     monkeypatch.setattr(finding, "analyse_text", stalling)
     paths = _articles(tmp_path, 16, marker="STALL ")
@@ -147,12 +147,12 @@ def test_a_failure_in_any_stage_is_reported_for_its_document_and_the_rest_are_st
                             else real_clean(doc, s))
     elif step == "entities":
         real_analyse = finding.analyse_text
-        monkeypatch.setattr(finding, "analyse_text", lambda text, spans: broken() if "BREAK" in text
-                            else real_analyse(text, spans))
+        monkeypatch.setattr(finding, "analyse_text", lambda text, spans, **kwargs: broken() if "BREAK" in text
+                            else real_analyse(text, spans, **kwargs))
     else:
         real_quotes = QuoteExtractor.quotes_in
-        monkeypatch.setattr(QuoteExtractor, "quotes_in", lambda self, text, tagged, people: broken()
-                            if "BREAK" in text else real_quotes(self, text, tagged, people))
+        monkeypatch.setattr(QuoteExtractor, "quotes_in", lambda self, text, tagged, people, **kwargs: broken()
+                            if "BREAK" in text else real_quotes(self, text, tagged, people, **kwargs))
     paths = _articles(tmp_path, 6, marker="BREAK ")
     settings = Settings(db_url=str(tmp_path / "t.db"), quote_method="rules")
     with Store.open(settings.db_url) as store:

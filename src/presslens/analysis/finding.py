@@ -2,8 +2,8 @@
 
 Each text is cut into pieces (``nlp.pieces``); spaCy and the quote tagger see the pieces of a group of
 documents in bounded batches; the rules (entities, then quotes and speakers) take one document at a time.
-Every step holds each document to its own allowance (``settings.document_timeout`` for each of its pieces,
-so a long text gets the time of the articles it is as long as) and to its own failures: a document that
+Every step holds each document to its own allowance (``settings.document_timeout``, once more for each four
+pieces past the first four: a long report gets time for its length) and to its own failures: a document that
 overruns or breaks gets its error in place of its findings, and the others go on.
 """
 
@@ -48,7 +48,8 @@ def find_entities(texts: Sequence[str], languages: Sequence[str]) -> list[list[L
     """Each text's entities, mentions clustered within the text; names found in one text of the batch
     are looked for in the others."""
     named = named_entities(texts, languages)
-    found = [analyse_text(text, spans) for text, spans in zip(texts, named, strict=True)]
+    found = [analyse_text(text, spans, language=language)
+             for text, spans, language in zip(texts, named, languages, strict=True)]
     gazetteer = gazetteer_of(found)
     return [add_known_names(text, entities, gazetteer) for text, entities in zip(texts, found, strict=True)]
 
@@ -74,7 +75,7 @@ def find_in_articles(articles: Sequence[Article], settings: Settings) -> list[Fi
     """The model-heavy half of the analysis: needs no store, so it can run anywhere (a Spark executor).
 
     Each article gets its findings, or in its place the error that stopped it: every step holds each
-    document to its own allowance (``settings.document_timeout`` for each piece of ``nlp.PIECE_TOKENS``) and to
+    document to its own allowance (``settings.document_timeout`` for each 4 pieces of ``nlp.PIECE_TOKENS``) and to
     its own failures, and the other documents go on. A text longer than one piece is analysed alone, piece by
     piece; one longer than ``settings.max_analysed_chars`` is not analysed (E115).
     """
@@ -91,13 +92,22 @@ def find_in_texts(texts: Sequence[str], languages: Sequence[str], settings: Sett
         if len(text) > settings.max_analysed_chars:
             out[n] = IngestError("E115", source=source, chars=len(text), limit=settings.max_analysed_chars)
         pieces = [] if out[n] else [(s, text[s:e]) for s, e in nlp.pieces(text)]
-        docs.append(_Doc(text, language, source, pieces or [(0, "")], settings.document_timeout * max(1, len(pieces))))
+        docs.append(_Doc(text, language, source, pieces or [(0, "")], _allowance(settings, len(pieces))))
     short = {n for n, d in enumerate(docs) if len(d.pieces) == 1 and out[n] is None}
     groups = [sorted(short)] + [[n] for n in range(len(docs)) if n not in short and out[n] is None]
     for group in filter(None, groups):
         for n, found in zip(group, _find_in_group([docs[n] for n in group], settings), strict=True):
             out[n] = found
     return out  # type: ignore[return-value]
+
+
+PIECES_PER_ALLOWANCE = 4  # one document's time limit covers 4 pieces (32,000 tokens, some 40 articles of 600 words)
+
+
+def _allowance(settings: Settings, pieces: int) -> float:
+    """Seconds a document may take in each step: the document timeout, once more for each 4 pieces past the first
+    4, so a long report gets time for its length while a dense short text still stops soon."""
+    return settings.document_timeout * max(1, -(-pieces // PIECES_PER_ALLOWANCE))
 
 
 @dataclass
@@ -108,7 +118,7 @@ class _Doc:
     language: str
     source: str
     pieces: list[tuple[int, str]]
-    allowance: float  # seconds for each step: the document timeout for each piece (a piece is ~10 articles)
+    allowance: float  # seconds for each step (``_allowance``)
     named: list[list[nlp.EntitySpan]] = field(default_factory=list)
     entities: list[list[LocalEntity]] = field(default_factory=list)
     tagged: list = field(default_factory=list)
@@ -126,7 +136,8 @@ def _find_in_group(docs: Sequence[_Doc], settings: Settings) -> list[Findings | 
         allowance = sum(d.allowance for d in docs)
         named = _model_step(allowance, "entities", lambda: named_entities(texts, languages))
         _hand_out(docs, named, "named")
-        _each_doc(docs, "entities", lambda d: [analyse_text(t, n) for (_, t), n in zip(d.pieces, d.named, strict=True)])
+        _each_doc(docs, "entities", lambda d: [analyse_text(t, n, language=d.language)
+                                                for (_, t), n in zip(d.pieces, d.named, strict=True)])
         gazetteer = gazetteer_of([e for d in docs if d.error is None for e in d.entities])
         _each_doc(docs, "entities", lambda d: [add_known_names(t, e, gazetteer)
                                                 for (_, t), e in zip(d.pieces, d.entities, strict=True)])
@@ -195,7 +206,8 @@ def _findings(doc: _Doc, extractor: QuoteExtractor | None) -> Findings | Pressle
             for (offset, text), entities, tagged in zip(doc.pieces, doc.entities, doc.tagged or [None] * len(
                     doc.pieces), strict=True):
                 if extractor is not None:
-                    quotes += [_shifted(q, offset) for q in extractor.quotes_in(text, tagged, _people(entities))]
+                    quotes += [_shifted(q, offset) for q in extractor.quotes_in(text, tagged, _people(entities),
+                                                                               language=doc.language)]
             entities = doc.entities[0] if len(doc.pieces) == 1 else join_pieces(
                 [(offset, e) for (offset, _), e in zip(doc.pieces, doc.entities, strict=True)])
             return Findings(entities, quotes)

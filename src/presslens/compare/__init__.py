@@ -14,7 +14,12 @@ from .brief import Brief, build_brief
 from .markdown import brief_markdown
 
 __all__ = ["Alignment", "Brief", "QuoteSide", "align", "align_pairs", "brief_markdown", "build_brief",
-           "fuzzy_baseline", "models", "story_brief"]
+           "fuzzy_baseline", "models", "story_brief", "tagger"]
+
+
+# What the facts need of a spaCy pipeline: parts of speech and lemmas (English tags with a tagger, French with
+# a morphologizer; a pipeline has one or the other).
+TAGGER_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +31,24 @@ def models():
     return shared_encoder(), nlp.load(lang.DEFAULT.code, ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"))
 
 
+@lru_cache(maxsize=8)
+def tagger(code: str):
+    """The tagger the facts of articles in language ``code`` are read with (None for a language with no spaCy
+    model: the facts then tell nouns by their shape), loaded once."""
+    from .. import lang, nlp
+
+    if code == lang.DEFAULT.code:
+        return models()[1]
+    return nlp.load(code, TAGGER_COMPONENTS) if nlp.has_model(code) else None
+
+
 def story_brief(material, *, with_models: bool = True) -> Brief:
-    """The brief of a story's material, with the shipped models unless ``with_models`` is False."""
-    encoder, tagger = models() if with_models else (None, None)
-    return build_brief(material, encoder, tagger)
+    """The brief of a story's material, with the shipped models unless ``with_models`` is False: the sentence
+    encoder, and for the facts of each article the tagger of its language."""
+    if not with_models:
+        return build_brief(material, None, None)
+    from .. import lang
+    from ..nlp.embed import shared_encoder
+
+    codes = {lang.as_language(a.language).code for a in material.articles}
+    return build_brief(material, shared_encoder(), {code: tagger(code) for code in codes})

@@ -180,18 +180,18 @@ def is_direct(text: str) -> bool:
     return len(text) > 2 and text[0] in _OPENING
 
 
-def shares_fragment(a: str, b: str) -> bool:
+def shares_fragment(a: str, b: str, language: Language = lang.DEFAULT) -> bool:
     """Whether a quoted fragment of one text (a mixed quote's verbatim part) appears in the other."""
-    folded_a, folded_b = _folded(a), _folded(b)
+    folded_a, folded_b = _folded(a, language), _folded(b, language)
     for fragment, other in [(f, folded_b) for f in quoted_fragments(a)] + [(f, folded_a) for f in quoted_fragments(b)]:
-        key = _folded(fragment)
-        if key and content_keys(words(fragment)) and f" {key} " in f" {other} ":
+        key = _folded(fragment, language)
+        if key and content_keys(words(fragment, language=language), language) and f" {key} " in f" {other} ":
             return True
     return False
 
 
-def _folded(text: str) -> str:
-    return " ".join(w.key for w in words(text))
+def _folded(text: str, language: Language = lang.DEFAULT) -> str:
+    return " ".join(w.key for w in words(text, language=language))
 
 
 def speakers_agree(a: QuoteSide, b: QuoteSide, language: Language = lang.DEFAULT) -> bool | None:
@@ -201,12 +201,13 @@ def speakers_agree(a: QuoteSide, b: QuoteSide, language: Language = lang.DEFAULT
     name_a, name_b = _speaker_name(a.speaker, language), _speaker_name(b.speaker, language)
     if not name_a or not name_b:
         return None
-    words_a, words_b = set(person_key(name_a).split()), set(person_key(name_b).split())
-    if words_a <= words_b or words_b <= words_a or organisation_key(name_a) == organisation_key(name_b):
+    words_a, words_b = set(person_key(name_a, language).split()), set(person_key(name_b, language).split())
+    if words_a <= words_b or words_b <= words_a or organisation_key(name_a, language) == organisation_key(
+            name_b, language):
         return True
-    if _same_person_spelt_differently(name_a, name_b):
+    if _same_person_spelt_differently(name_a, name_b, language):
         return True
-    person_a, person_b = _is_person(name_a), _is_person(name_b)
+    person_a, person_b = _is_person(name_a, language), _is_person(name_b, language)
     if person_a and person_b:
         return False
     if person_a != person_b:  # a person and an organisation: the same voice if the person works there
@@ -215,12 +216,12 @@ def speakers_agree(a: QuoteSide, b: QuoteSide, language: Language = lang.DEFAULT
     return False if _is_name(name_a) and _is_name(name_b) else None
 
 
-def _same_person_spelt_differently(name_a: str, name_b: str) -> bool:
+def _same_person_spelt_differently(name_a: str, name_b: str, language: Language = lang.DEFAULT) -> bool:
     """"Juergen Albers" / "Jürgen Albers", "Raphael Sousa" / "Rafael Sousa": same surname and initial."""
-    if not (_is_person(name_a) and _is_person(name_b)):
+    if not (_is_person(name_a, language) and _is_person(name_b, language)):
         return False
-    first_a, *_, last_a = person_key(name_a).split()
-    first_b, *_, last_b = person_key(name_b).split()
+    first_a, *_, last_a = person_key(name_a, language).split()
+    first_b, *_, last_b = person_key(name_b, language).split()
     return last_a == last_b and first_a[:1] == first_b[:1]
 
 
@@ -231,8 +232,8 @@ def _speaker_name(speaker: str | None, language: Language) -> str | None:
     return None if name.lower() in language.speaker_pronouns else name
 
 
-def _is_person(name: str) -> bool:
-    return looks_like_person_name(name)
+def _is_person(name: str, language: Language = lang.DEFAULT) -> bool:
+    return looks_like_person_name(name, language)
 
 
 def _is_name(name: str) -> bool:
@@ -243,8 +244,8 @@ def _affiliated(person: QuoteSide, organisation: str, language: Language) -> boo
     """Whether a named organisation ("Netflix", not "survivors of abuse") appears beside the person."""
     particles = language.organisation_particles
     proper = all(w[:1].isupper() for w in organisation.split() if w.lower() not in particles)
-    key = organisation_key(organisation)
-    return proper and bool(key) and f" {key} " in f" {organisation_key(person.context)} "
+    key = organisation_key(organisation, language)
+    return proper and bool(key) and f" {key} " in f" {organisation_key(person.context, language)} "
 
 
 def same_occasion(a: QuoteSide, b: QuoteSide, language: Language = lang.DEFAULT) -> bool:
@@ -269,14 +270,16 @@ def _events(context: str, language: Language) -> set[str]:
     return {m.group("event").lower() for m in event.finditer(context)}
 
 
-def align(a: QuoteSide, b: QuoteSide, cosine: float | None = None) -> Alignment:
-    """Compare two quotations (``cosine``: their embedding cosine, when known)."""
-    words_a, words_b = words(a.text), words(b.text)
+def align(a: QuoteSide, b: QuoteSide, cosine: float | None = None, language: Language | str | None = None) -> Alignment:
+    """Compare two quotations (``cosine``: their embedding cosine, when known) by the rules of ``language``
+    (a code or a ``Language``; English when not given)."""
+    language = lang.as_language(language)
+    words_a, words_b = words(a.text, language=language), words(b.text, language=language)
     match = match_words(words_a, words_b, a.text, b.text)
-    fragment = shares_fragment(a.text, b.text)
+    fragment = shares_fragment(a.text, b.text, language)
     kind = text_class(match, cosine, fragment, is_direct(a.text) and is_direct(b.text))
-    agree = speakers_agree(a, b)
-    occasion = same_occasion(a, b)
+    agree = speakers_agree(a, b, language)
+    occasion = same_occasion(a, b, language)
     related = kind != "different"
     score = _score(match, cosine, fragment)
     return Alignment(

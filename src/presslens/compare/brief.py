@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -22,6 +22,7 @@ import numpy as np
 
 from .. import lang
 from ..entities.names import organisation_key, role_words
+from ..lang import Language
 from ..records import Article, Quote, StoryMaterial
 from .align import Alignment, QuoteSide, align, cosine_matrix
 from .facts import Fact, extract_facts, related, same_thing, sentences
@@ -178,10 +179,11 @@ class Brief:
     facts: list[FactGroup]
     unique: list[UniqueItem]
     copies: dict[str, str] = field(default_factory=dict)
+    language: str = lang.DEFAULT.code  # the story's language (most of its articles'): the words the brief prints
 
     def as_dict(self) -> dict:
         return {
-            "story_id": self.story_id, "title": self.title,
+            "story_id": self.story_id, "title": self.title, "language": self.language,
             "first_seen": self.first_seen.isoformat() if self.first_seen else None,
             "last_seen": self.last_seen.isoformat() if self.last_seen else None,
             "outlets": [o.as_dict() for o in self.outlets],
@@ -201,23 +203,49 @@ def outlet_label(article: Article) -> str:
     return article.outlet or article.outlet_domain or Path(article.source).name or article.article_id[:10]
 
 
+def story_language(articles: Sequence[Article]) -> Language:
+    """The language most of a story's articles are in (English when none says, or on a tie with it)."""
+    counts = Counter(lang.as_language(a.language).code for a in articles)
+    if not counts:
+        return lang.DEFAULT
+    best = max(counts.values())
+    return lang.DEFAULT if counts[lang.DEFAULT.code] == best else lang.get(
+        sorted(code for code, n in counts.items() if n == best)[0])
+
+
+def tagger_for(tagger, code: str | None):
+    """The tagger for an article in language ``code``: ``tagger`` may map codes to pipelines, or be one pipeline,
+    which tags the articles of its own language and of any language that has no spaCy model of its own."""
+    if tagger is None:
+        return None
+    if isinstance(tagger, Mapping):
+        return tagger.get(lang.as_language(code).code)
+    language = lang.as_language(code)
+    own = getattr(tagger, "lang", None)
+    return tagger if own in (None, language.code) or not language.spacy_model else None
+
+
 def build_brief(material: StoryMaterial, encoder=None, tagger=None) -> Brief:
-    """The brief of one story (``encoder``: sentence embeddings; ``tagger``: a spaCy tagger for facts)."""
+    """The brief of one story (``encoder``: sentence embeddings; ``tagger``: a spaCy tagger for facts, or a
+    mapping of language codes to taggers). Each article's facts are read by the rules of its language, and the
+    story is compared by those of the language most of its articles are in."""
     articles = [a for a in material.articles if a.article_id not in material.copies]
+    language = story_language(articles or material.articles)
     labels = {a.article_id: outlet_label(a) for a in material.articles}
     dates = {a.article_id: a.published for a in material.articles}
-    people = _people(material, labels)
+    people = _people(material, labels, language)
     quotes = [q for q in material.quotes if q.article_id not in material.copies]
-    groups, conflicts = align_story_quotes(quotes, {a.article_id: a for a in articles}, labels, dates, encoder)
+    groups, conflicts = align_story_quotes(quotes, {a.article_id: a for a in articles}, labels, dates, encoder,
+                                           language)
     return Brief(
         story_id=material.story.story_id, title=material.story.title,
         first_seen=material.story.first_seen, last_seen=material.story.last_seen,
         outlets=_outlets(material.articles, labels, material.copies),
         people=people, organisations=_organisations(material, labels, people),
         quote_groups=groups, speaker_conflicts=conflicts,
-        facts=compare_facts(articles, labels, tagger, people),
-        unique=unique_content(articles, labels, encoder),
-        copies=dict(material.copies),
+        facts=compare_facts(articles, labels, tagger, people, language),
+        unique=unique_content(articles, labels, encoder, language),
+        copies=dict(material.copies), language=language.code,
     )
 
 
@@ -233,7 +261,7 @@ def _outlets(articles: Sequence[Article], labels: dict[str, str], copies: dict[s
 
 # -- people and organisations -------------------------------------------------
 
-def _people(material: StoryMaterial, labels: dict[str, str]) -> list[Person]:
+def _people(material: StoryMaterial, labels: dict[str, str], language: Language = lang.DEFAULT) -> list[Person]:
     found: dict[str, Person] = {}
     for mention in material.mentions:
         entity = material.entities.get(mention.entity_id or "")
@@ -249,16 +277,18 @@ def _people(material: StoryMaterial, labels: dict[str, str]) -> list[Person]:
         person.quoted_by[outlet] = person.quoted_by.get(outlet, 0) + 1
         if quote.speaker_role and quote.speaker_role not in person.roles.get(outlet, []):
             person.roles.setdefault(outlet, []).append(quote.speaker_role)
-    organisations = {organisation_key(e.name): e for e in material.entities.values() if e.kind == "organisation"}
+    organisations = {organisation_key(e.name, language): e for e in material.entities.values()
+                     if e.kind == "organisation"}
     for person in found.values():
         if person.kind == "person":
-            person.organisation = _organisation_in(person.roles, organisations)
+            person.organisation = _organisation_in(person.roles, organisations, language)
     return sorted(found.values(), key=lambda p: (-sum(p.quoted_by.values()), -sum(p.mentions.values()), p.name))
 
 
-def _organisation_in(roles: dict[str, list[str]], organisations: dict) -> str | None:
+def _organisation_in(roles: dict[str, list[str]], organisations: dict,
+                     language: Language = lang.DEFAULT) -> str | None:
     for role in (r for rs in roles.values() for r in rs):
-        key = organisation_key(role)
+        key = organisation_key(role, language)
         for org_key, entity in sorted(organisations.items(), key=lambda item: -len(item[0])):
             if org_key and f" {org_key} " in f" {key} ":
                 return entity.entity_id
@@ -297,12 +327,15 @@ def quote_side(quote: Quote, article: Article, labels: dict[str, str]) -> QuoteS
 
 
 def align_story_quotes(quotes: Sequence[Quote], articles: dict[str, Article], labels: dict[str, str],
-                       dates: dict[str, date | None], encoder=None
+                       dates: dict[str, date | None], encoder=None, language: Language = lang.DEFAULT
                        ) -> tuple[list[QuoteGroup], list[tuple[QuoteVersion, QuoteVersion]]]:
     """Groups of the same quotation across articles, and the same words given to different speakers."""
-    quotes = [q for q in quotes if q.article_id in articles and len(content_keys(words(q.content.text))) >= MIN_WORDS]
+    def keys_of(text: str) -> set[str]:
+        return content_keys(words(text, language=language), language)
+
+    quotes = [q for q in quotes if q.article_id in articles and len(keys_of(q.content.text)) >= MIN_WORDS]
     sides = [quote_side(q, articles[q.article_id], labels) for q in quotes]
-    keys = [content_keys(words(s.text)) for s in sides]
+    keys = [keys_of(s.text) for s in sides]
     similarity = cosine_matrix([s.text for s in sides], encoder) if encoder is not None and sides else None
     parent = list(range(len(quotes)))
     conflicts = []
@@ -311,7 +344,7 @@ def align_story_quotes(quotes: Sequence[Quote], articles: dict[str, Article], la
         if quotes[i].article_id == quotes[j].article_id or (
                 len(keys[i] & keys[j]) < 2 and (cosine is None or cosine < CANDIDATE_COSINE)):
             continue
-        result = align(sides[i], sides[j], cosine)
+        result = align(sides[i], sides[j], cosine, language)
         if result.same_quote:
             parent[_root(parent, i)] = _root(parent, j)
         elif result.speaker_conflict:
@@ -319,7 +352,7 @@ def align_story_quotes(quotes: Sequence[Quote], articles: dict[str, Article], la
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(quotes)):
         members[_root(parent, index)].append(index)
-    groups = [_group(quotes, sides, idx, similarity) for idx in members.values() if len(idx) > 1]
+    groups = [_group(quotes, sides, idx, similarity, language) for idx in members.values() if len(idx) > 1]
     groups = [g for g in groups if len({v.article_id for v in g.versions}) > 1]
     groups.sort(key=lambda g: (-len(g.outlets), -len(g.versions), g.speaker or ""))
     return groups, conflicts
@@ -338,7 +371,7 @@ def _version(quote: Quote, side: QuoteSide, alignment: Alignment | None) -> Quot
 
 
 def _group(quotes: Sequence[Quote], sides: Sequence[QuoteSide], indices: list[int],
-           similarity: np.ndarray | None) -> QuoteGroup:
+           similarity: np.ndarray | None, language: Language = lang.DEFAULT) -> QuoteGroup:
     """Versions in date order; the longest direct quote is the reference the others are diffed against."""
     order = sorted(indices, key=lambda i: (sides[i].published or date.max, quotes[i].article_id))
     reference = max(order, key=lambda i: (quotes[i].kind == "direct", len(quotes[i].content.text)))
@@ -346,7 +379,7 @@ def _group(quotes: Sequence[Quote], sides: Sequence[QuoteSide], indices: list[in
     for i in order:
         if i != reference:
             alignment = align(sides[reference], sides[i],
-                              None if similarity is None else float(similarity[reference, i]))
+                              None if similarity is None else float(similarity[reference, i]), language)
             if alignment.kind != "different":  # joined through another version only: leave it out
                 versions.append(_version(quotes[i], sides[i], alignment))
     speakers = Counter(q.speaker_name for q in (quotes[i] for i in indices) if q.speaker_name and q.speaker_entity_id)
@@ -357,9 +390,13 @@ def _group(quotes: Sequence[Quote], sides: Sequence[QuoteSide], indices: list[in
 # -- facts --------------------------------------------------------------------
 
 def compare_facts(articles: Sequence[Article], labels: dict[str, str], tagger=None,
-                  people: Sequence[Person] = ()) -> list[FactGroup]:
-    """Facts grouped by what they are about, across outlets, with their status."""
-    facts = [f for a in articles for f in extract_facts(a.article_id, a.clean_text, tagger)]
+                  people: Sequence[Person] = (), language: Language | None = None) -> list[FactGroup]:
+    """Facts grouped by what they are about, across outlets, with their status: each article's facts read by
+    the rules of its language (``tagger``: one pipeline or a mapping of codes to pipelines, ``tagger_for``),
+    compared by those of the story's (``language``, else the language most of the articles are in)."""
+    language = language or story_language(articles)
+    facts = [f for a in articles for f in extract_facts(a.article_id, a.clean_text, tagger_for(tagger, a.language),
+                                                         lang.as_language(a.language))]
     by_id = {a.article_id: a for a in articles}
     parent = list(range(len(facts)))
     for i, a in enumerate(facts):
@@ -367,7 +404,7 @@ def compare_facts(articles: Sequence[Article], labels: dict[str, str], tagger=No
         for j, b in enumerate(facts):
             if labels[a.article_id] == labels[b.article_id]:
                 continue
-            score = same_thing(a, b)
+            score = same_thing(a, b, language)
             if score >= 0.5 and score > best.get(b.article_id, (0.0, -1))[0]:
                 best[b.article_id] = (score, j)
         for _, j in best.values():
@@ -375,21 +412,24 @@ def compare_facts(articles: Sequence[Article], labels: dict[str, str], tagger=No
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(facts)):
         members[_root(parent, index)].append(index)
-    groups = [_fact_group([facts[i] for i in idx], by_id, labels) for idx in members.values()]
-    groups += _role_groups(people)
+    groups = [_fact_group([facts[i] for i in idx], by_id, labels, language) for idx in members.values()]
+    groups += _role_groups(people, language)
     return sorted(groups, key=lambda g: (STATUS_ORDER[g.status], g.what))
 
 
-def _fact_group(facts: list[Fact], articles: dict[str, Article], labels: dict[str, str]) -> FactGroup:
+def _fact_group(facts: list[Fact], articles: dict[str, Article], labels: dict[str, str],
+                language: Language = lang.DEFAULT) -> FactGroup:
     outlets = {labels[f.article_id] for f in facts}
     if len(outlets) == 1:
         status = "unique"
     else:
-        relations = {related(a, b) or "differs" for a in facts for b in facts
+        relations = {related(a, b, language) or "differs" for a in facts for b in facts
                      if labels[a.article_id] < labels[b.article_id]}
         status = "conflict" if "conflict" in relations else "differs" if "differs" in relations else "agree"
     nouns = Counter(n for f in facts for n in f.nouns[:1])
-    what = nouns.most_common(1)[0][0] if nouns else facts[0].dimension.split(":")[0]
+    dimension = facts[0].dimension.split(":")[0]
+    what = (_as_written(nouns.most_common(1)[0][0], facts, language) if nouns
+            else language.brief_words.get(f"dimension_{dimension}", dimension))
     values = []
     for fact in sorted(facts, key=lambda f: (labels[f.article_id], f.start)):
         span = articles[fact.article_id].raw_span(fact.start, fact.end)
@@ -398,43 +438,58 @@ def _fact_group(facts: list[Fact], articles: dict[str, Article], labels: dict[st
     return FactGroup(what, facts[0].dimension, status, values)
 
 
-def _role_groups(people: Sequence[Person]) -> list[FactGroup]:
+def _as_written(noun: str, facts: Sequence[Fact], language: Language) -> str:
+    """A fact noun (folded, singular) as the facts' sentences write it where that differs only by accents
+    ("salarie" -> "salarié"); the folded noun where none does."""
+    for fact in facts:
+        for word in words(fact.sentence, language=language):
+            singular = language.singular(word.text.lower())
+            if singular != noun and lang.fold_accents(singular) == noun:
+                return singular
+    return noun
+
+
+def _role_groups(people: Sequence[Person], language: Language = lang.DEFAULT) -> list[FactGroup]:
     """A person's roles as each outlet states them: a conflict when two specific roles share no title word."""
     groups = []
     for person in people:
         stated = [(outlet, role) for outlet, roles in sorted(person.roles.items()) for role in roles]
         if len({outlet for outlet, _ in stated}) < 2:
             continue
-        titles = [set(m.group(0).lower() for m in role_words().finditer(role)) for _, role in stated]
-        specific = [len(content_keys(words(role))) >= 2 for _, role in stated]
+        titles = [set(m.group(0).lower() for m in role_words(language).finditer(role)) for _, role in stated]
+        specific = [len(content_keys(words(role, language=language), language)) >= 2 for _, role in stated]
         clash = any(specific[i] and specific[j] and not titles[i] & titles[j]
                     for i in range(len(stated)) for j in range(i + 1, len(stated)))
-        same = len({fold(role) for _, role in stated}) == 1
+        same = len({fold(role, language) for _, role in stated}) == 1
         status = "conflict" if clash else "agree" if same else "differs"
         values = [FactValue(outlet, "", 0, 0, role, "") for outlet, role in stated]
-        groups.append(FactGroup(f"role of {person.name}", "role", status, values))
+        groups.append(FactGroup(language.brief_words["role_of"].format(name=person.name), "role", status, values))
     return groups
 
 
 # -- outlet-unique content ----------------------------------------------------
 
-def unique_content(articles: Sequence[Article], labels: dict[str, str], encoder=None) -> list[UniqueItem]:
-    """Per outlet, the sentences no other outlet carries, ranked by the names and numbers only they give."""
+def unique_content(articles: Sequence[Article], labels: dict[str, str], encoder=None,
+                   language: Language | None = None) -> list[UniqueItem]:
+    """Per outlet, the sentences no other outlet carries, ranked by the names and numbers only they give
+    (``language``: the story's, else the language most of the articles are in)."""
+    language = language or story_language(articles)
     outlets = sorted({labels[a.article_id] for a in articles})
     if len(outlets) < 2:
         return []
-    units = [(a, s, e, a.clean_text[s:e]) for a in articles for s, e in sentences(a.clean_text)
-             if len(words(a.clean_text[s:e])) >= 5]
+    units = [(a, s, e, a.clean_text[s:e]) for a in articles
+             for s, e in sentences(a.clean_text, lang.as_language(a.language))
+             if len(words(a.clean_text[s:e], language=language)) >= 5]
     vocabulary = {o: set() for o in outlets}
     for article in articles:
-        vocabulary[labels[article.article_id]] |= {w.key for w in words(article.clean_text)}
-    nearest = _nearest_other(units, labels, encoder)
-    outlet_words = {w.key for label in outlets for w in words(label)} | _honorific_keys(lang.DEFAULT)
+        vocabulary[labels[article.article_id]] |= {w.key for w in words(article.clean_text, language=language)}
+    nearest = _nearest_other(units, labels, encoder, language)
+    outlet_words = {w.key for label in outlets for w in words(label, language=language)} | _honorific_keys(language)
     items: dict[str, list[UniqueItem]] = defaultdict(list)
     for (article, start, end, sentence), best in zip(units, nearest, strict=True):
         outlet = labels[article.article_id]
         others = set().union(*(vocabulary[o] for o in outlets if o != outlet))
-        terms = _distinct_terms(sentence, others | outlet_words)
+        terms = _distinct_terms(sentence, others | outlet_words, language)
         if terms and best < UNIQUE_COSINE:
             span = article.raw_span(start, end)
             items[outlet].append(UniqueItem(outlet, article.article_id, span.start, span.end,
@@ -446,14 +501,14 @@ def unique_content(articles: Sequence[Article], labels: dict[str, str], encoder=
     return out
 
 
-def _nearest_other(units, labels: dict[str, str], encoder) -> list[float]:
+def _nearest_other(units, labels: dict[str, str], encoder, language: Language = lang.DEFAULT) -> list[float]:
     """Each sentence's best similarity to a sentence of another outlet (cosine, or word overlap)."""
     outlet_of = np.array([labels[a.article_id] for a, *_ in units])
     if encoder is not None and units:
         vectors = np.asarray(encoder.encode([u[3] for u in units]), dtype=np.float32)
         similarity = vectors @ vectors.T
     else:
-        keys = [content_keys(words(u[3])) for u in units]
+        keys = [content_keys(words(u[3], language=language), language) for u in units]
         similarity = np.array([[len(a & b) / max(1, min(len(a), len(b))) for b in keys] for a in keys])
     out = []
     for index in range(len(units)):

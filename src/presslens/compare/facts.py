@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .. import lang
 from ..lang import Language
-from ..lang.patterns import one_of
+from ..lang.patterns import NEVER, one_of, one_of_followed
 from .text import content_keys, fold, words
 
 
@@ -33,6 +33,9 @@ class _Rules:
     year: re.Pattern[str]  # "in 2019", "since the early 1990s"
     money_words: re.Pattern[str]  # a sentence about money
     noun_before: re.Pattern[str]  # "the count of dead fish stood at"
+    partitive: re.Pattern[str]  # "de", "d'" between a number, its scale or unit and what it counts
+    time_of_day: re.Pattern[str]  # "à 7 heures"
+    named_before: re.Pattern[str]  # "Nathalie Brun, " before an age
 
 
 @lru_cache(maxsize=8)
@@ -40,8 +43,9 @@ def _rules(language: Language) -> _Rules:
     """The fact patterns of a language, compiled once."""
     approx = rf"(?P<approx>{one_of(language.approximators)})\s+"
     currency = one_of(map(re.escape, language.currencies))
-    number = (rf"(?P<currency>{currency})?(?P<number>\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-              rf"{language.number_pattern})")
+    thousands, decimal = f"[{re.escape(language.thousands_separators)}]", re.escape(language.decimal_mark)
+    number = (rf"(?P<currency>{currency})?(?P<number>\d{{1,3}}(?:{thousands}\d{{3}})+(?:{decimal}\d+)?|"
+              rf"\d+(?:{decimal}\d+)?|{language.number_pattern})")
     scale = rf"(?:\s?(?P<scale>{one_of(language.scales)})\b)?"
     unit = rf"(?:(?P<hyphen>-)|\s+)?(?P<unit>{one_of(language.unit_pattern)})?\b"
     vague = one_of(sorted(map(re.escape, language.vague_quantities), key=len, reverse=True))
@@ -54,10 +58,14 @@ def _rules(language: Language) -> _Rules:
                    re.IGNORECASE),
         re.compile(rf"\b(?:{one_of(language.money_words)})\b|[£$€]", re.IGNORECASE),
         re.compile(rf"\b(?:{one_of(language.count_nouns)}) {language.partitive} ((?:[a-z-]+ ){{0,2}}[a-z-]+) "
-                   rf"(?:{one_of(language.count_verbs)})\s*$", re.IGNORECASE))
+                   rf"(?:{one_of(language.count_verbs)})\s*$", re.IGNORECASE),
+        re.compile(rf"\s*(?:{one_of_followed(language.partitive_forms)})" if language.partitive_forms else NEVER,
+                   re.IGNORECASE),
+        re.compile(one_of(language.times_of_day), re.IGNORECASE),
+        re.compile(rf"(?P<name>[{language.capitals}][\w'’-]+),\s*$"))
 
 
-_NOUN_WORD = re.compile(r"\s*[\"“”‘’']?([a-z][\w-]*)[\"“”‘’']?", re.UNICODE)
+_NOUN_WORD = re.compile(r"\s*[\"“”‘’']?([a-zà-öø-ÿœæ][\w-]*)[\"“”‘’']?", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +121,8 @@ class Nouns:
                 if pos == "NOUN":
                     nouns.append(fold(lemma, language))
                     end = stop
-            elif not (pos in ("CCONJ", "PUNCT") and text[start:stop] in ("and", ",", "'", "“", "‘", '"')):
+            elif not (pos in ("CCONJ", "PUNCT") and text[start:stop] in ("and", ",", "'", "“", "‘", '"',
+                                                                           *language.conjunctions)):
                 break
             index += 1
         return tuple(reversed(nouns)), end
@@ -124,6 +133,7 @@ def extract_facts(article_id: str, text: str, tagger=None, language: Language = 
     (``tagger``: a spaCy pipeline with a tagger, to find what a number counts)."""
     found: list[Fact] = []
     reader = Nouns(text, tagger)
+    quoted = [] if language.facts_in_quotes else _quoted(text, language)
     for s_start, s_end in sentences(text, language):
         sentence = text[s_start:s_end]
         context = frozenset(k for k in content_keys(words(sentence, language=language), language)
@@ -135,14 +145,17 @@ def extract_facts(article_id: str, text: str, tagger=None, language: Language = 
         candidates = _numbers(sentence, nouns_at, language) + _vague(sentence, nouns_at, language)
         for fact in candidates + _years(sentence, language):
             start, end, phrase, dimension, nouns, low, high, vague = fact
-            if any(start < e and s < end for s, e in taken):
+            if any(start < e and s < end for s, e in taken) or any(s < s_start + start < e for s, e in quoted):
                 continue
             taken.append((start, end))
             while end > start and not sentence[end - 1].isalnum():
                 end -= 1
             phrase = sentence[start:end]
+            own = set(nouns)
+            if language.counted_out_of_context:  # "manifestants" as well as "manifestant"
+                own |= {k for k in context if language.singular(k) in nouns}
             found.append(Fact(article_id, s_start + start, s_start + end, phrase, dimension, nouns, low, high,
-                              vague, context - set(nouns), sentence))
+                              vague, context - own, sentence))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -174,16 +187,27 @@ def _number(sentence: str, match: re.Match, nouns_at, language: Language) -> tup
     unit = _unit_key(match.group("unit"), language)
     if unit is None and _is_year(match.group("number"), currency, scale):
         return None
-    nouns, end = nouns_at(match.end())
-    end = max(end, match.end())
+    rules = _rules(language)
+    if any(m.start() <= match.start("number") < m.end() for m in rules.time_of_day.finditer(sentence)):
+        return None  # "à 7 heures": a time of day
+    age = _age(sentence, match, language)
+    if age is not None:
+        return age
+    if language.day_month_dates and _month_after(sentence, match.end(), language):
+        return None  # "le 25 avril": a date
+    partitive = rules.partitive.match(sentence, match.end()) if (scale or match.group("unit")) else None
+    nouns, end = nouns_at(partitive.end() if partitive else match.end())
+    end = max(end, match.end()) if nouns else match.end()
     if not nouns and not unit:
         nouns = _noun_before(sentence, match.start(), language)
     if not nouns and not unit and not currency and not scale:
         return None
-    if scale and not currency and not nouns and _rules(language).money_words.search(sentence):
-        currency = "£"
+    if scale and not currency and not nouns and rules.money_words.search(sentence):
+        currency = language.default_currency
     if currency or _money_word(nouns, language):
-        dimension, factor = f"money:{language.currencies.get((currency or '£').lower(), 'GBP')}", 1.0
+        code = language.currencies.get((currency or language.default_currency).lower(), "GBP")
+        dimension, factor = f"money:{code}", 1.0
+        nouns = tuple(n for n in nouns if n not in language.currency_nouns)  # the currency is no topic
     elif unit:
         dimension, factor = language.units[unit]
     else:
@@ -192,6 +216,33 @@ def _number(sentence: str, match: re.Match, nouns_at, language: Language) -> tup
         dimension, nouns = "count", ("episode",)  # "two episodes": a count, not the length of a series
     low, high = _interval(value * factor, approx, match.group("number"), language)
     return match.start(), end, sentence[match.start():end].strip(), dimension, nouns, low, high, False
+
+
+def _month_after(sentence: str, position: int, language: Language) -> bool:
+    following = re.match(r"\s*(\w+)", sentence[position:])
+    return following is not None and following.group(1).lower() in language.months
+
+
+def _quoted(text: str, language: Language) -> list[tuple[int, int]]:
+    """The stretches of ``text`` in quotation marks."""
+    from ..quotes.rules import quoted_segments
+
+    return [(s.start, s.end) for s in quoted_segments(text, language)]
+
+
+def _age(sentence: str, match: re.Match, language: Language) -> tuple | None:
+    """ "Nathalie Brun, 34 ans,": an age set off after a name is that person's, so it is about the name;
+    "À 46 ans, ..." is an age too (of nobody named)."""
+    unit = (match.group("unit") or "").lower()
+    if unit not in language.age_units or match.group("approx"):
+        return None
+    named = _rules(language).named_before.search(sentence, 0, match.start())
+    at = re.search(r"(?:^|\s)[Àà]\s+$", sentence[:match.start()])
+    if (named is None and at is None) or not re.match(r"\s*[,.;)]", sentence[match.end():]):
+        return None
+    value = _value(match.group("number"), language)
+    nouns = (fold(named.group("name"), language),) if named else ()
+    return (match.start(), match.end(), sentence[match.start():match.end()], "age", nouns, value, value, False)
 
 
 @lru_cache(maxsize=8)
@@ -230,7 +281,8 @@ def _years(sentence: str, language: Language) -> list[tuple]:
 
 
 def _value(number: str, language: Language) -> float | None:
-    plain = re.sub(r"[,\u00a0\u202f ]", "", number.lower())
+    plain = re.sub(f"[{re.escape(language.thousands_separators)}]", "", number.lower())
+    plain = plain.replace(language.decimal_mark, ".")
     number_words = language.number_words
     if plain in number_words:
         return float(number_words[plain])
@@ -267,22 +319,22 @@ def _money_word(nouns: tuple[str, ...], language: Language) -> bool:
 def _nouns_after(sentence: str, position: int, language: Language) -> tuple[tuple[str, ...], int]:
     """Without a tagger: the next words (up to three) that are not function words."""
     nouns: list[str] = []
-    end = position
+    end = last = position
     for _ in range(3):
         match = _NOUN_WORD.match(sentence, end)
         if not match:
             break
         word = match.group(1).lower()
         if word in language.not_nouns:
-            if word == "and" and nouns:
+            if (word == "and" or word in language.conjunctions) and nouns:
                 end = match.end()
                 continue
             break
         nouns.append(language.singular(fold(word, language)))
-        end = match.end()
+        end = last = match.end()
         if sentence[end:end + 1] == ",":
             end += 1
-    return _heads(nouns), end if nouns else position
+    return _heads(nouns), last if nouns else position
 
 
 def _heads(nouns: list[str]) -> tuple[str, ...]:
@@ -301,15 +353,16 @@ def _interval(value: float, approx: str, number: str, language: Language) -> tup
         return 0.0, value
     if bound == "nearly":
         return value * 0.9, value
-    tolerance = _tolerance(number) if re.search(r"\d", number) or approx else 0.0
+    tolerance = _tolerance(number, language) if re.search(r"\d", number) or approx else 0.0
     return value * (1 - tolerance), value * (1 + tolerance)
 
 
-def _tolerance(number: str) -> float:
+def _tolerance(number: str, language: Language = lang.DEFAULT) -> float:
     """How far a figure may be from another it agrees with: half its last significant digit
     ("4,870": 0.1%; "41": 1.2%), at most 3% (round figures: "5,000", "40", "about 12,000")."""
-    digits = re.sub(r"\D", "", number.split(".")[0])
-    if not digits or "." in number:
+    mark = language.decimal_mark
+    digits = re.sub(r"\D", "", number.split(mark)[0])
+    if not digits or mark in number:
         return 0.03
     significant = digits.rstrip("0")
     unit = 10 ** (len(digits) - len(significant))

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from .. import lang
+from ..lang import Language
 from ..records import Article, Entity, KnownPerson, Mention
 from .canonical import resolve
 from .cluster import LocalEntity, add_known_names, cluster_mentions, gazetteer_of, join_pieces
@@ -35,9 +37,11 @@ __all__ = [
 ]
 
 
-def analyse_text(text: str, named: Iterable) -> list[LocalEntity]:
-    """An article's entities from its text and spaCy's entity spans (start, end, text, label)."""
-    return cluster_mentions(text, find_mentions(text, named))
+def analyse_text(text: str, named: Iterable, *, language: Language | str | None = None) -> list[LocalEntity]:
+    """An article's entities from its text and spaCy's entity spans (start, end, text, label), by the rules of
+    its ``language`` (a code or a ``Language``; English when not given)."""
+    rules = lang.as_language(language)
+    return cluster_mentions(text, find_mentions(text, named, rules), rules)
 
 
 def surname_key(name: str) -> str | None:

@@ -24,6 +24,7 @@ from .names import (
     name_words,
     organisation_key,
     person_key,
+    preceding_role,
     role_words,
     whole_word_spans,
 )
@@ -163,12 +164,14 @@ def _merge_short_forms(entities: dict, language: Language) -> None:
     "Kingsmead Grammar School": a shorter name that starts or ends the one longer name of the kind."""
     legal_forms = language.legal_forms
     for (kind, key), short in list(entities.items()):
-        if kind == "person" or len(key.split()) > 2:
+        if kind == "person" or (len(key.split()) > 2 and not language.sentence_case_names):
             continue
         words = key.split()
         longer = [e for (k, other), e in entities.items() if k == kind and other != key
                   and len(other.split()) > len(words)
-                  and ((other.split()[:len(words)] == words and set(other.split()[len(words):]) <= legal_forms)
+                  and ((other.split()[:len(words)] == words and (set(other.split()[len(words):]) <= legal_forms
+                                                                  or _place_added(other.split()[len(words):],
+                                                                                  words, language)))
                        or (len(words) == 1 and other.split()[-1] == words[0] and words[0] not in legal_forms))]
         if len(longer) != 1:
             continue
@@ -176,6 +179,13 @@ def _merge_short_forms(entities: dict, language: Language) -> None:
         target.mentions += short.mentions
         target.evidence.append(f"{short.name!r} is a short form of {target.name!r} in this article")
         del entities[(kind, key)]
+
+
+def _place_added(rest: list[str], words: list[str], language: Language) -> bool:
+    """ "Comité local des pêches" + "de Saint-Elric": where names are in sentence case, a name of two words or
+    more is the short form of itself and a complement ("de", "du" ... and a name)."""
+    particles = {p.rstrip("'’") for p in (language.partitive, *language.partitive_forms)}
+    return language.sentence_case_names and len(words) > 1 and bool(rest) and rest[0] in particles
 
 
 Gazetteer = dict[str, tuple[str, str, str]]  # surface form -> (kind, key, name)
@@ -190,7 +200,9 @@ def gazetteer_of(entity_lists: Sequence[Sequence[LocalEntity]]) -> Gazetteer:
                 continue
             for mention in entity.mentions:
                 form = mention.text
-                if mention.source not in ("pronoun", "rule:short-reference") and form[:1].isupper() and len(form) > 3:
+                acronym = mention.source == "rule:acronym" and len(form) > 1  # "ARS", defined in its article
+                if mention.source not in ("pronoun", "rule:short-reference") and form[:1].isupper() and (
+                        len(form) > 3 or acronym):
                     out.setdefault(form, (entity.kind, entity.key, entity.name))
     return out
 
@@ -348,10 +360,12 @@ def _add_short_references(text: str, entities: dict, language: Language) -> None
 
 
 def _roles(text: str, entity: LocalEntity, language: Language) -> list[str]:
-    """Roles stated in apposition after a mention, or as a title before it."""
+    """Roles stated in apposition after a mention, or as a title before it (set off by a comma, where the
+    language reads titles so: "La maire de Valcourt, Hélène Marchal")."""
     roles: list[str] = []
     for mention in entity.mentions:
-        role = apposition_role(text, mention.end, language) or _prefix_role(text, mention.start, language)
+        role = (apposition_role(text, mention.end, language) or preceding_role(text, mention.start, language)
+                or _prefix_role(text, mention.start, language))
         if role and role not in roles:
             roles.append(role)
     return roles

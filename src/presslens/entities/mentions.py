@@ -7,6 +7,12 @@
   off by commas ("The series, Baby, which ...") makes every mention of it a work.
 - Acronyms defined in the text ("National Center on Sexual Exploitation (NCOSE)") make
   every later "NCOSE" an organisation mention.
+- Names in sentence case (``Language.sentence_case_names``: French), which the model cuts short or misses:
+  an organisation opening with its kind ("Centre hospitalier de Valcourt", "Agence régionale de santé de
+  Loire-Vérène (ARS)", "Comité local des pêches"), a name after the kind of organisation it is ("la société
+  Morvelec Logistique", "le collectif Sauvons la maternité"), a place with its kind ("zone portuaire des
+  Salines", "quai Jean-Bart"); and a capitalised word opening a sentence that the text also writes in lower case
+  ("Contactée", "Samedi") is no name.
 """
 
 from __future__ import annotations
@@ -72,10 +78,19 @@ def find_mentions(text: str, named: Iterable, language: Language = lang.DEFAULT)
     mentions = [EntityMention(e.start, e.end, e.text, labels[e.label]) for e in named if e.label in labels]
     mentions = [_trim(text, _not_a_person(m, language), language) for m in mentions]
     mentions = [m for m in mentions if m.end > m.start]
-    works = _work_titles(text, language)
+    if language.sentence_case_names:
+        from .sentence_case import name_mentions, not_names
+
+        mentions = not_names(text, mentions, language) + name_mentions(text, mentions, language)
+    works = _work_titles(text, language, [m for m in mentions if m.kind == "person"])
     acronyms = _acronyms(text, language)
+    if language.sentence_case_names:
+        from .sentence_case import acronyms_in_sentence_case
+
+        acronyms = {**acronyms_in_sentence_case(text, language), **acronyms}
     mentions = [m for m in mentions if _key(m.text, language) not in works and m.text not in acronyms]
-    mentions += _occurrences(text, works, "work", "rule:work-title")
+    mentions += _occurrences(text, works, "work", "rule:work-title",
+                             _work_articles(text, language) if language.sentence_case_names else ())
     mentions += [EntityMention(s, e, text[s:e], "organisation", "rule:acronym", acronyms[text[s:e]])
                  for s, e in _word_positions(text, acronyms)]
     mentions = _vote_kinds(text, [m for m in mentions if text[max(m.start - 1, 0):m.start] != "#"], language)
@@ -102,15 +117,26 @@ def _key(surface: str, language: Language) -> str:
     return organisation_key(surface, language)
 
 
-def _work_titles(text: str, language: Language) -> set[str]:
+def _work_titles(text: str, language: Language, people: Sequence[EntityMention] = ()) -> set[str]:
+    """Keys of the titles of works: after "series", "film" ... in quotation marks or set off by commas (not a
+    person's full name the model found there: "le producteur du film, Karim Benali,")."""
     titles = set()
     rules = _rules(language)
     for pattern in (rules.work_quoted, rules.work_apposed):
         for match in pattern.finditer(text):
             title = match.group("title").strip()
+            start = match.start("title") + match.group("title").index(title) if title else 0
+            if pattern is rules.work_apposed and any(p.start == start and p.text == title for p in people) and (
+                    len(title.split()) > 1):
+                continue
             if title and title[0].isupper() and len(title.split()) <= 6:
                 titles.add(_key(title, language))
     return titles
+
+
+def _work_articles(text: str, language: Language) -> tuple[str, ...]:
+    """The articles a work's title may open with where names keep them ("La Saison des digues")."""
+    return tuple(a.capitalize() for a in language.definite_articles)
 
 
 def _acronyms(text: str, language: Language) -> dict[str, str]:
@@ -131,11 +157,16 @@ def _word_positions(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _occurrences(text: str, keys: set[str], kind: str, source: str) -> list[EntityMention]:
-    """Every capitalised occurrence of names whose key is in ``keys``."""
+def _occurrences(text: str, keys: set[str], kind: str, source: str,
+                 articles: Sequence[str] = ()) -> list[EntityMention]:
+    """Every capitalised occurrence of names whose key is in ``keys`` (with a capitalised article of
+    ``articles`` right before it: "La Saison des digues")."""
     out = []
+    lead = "".join(f"{re.escape(a[:-1])}['’]\\s*|" if a.endswith(("'", "’")) else f"{re.escape(a)}\\s+|"
+                   for a in articles)
+    prefix = f"(?:(?-i:{lead[:-1]}))?" if lead else ""
     for key in keys:
-        pattern = r"(?<![\w-])" + r"\W+".join(re.escape(w) for w in key.split()) + r"(?![\w-])"
+        pattern = r"(?<![\w-])" + prefix + r"\W+".join(re.escape(w) for w in key.split()) + r"(?![\w-])"
         for match in re.finditer(pattern, text, re.IGNORECASE):
             if match.group()[0].isupper():
                 out.append(EntityMention(match.start(), match.end(), match.group(), kind, source))
@@ -148,7 +179,7 @@ def _vote_kinds(text: str, mentions: Sequence[EntityMention], language: Language
     votes: dict[str, Counter] = {}
     organisation_context = _rules(language).organisation_context
     for m in mentions:
-        if m.source == "ner":
+        if m.source == "ner" or (language.sentence_case_names and m.source.startswith("rule:name")):
             kind = m.kind
             if kind == "place" and organisation_context.match(text, m.end):
                 kind = "organisation"

@@ -23,6 +23,7 @@ class _Names:
     apposition: re.Pattern[str]  # ", the mayor of Portmere," after a name
     possessive: re.Pattern[str]  # "'s" ending a name
     article: re.Pattern[str]  # "the", "a" opening a name or role
+    preceding: re.Pattern[str]  # "La maire de Valcourt, " right before a name
 
 
 @lru_cache(maxsize=8)
@@ -34,7 +35,10 @@ def _names(language: Language) -> _Names:
         re.compile(rf",\s+(?P<role>(?:{articles})?[^,.;:\"“”()\n]{{3,140}}?)\s*"
                    rf"(?:,|\.|;|:|\)|\s+(?:{one_of(language.apposition_verbs)}))"),
         re.compile(rf"(?:{one_of(map(re.escape, language.possessive_endings))})$"),
-        re.compile(rf"^(?:{one_of(language.articles)})\s+", re.IGNORECASE))
+        re.compile(rf"^(?:{one_of_followed(language.articles)})", re.IGNORECASE),
+        re.compile(rf"(?:^|(?<=[.;:!?(\n])|(?<=,))\s*(?P<role>(?:(?:{one_of_followed(language.articles)})|"
+                   rf"(?:{one_of_followed(language.possessive_determiners)}))?[^,.;:!?\"“”«»()\n]{{3,100}}?),\s*$",
+                   re.IGNORECASE))
 
 
 def role_words(language: Language = lang.DEFAULT) -> re.Pattern[str]:
@@ -72,11 +76,15 @@ def organisation_key(surface: str, language: Language = lang.DEFAULT) -> str:
 
 
 def display_name(surface: str, kind: str, language: Language = lang.DEFAULT) -> str:
-    """The name to show: honorifics, leading "the" and possessives removed."""
+    """The name to show: honorifics, leading "the" and possessives removed (where names are in sentence case,
+    an article written with a capital is part of the name: "Les Films du Héron")."""
     if kind == "person":
         return " ".join(name_words(surface, language))
     names = _names(language)
-    return names.article.sub("", names.possessive.sub("", " ".join(surface.split())))
+    article = names.article
+    if language.sentence_case_names:
+        article = re.compile(article.pattern)  # the same articles, in lower case only
+    return article.sub("", names.possessive.sub("", " ".join(surface.split())))
 
 
 def slug(text: str) -> str:
@@ -119,6 +127,25 @@ def apposition_role(text: str, position: int, language: Language = lang.DEFAULT)
         return None
     role = match.group("role")
     return clean_role(role, language) if names.role_words.search(role) else None
+
+
+def preceding_role(text: str, position: int, language: Language = lang.DEFAULT) -> str | None:
+    """A role set off by a comma right before a name, opening its clause: "La maire de Valcourt, Hélène Marchal"
+    (``Language.title_speakers``; None for the other languages)."""
+    if not language.title_speakers:
+        return None
+    names = _names(language)
+    start = max(text.rfind("\n", 0, position) + 1, position - 120)
+    match = names.preceding.search(text, start, position)
+    if not match:
+        return None
+    role = match.group("role").strip()
+    words = role.split()
+    if not words or not names.role_words.search(" ".join(words[:3])) or any(w[:1].isupper() for w in words[1:2]
+                                                                             if w.lower() not in language.articles):
+        return None
+    role = re.sub(rf"^(?:{one_of_followed(language.possessive_determiners)})", "", role, flags=re.IGNORECASE)
+    return clean_role(role, language)
 
 
 def clean_role(role: str, language: Language = lang.DEFAULT) -> str:

@@ -1,7 +1,8 @@
 """Languages: one module per language (``en.py``, ``fr.py``), as spaCy keeps ``spacy/lang/<code>/``.
 
 Stages ask ``get(code)`` for a ``Language`` (or are handed one) instead of keeping word lists of their own;
-where a stage has no language in hand it uses ``DEFAULT`` (English). The helpers every language shares live
+where a stage has no language in hand it uses ``DEFAULT`` (English). A stage's entry point takes
+``language`` as a code or a ``Language`` (``as_language``). The helpers every language shares live
 here too: the one accent folding (``fold_accents``), the one sentence splitter (``sentences``) and the one
 source of stop words (``Language.stop_words``, from spaCy).
 
@@ -21,7 +22,7 @@ from .folding import fold_accents
 from .language import Language, load_stop_words
 from .sentences import SentenceRule, has_sentence_break, sentence_bounds, sentence_spans
 
-__all__ = ["DEFAULT", "ENGLISH", "FRENCH", "SNOWBALL_STEMMERS", "Language", "SentenceRule", "codes",
+__all__ = ["DEFAULT", "ENGLISH", "FRENCH", "SNOWBALL_STEMMERS", "Language", "SentenceRule", "as_language", "codes",
            "fold_accents", "get", "has_sentence_break", "load_stop_words", "sentence_bounds", "sentence_spans",
            "spacy_models"]
 
@@ -39,6 +40,14 @@ def get(code: str | None) -> Language:
     """The language of a code as the ingest stage writes it (``"en"``); a neutral one for any other code."""
     language = _MODULES.get(code) if code is not None else None
     return language if language is not None else _neutral(code)
+
+
+def as_language(language: Language | str | None) -> Language:
+    """A stage's ``language`` argument as a ``Language``: one as it is, a code through ``get``, None as
+    ``DEFAULT``."""
+    if isinstance(language, Language):
+        return language
+    return DEFAULT if language is None else get(language)
 
 
 def codes() -> tuple[str, ...]:

@@ -1,10 +1,10 @@
 """French: every field English has, with French words.
 
-Today only the stories stage reads French (spaCy's French stop words, the French Snowball stemmer):
-there is no French spaCy model (no named entities), the quote rules, entities and compare stages take no
-language yet and run English, so these lists wait for the stages to pass French on. Lists written for
-English grammar (the quote and fact patterns) may need more than new words: French puts the pronoun after
-the verb ("a-t-il ajouté") and writes "4 000" and "12,5".
+Every stage reads French through these lists: spaCy's fr_core_news_sm for named entities (PER, ORG, LOC), the
+quote rules (French has no trained tagger: guillemets, "a déclaré que", "selon X", the inverted incise
+"a-t-elle ajouté", colon quotes), speakers and roles ("la préfète" -> the person the article gives that title),
+and facts ("12 000", "3,5 millions d'euros", "près de", "quelque"). A word ending in an apostrophe is elided
+("l'", "qu'"): the stages write it with no space after it.
 """
 
 from __future__ import annotations
@@ -24,17 +24,65 @@ _COMPARISON_STOP_WORDS = (
     "chez entre vers ce cet cette ces c ça cela ceci il elle ils elles on nous vous je j tu me m te t se s lui "
     "leur leurs eux son sa ses mon ma mes ton ta tes notre nos votre vos qui que qu quoi dont où ne n pas plus "
     "moins très aussi si y est sont était étaient été être ont avait avoir fait comme tout tous toute toutes "
-    "dit déclaré selon"
+    "dit déclaré selon environ quelque près presque quasiment autour approximativement"
 )
 COMPARISON_STOP_WORDS = frozenset(_COMPARISON_STOP_WORDS.split())
 
-REPORTING_VERBS = (
-    "a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a indiqué", "a précisé", "a estimé",
-    "a souligné", "a assuré", "a annoncé", "a confié", "a répondu", "a écrit", "a averti", "a reconnu",
-    "a rappelé", "déclare", "dit", "affirme", "ajoute", "explique", "indique", "précise", "estime", "souligne",
-    "assure", "annonce", "confie", "répond", "écrit",
+# Reporting verbs: the present (third person) and the past participle of each, as journalists use them. A
+# compound cue is an auxiliary and a participle ("a déclaré"); the present takes an inverted pronoun in an
+# incise ("ajoute-t-il"), and so does the auxiliary ("a-t-elle ajouté").
+_VERBS = (  # (present, participle); no present where it is mostly a noun or an adjective ("la note")
+    ("affirme", "affirmé"), ("déclare", "déclaré"), ("dit", "dit"), ("ajoute", "ajouté"), ("explique", "expliqué"),
+    ("indique", "indiqué"), ("précise", "précisé"), ("estime", "estimé"), ("souligne", "souligné"),
+    ("assure", "assuré"), ("annonce", "annoncé"), ("confie", "confié"), ("répond", "répondu"), ("écrit", "écrit"),
+    ("avertit", "averti"), ("reconnaît", "reconnu"), ("reconnait", "reconnu"), ("rappelle", "rappelé"),
+    ("prévient", "prévenu"), ("lance", "lancé"), ("raconte", "raconté"), ("insiste", "insisté"),
+    ("martèle", "martelé"), ("dénonce", "dénoncé"), ("regrette", "regretté"), ("juge", "jugé"),
+    ("promet", "promis"), ("confirme", "confirmé"), ("dément", "démenti"), ("admet", "admis"),
+    ("nuance", "nuancé"), ("salue", "salué"), ("résume", "résumé"), ("poursuit", "poursuivi"),
+    ("conclut", "conclu"), ("témoigne", "témoigné"), ("tranche", "tranché"), ("déplore", "déploré"),
+    ("réagit", "réagi"), ("commente", "commenté"), ("relève", "relevé"), ("observe", "observé"),
+    ("", "noté"), ("constate", "constaté"), ("glisse", "glissé"), ("lâche", "lâché"), ("proteste", "protesté"),
+    ("réplique", "répliqué"), ("rétorque", "rétorqué"), ("plaide", "plaidé"), ("alerte", "alerté"),
+    ("garantit", "garanti"), ("concède", "concédé"), ("avoue", "avoué"), ("signale", "signalé"),
+    ("détaille", "détaillé"), ("justifie", "justifié"), ("soutient", "soutenu"), ("réclame", "réclamé"),
+    ("demande", "demandé"), ("exige", "exigé"), ("craint", "craint"), ("redoute", "redouté"), ("accuse", "accusé"),
+    ("reproche", "reproché"), ("calcule", "calculé"), ("ironise", "ironisé"), ("remercie", "remercié"),
+    ("qualifie", "qualifié"), ("révèle", "révélé"), ("critique", "critiqué"), ("fustige", "fustigé"),
+    ("espère", "espéré"), ("souhaite", "souhaité"), ("considère", "considéré"), ("pense", "pensé"),
+    ("croit", "cru"), ("répète", "répété"), ("réaffirme", "réaffirmé"), ("évoque", "évoqué"),
+    ("décrit", "décrit"), ("jure", "juré"), ("abonde", "abondé"), ("renchérit", "renchéri"),
+    ("objecte", "objecté"), ("tempère", "tempéré"),
+    ("enchaîne", "enchaîné"), ("sourit", "souri"), ("plaisante", "plaisanté"), ("tonne", "tonné"),
+    ("fait valoir", "fait valoir"), ("fait savoir", "fait savoir"), ("met en garde", "mis en garde"),
 )
-SPEECH_VERBS = ("a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a répondu", "a écrit")
+# Pronominal cues: "s'alarme-t-elle", "s'est dit", "se dit".
+_REFLEXIVE = (
+    ("dit", "dit(?:e|s|es)?"), ("alarme", "alarmée?s?"), ("emporte", "emportée?s?"), ("amuse", "amusée?s?"),
+    ("inquiète", "inquiétée?s?"), ("indigne", "indignée?s?"), ("étonne", "étonnée?s?"),
+    ("interroge", "interrogée?s?"), ("félicite", "félicitée?s?"), ("engage", "engagée?s?"),
+    ("réjouit", "réjouie?s?"), ("insurge", "insurgée?s?"), ("agace", "agacée?s?"), ("défend", "défendue?s?"),
+    ("montre", "montrée?s?"), ("exclame", "exclamée?s?"), ("souvient", "souvenue?s?"),
+)
+PRESENT_VERBS = tuple(present for present, _ in _VERBS if present)
+PARTICIPLES = tuple(dict.fromkeys(participle for _, participle in _VERBS))
+AUXILIARIES = ("a", "avait", "ont", "avaient", "aurait", "auraient")
+_BY_LENGTH = {"key": len, "reverse": True}  # longest first: "reconnaît" before "reconnaît-il", "dit" last
+_PRESENT = "|".join(sorted(PRESENT_VERBS, **_BY_LENGTH))
+_PARTICIPLE = "|".join(sorted(PARTICIPLES, **_BY_LENGTH))
+_REFLEXIVE_PRESENT = "|".join(sorted((p for p, _ in _REFLEXIVE), **_BY_LENGTH))
+_REFLEXIVE_PARTICIPLE = "|".join(p for _, p in _REFLEXIVE)
+REPORTING_VERBS = (
+    rf"(?:{'|'.join(AUXILIARIES)})\s+(?:{_PARTICIPLE})",
+    rf"s['’](?:est|était|sont|étaient)\s+(?:{_REFLEXIVE_PARTICIPLE})",
+    rf"(?:se\s+|s['’])(?:{_REFLEXIVE_PRESENT})",
+    _PRESENT,
+)
+# The verbs an incise inverts: any present of the lists above, and any verb in an incise after a quote
+# ("sourit-elle", "s'agace-t-il"), which the stage tells by its place, with the clitic pronoun.
+INVERTED_CUES = (rf"(?:s['’])?(?:{_REFLEXIVE_PRESENT}|{_PRESENT})", r"(?:s['’])?[a-zàâäçéèêëîïôöûùüÿœ]{3,}")
+SPEECH_VERBS = ("a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a répondu", "a écrit", "déclare",
+                "affirme", "explique", "ajoute", "estime", "assure", "souligne", "précise", "indique", "raconte")
 CHANNELS = {
     "lettre": "letter", "communiqué": "statement", "déclaration": "statement", "entretien": "interview",
     "interview": "interview", "tweet": "tweet", "tweeté": "tweet", "twitter": "tweet",
@@ -42,6 +90,35 @@ CHANNELS = {
     "discours": "speech", "blog": "blog post", "tribune": "op-ed", "pétition": "petition", "note": "memo",
     "podcast": "podcast", "vidéo": "video", "publication": "post", "facebook": "post", "instagram": "post",
     "conférence de presse": "press conference", "rapport": "report",
+}
+# Words between a cue and what it reports: "a dénoncé pour sa part une décision", "a confirmé jeudi que".
+CUE_FILLERS = (
+    "aussi", "également", "encore", "toutefois", "cependant", "néanmoins", "pourtant", "ainsi", "enfin", "désormais",
+    "déjà", "pour sa part", "pour leur part", "de son côté", "de leur côté", "en contrepartie", "en retour",
+    "quant à (?:lui|elle|eux)", "lui-même", "elle-même", "aujourd'hui", "hier", "dimanche soir", "matin", "soir",
+    "après-midi", "dernier", "dernière", "par ailleurs", "en outre", "d'emblée", "volontiers", "sobrement",
+    "d['’](?:elle|lui|eux)",
+)
+BRIEF_WORDS = {
+    "story_line": "Sujet `{story}` · {dates} · {articles} articles de {outlets} médias",
+    "dates": "du {first} au {last}", "undated": "sans date", "untitled": "(sans titre)",
+    "copy_of": " (quasi-copie de `{id}`)", "outlets": "Médias", "people": "Personnes et qui les cite",
+    "people_header": "| personne | rôles selon le média | cité par |",
+    "voices": "Même organisation, voix différentes", "voice": "{outlet} cite {people}", "spelt": "Graphies",
+    "same_quotes": "La même citation d'un média à l'autre", "unattributed": "sans auteur",
+    "group": "**{speaker}**, dans {outlets} :", "quoted": "« {text} »", "reference": " (référence)",
+    "cut": "coupé « {text} »", "added": "ajouté « {text} »", "replaced": "« {a} » → « {b} »",
+    "verbatim": "mot pour mot", "trimmed": "raccourcie", "altered": "modifiée", "paraphrase": "paraphrasée",
+    "speaker_conflicts": "Mêmes mots, auteurs différents",
+    "speaker_conflict": "{a} attribue « {text} » à **{speaker_a}** ; {b} l'attribue à **{speaker_b}**",
+    "facts": "Faits et chiffres d'un média à l'autre", "facts_header": "| sujet | statut | selon le média |",
+    "conflict": "**contradiction**", "differs": "diffère", "agree": "concorde", "unique": "Dans un seul média",
+    "role_of": "rôle de {name}",
+    # what a fact measures, where no noun says what it counts
+    "dimension_count": "nombre", "dimension_money": "somme", "dimension_length": "longueur",
+    "dimension_duration": "durée", "dimension_age": "âge", "dimension_percent": "part", "dimension_weight": "masse",
+    "dimension_volume": "volume", "dimension_speed": "vitesse", "dimension_episodes": "épisodes",
+    "dimension_storeys": "étages", "dimension_year": "année",
 }
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -68,18 +145,45 @@ ROLE_WORDS = (
     "ambassad(?:eur|rice)", "candidat(?:e)?", "gouverneur", "délégué(?:e)?", "rédact(?:eur|rice)",
     "journaliste", "auteur(?:e)?", "écrivain(?:e)?", "réalisat(?:eur|rice)", "product(?:eur|rice)",
     "acteur", "actrice", "économiste", "syndicaliste", "élu(?:e)?", "membre", "coordinat(?:eur|rice)",
+    "sage-femme", "procureure?", "magistrate?", "parlementaire", "colonel", "capitaine", "commandant(?:e)?",
+    "lieutenant(?:e)?", "pêcheu(?:r|se)", "ostréicult(?:eur|rice)", "agricult(?:eur|rice)", "commerçant(?:e)?",
+    "artisan(?:e)?", "enseignant(?:e)?", "pompier", "gendarme", "polici(?:er|ère)", "historien(?:ne)?",
+    "sociologue", "représentant(?:e)?", "riverain(?:e)?", "propriétaire", "comédien(?:ne)?", "romanci(?:er|ère)",
+    "peintre", "conservat(?:eur|rice)", "restaurat(?:eur|rice)", "administrat(?:eur|rice)", "trésori(?:er|ère)",
+    "fonctionnaire", "salarié(?:e)?", "ouvri(?:er|ère)", "employé(?:e)?", "sous-préfète?", "édile",
 )
 GROUP_NOUNS = (
     "organisation", "groupe", "entreprise", "société", "centre", "association", "fondation", "syndicat",
     "institut", "ministère", "conseil", "agence", "réseau", "club", "service", "studio", "département",
-    "mairie", "collectif", "ong",
+    "mairie", "collectif", "ong", "éditions", "compagnie", "firme", "cabinet", "enseigne", "coopérative",
+    "mutuelle", "banque", "journal", "quotidien", "hebdomadaire", "magazine", "radio", "chaîne", "préfecture",
+    "comité", "commission", "production", "direction", "musée", "fédération", "union",
 )
 NOT_NAME_WORDS = frozenset({
     "mairie", "conseil", "agence", "hôpital", "université", "école", "lycée", "collège", "club", "ville",
     "société", "groupe", "centre", "rue", "avenue", "boulevard", "place", "fleuve", "rivière", "vallée", "port",
     "parc", "maison", "bureau", "parti", "cour", "tribunal", "police", "gendarmerie", "préfecture", "journal",
-    "ministère", "fc", "sa", "sas", "sarl",
+    "ministère", "fc", "sa", "sas", "sarl", "soir", "matin", "dépêche", "écho", "courrier", "gazette", "presse",
+    "quotidien", "hebdo", "républicain", "logistique", "industries", "services", "transports", "films",
+    "productions", "éditions", "immobilier", "énergie", "technologies", "solutions", "systèmes", "distribution",
+    "construction", "travaux", "autocars", "assurances", "banque", "musée", "théâtre", "festival", "région",
 })
+# Names of organisations open with one of these, capitalised, and go on in lower case ("Centre hospitalier de
+# Valcourt", "Agence régionale de santé", "Comité local des pêches").
+ORGANISATION_HEADS = (
+    "Centre", "Agence", "Comité", "Conseil", "Institut", "Association", "Fondation", "Syndicat", "Musée", "Région",
+    "Préfecture", "Mairie", "Ministère", "Université", "Hôpital", "Office", "Commission", "Chambre", "Fédération",
+    "Union", "Confédération", "Collectif", "Caisse", "Banque", "Tribunal", "Cour", "Théâtre", "Bibliothèque",
+    "Direction", "Observatoire", "Établissement", "Communauté", "Parc", "Conservatoire", "Académie", "Ligue",
+    "Mutuelle", "Société", "Compagnie", "Groupe", "Parti", "Mouvement", "Orchestre", "Service", "Radio",
+)
+# A place's name may open with its kind in lower case: "zone portuaire des Salines", "quai Jean-Bart".
+PLACE_NOUNS = (
+    "zone", "quai", "plage", "rue", "avenue", "boulevard", "place", "allée", "impasse", "chemin", "pont", "col",
+    "gorges?", "mont", "pointe", "cap", "anse", "baie", "île", "lac", "étang", "forêt", "bois", "pic",
+    "plateau", "vallon", "square", "esplanade", "parvis", "cours", "promenade", "lieu-dit", "hameau", "quartier",
+    "cité", "massif", "dune", "falaise", "presqu'île", "rond-point", "passage",
+)
 LEGAL_FORMS = frozenset({"sa", "sas", "sasu", "sarl", "eurl", "sca", "snc", "groupe", "holding", "compagnie", "cie",
                          "société", "fondation", "studios", "médias", "films"})
 REFERENCE_NOUNS = (
@@ -113,13 +217,13 @@ UNITS = {
     "kilomètre": ("length", 1000.0), "minute": ("duration", 1 / 1440), "heure": ("duration", 1 / 24),
     "jour": ("duration", 1.0), "semaine": ("duration", 7.0), "mois": ("duration", 30.0), "an": ("duration", 365.0),
     "année": ("duration", 365.0), "décennie": ("duration", 3652.0), "épisode": ("episodes", 1.0),
-    "partie": ("episodes", 1.0), "pour cent": ("percent", 1.0), "%": ("percent", 1.0),
+    "pour cent": ("percent", 1.0), "%": ("percent", 1.0),
     "tonne": ("weight", 1000.0), "kg": ("weight", 1.0), "kilogramme": ("weight", 1.0), "litre": ("volume", 1.0),
     "étage": ("storeys", 1.0), "km/h": ("speed", 0.62),
 }
 UNIT_PATTERN = (
     "pour cent", "%", "km/h", "millimètres?", "centimètres?", "mètres?", "kilomètres?", "mm", "cm", "km", "m",
-    "minutes?", "heures?", "jours?", "semaines?", "mois", "années?", "ans?", "décennies?", "épisodes?", "parties?",
+    "minutes?", "heures?", "jours?", "semaines?", "mois", "années?", "ans?", "décennies?", "épisodes?",
     "tonnes?", "kg", "kilogrammes?", "litres?", "étages?",
 )
 VAGUE_QUANTITIES = {
@@ -143,6 +247,9 @@ NOT_NOUNS = frozenset({
     "de", "du", "des", "d", "le", "la", "les", "l", "un", "une", "et", "ou", "à", "au", "aux", "en", "sur", "pour",
     "par", "avec", "qui", "que", "dont", "a", "ont", "était", "étaient", "est", "sont", "sera", "seront", "après",
     "avant", "depuis", "comme", "il", "elle", "leur", "leurs", "son", "sa", "ses", "dit", "selon",
+    "plus", "moins", "près", "environ", "quelque", "presque", "ne", "pas", "se", "s", "y", "ce", "cette", "ces",
+    "mais", "où", "donc", "car", "été", "être", "avoir", "aussi", "très", "déjà", "encore", "ils", "elles", "on",
+    "nous", "vous", "lui", "eux", "chaque", "tous", "toutes", "dans", "sous", "vers", "chez", "entre",
 })
 COUNT_VERBS = ("s'élève à", "s'élevait à", "est de", "était de", "atteint", "a atteint", "est passé à",
                "a grimpé à", "a chuté à")
@@ -160,10 +267,11 @@ def singular(word: str) -> str:
 LANGUAGE = Language(
     code="fr",
     name="French",
-    spacy_model=None,  # no French pipeline is pinned: French articles get no named entities
+    spacy_model="fr_core_news_sm",  # Explosion's fr_core_news_sm 3.8.0 (UD French Sequoia, WikiNER)
     spacy_stop_words="fr",
     stemmer="french",
     quote_tagger=False,
+    # MISC (works, events, nationalities, ...) is no kind: a work is one when the rules find its title.
     entity_labels={"PER": "person", "ORG": "organisation", "LOC": "place"},
     quote_sentence=QUOTE_SENTENCE,
     fact_sentence=FACT_SENTENCE,
@@ -173,9 +281,12 @@ LANGUAGE = Language(
     spelling_variants={},
     spelling_rules=(),
     possessive_endings=(),
-    articles=("le", "la", "les", "un", "une", "des"),
-    definite_articles=("le", "la", "les"),
-    complementisers=("que",),
+    capitals=_CAPITALS,
+    quote_inner_space=True,
+    articles=("le", "la", "les", "l'", "un", "une", "des"),
+    possessive_determiners=("son", "sa", "ses", "leur", "leurs"),
+    definite_articles=("le", "la", "les", "l'"),
+    complementisers=("que", "qu'"),
     name_particles=("de", "du", "des", "la", "le", "les", "et"),
     acronym_particles=("de", "du", "des", "d'", "la", "le", "les", "et", "&", "pour", "en", "à"),
     organisation_particles=("de", "du", "des", "d'", "la", "le", "les", "et", "pour"),
@@ -188,8 +299,16 @@ LANGUAGE = Language(
     plural_pronouns=frozenset({"ils", "elles", "nous"}),
     speaker_pronouns=frozenset({"il", "elle", "ils", "elles", "on", "nous", "je", "vous", "qui", "que", "lui",
                                 "eux"}),
+    title_speakers=True,
     reporting_verbs=REPORTING_VERBS,
+    inverted_cues=INVERTED_CUES,
+    auxiliaries=AUXILIARIES,
+    participles=PARTICIPLES,
+    clitic_pronouns=("il", "elle", "ils", "elles", "on"),
+    cue_fillers=CUE_FILLERS,
+    coordinators=("et", "mais", "puis"),
     according_to=("selon", "d'après"),
+    according_to_initial=("pour",),
     speech_verbs=SPEECH_VERBS,
     apposition_verbs=("a déclaré", "a dit", "a affirmé", "a ajouté", "déclare", "dit"),
     channels=CHANNELS,
@@ -203,12 +322,18 @@ LANGUAGE = Language(
                                "avec"}),
     group_nouns=GROUP_NOUNS,
     not_name_words=NOT_NAME_WORDS,
+    sentence_case_names=True,
+    organisation_heads=ORGANISATION_HEADS,
+    place_nouns=PLACE_NOUNS,
     legal_forms=LEGAL_FORMS,
     reference_modifiers=(),  # French puts them after the noun: "le conseil municipal"
     reference_nouns=REFERENCE_NOUNS,
     organisation_context=ORGANISATION_CONTEXT,
     work_nouns=WORK_NOUNS,
     title_verbs=("intitulée?", "baptisée?", "nommée?", "appelée?"),
+    decimal_mark=",",
+    thousands_separators="\u00a0\u202f ",
+    default_currency="€",
     number_words=NUMBER_WORDS,
     number_pattern=NUMBER_PATTERN,
     scales=SCALES,
@@ -218,22 +343,32 @@ LANGUAGE = Language(
     currencies={"€": "EUR", "$": "USD", "£": "GBP", "us$": "USD"},
     currency_nouns=frozenset({"euro", "dollar", "livre"}),
     money_words=("prix", "coût", "coûte", "coûté", "montant", "payé", "payer", "frais", "dettes?", "facture",
-                 "somme", "financement", "budget"),
+                 "somme", "financement", "budget", "déficit", "aide", "subvention", "indemnité", "enveloppe",
+                 "fonds", "chiffre d'affaires", "investissement", "dotation", "recettes?"),
     vague_quantities=VAGUE_QUANTITIES,
     people_only_vague=frozenset({"plusieurs"}),
     approximators=APPROXIMATORS,
+    conjunctions=("et",),
     people_nouns=PEOPLE_NOUNS,
     people_lemmas=frozenset({"gens"}),
     series_nouns=frozenset({"série", "feuilleton", "émission", "programme", "film", "documentaire", "saison",
                             "téléfilm", "comédie", "thriller"}),
     not_nouns=NOT_NOUNS,
     rate_words=("chaque", "tous les", "toutes les"),
+    times_of_day=(r"\b(?:à|vers|dès|avant|après|jusqu'à)\s+\d{1,2}\s*(?:h|heures?)\b",
+                  r"\b\d{1,2}\s*(?:h|heures?)\s+(?:du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+nuit)\b"),
+    age_units=("ans",),
+    facts_in_quotes=False,
+    day_month_dates=True,
+    counted_out_of_context=True,
     count_nouns=("nombre", "total", "bilan", "décompte"),
     partitive="de",
+    partitive_forms=("de", "du", "des", "d'"),
     count_verbs=COUNT_VERBS,
     year_prepositions=("en", "depuis", "dès", "jusqu'en", "avant", "après"),
     decade_parts=("début", "fin", "milieu", "mi-"),
     singular=singular,
     weekdays=WEEKDAYS,
     months=MONTHS,
+    brief_words=BRIEF_WORDS,
 )

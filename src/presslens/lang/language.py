@@ -42,9 +42,12 @@ class Language:
     spelling_variants: Mapping[str, str]  # a word -> the one spelling names use ("centre" -> "center")
     spelling_rules: tuple[tuple[str, str], ...]  # (regex, replacement) on a folded word's ending
     possessive_endings: Words  # endings dropped from a name ("'s"), longest first
+    capitals: str  # the capital letters, as the contents of a regex character class ("A-Z")
+    quote_inner_space: bool  # whether a quotation mark followed by a space may open a quote ("« Oui »")
 
-    # -- function words
+    # -- function words (a word ending in an apostrophe is elided: "l'", "qu'"; nothing separates it from the next)
     articles: Words  # dropped before a name or role
+    possessive_determiners: Words  # "his": before a description standing for a name
     definite_articles: Words  # "the": before a description standing for a name
     complementisers: Words  # "that" after a reporting verb
     name_particles: Words  # lowercase words inside a name ("of", "van")
@@ -59,10 +62,22 @@ class Language:
     group_pronouns: frozenset[str]  # a speaker that names nobody
     plural_pronouns: frozenset[str]  # ... except the previous speaker, for these
     speaker_pronouns: frozenset[str]  # speaker names that are no names (compare)
+    # Titles as the French rules read them: a title set off before the name ("La maire de Valcourt, Hélène
+    # Marchal,") is a role; a title speaking with no holder ("l'élue") is the nearest person named with a role;
+    # a description naming an organisation ("la direction de Morvelec Logistique") is that organisation; a
+    # pronoun never stands for a name inside a quotation.
+    title_speakers: bool
 
     # -- speech
     reporting_verbs: Words  # cues of the quote rules
+    inverted_cues: Words  # verbs a subject pronoun follows with a hyphen in an incise ("ajoute-t-il", "dit-elle")
+    auxiliaries: Words  # "a" in "a-t-elle ajouté": the auxiliary of an inverted compound cue ...
+    participles: Words  # ... and the participles that follow it
+    clitic_pronouns: Words  # the pronouns of inverted cues ("il", "elle")
+    cue_fillers: Words  # words between a cue and what it reports ("aussi", "de son côté"); weekdays count too
+    coordinators: Words  # what joins a second cue to the subject of the first ("et a affirmé que")
     according_to: Words  # "according to X"
+    according_to_initial: Words  # "Pour X, ...": the same, only opening a sentence and with a comma after X
     speech_verbs: Words  # a name before or after these speaks, so it is a person
     apposition_verbs: Words  # these may end a role in apposition
     channels: Mapping[str, str]  # a word near the cue -> the channel
@@ -77,6 +92,9 @@ class Language:
     role_lead_words: frozenset[str]  # dropped from the start of a title before a name
     group_nouns: Words  # "the organisation": a speaker standing for an organisation named earlier
     not_name_words: frozenset[str]  # words of organisation and place names, never of a person's
+    sentence_case_names: bool  # names capitalise their first word only: "Agence régionale de santé de Loire"
+    organisation_heads: Words  # ... and these open an organisation's name so written ("Centre", "Comité") ...
+    place_nouns: Words  # ... and these a place's, before its proper name ("zone des Salines", "quai Jean-Bart")
     legal_forms: frozenset[str]  # what may follow an organisation's short name ("Ltd")
     reference_modifiers: Words  # "city" in "the city council"
     reference_nouns: Words  # "the Center": a head noun standing for an organisation named earlier
@@ -85,6 +103,9 @@ class Language:
     title_verbs: Words  # "called", "titled" between the noun and the title
 
     # -- numbers, quantities and facts
+    decimal_mark: str  # "." in "4.5"
+    thousands_separators: str  # "," in "12,000" (and the spaces a language sets there)
+    default_currency: str  # the currency sign of money named without one ("4 millions d'euros" -> "€")
     number_words: Mapping[str, int]  # a number written in words -> its value
     number_pattern: str  # regex alternatives for the numbers in words, in the order they are tried
     scales: Mapping[str, float]  # "million" -> 1e6, in the order they are tried
@@ -97,13 +118,22 @@ class Language:
     vague_quantities: Mapping[str, Interval]  # "dozens of" -> (24, 99)
     people_only_vague: frozenset[str]  # vague words that count only with a people noun
     approximators: Mapping[str, str]  # "about" -> how it bounds the number (see ``compare.facts``)
+    conjunctions: Words  # "and" between the nouns a number counts
     people_nouns: Words  # nouns that count people
     people_lemmas: frozenset[str]  # lemmas of people nouns that ``singular`` does not give
     series_nouns: frozenset[str]  # nouns that count the parts of a series
     not_nouns: frozenset[str]  # function words that end what a number counts
     rate_words: Words  # "every": the number is a rate
+    times_of_day: Words  # a number in one of these is a time, no quantity ("à 7 heures", "2 heures du matin")
+    age_units: Words  # a figure of these set off after a name is that person's age ("Nathalie Brun, 34 ans,")
+    facts_in_quotes: bool  # whether a figure inside quotation marks is a fact of the story (else it is words said)
+    day_month_dates: bool  # whether a number before a month is its day ("le 25 avril"), no count
+    # whether what a fact counts leaves its context in every form ("manifestants" as well as the lemma
+    # "manifestant"); English keeps the plural in, as its fact pairs were measured
+    counted_out_of_context: bool
     count_nouns: Words  # "the number of ... stood at"
     partitive: str  # "of" between a count noun and what it counts
+    partitive_forms: Words  # its other forms ("du", "d'"), which also join a scale to what it counts
     count_verbs: Words  # "stood at"
     year_prepositions: Words  # "in 2019"
     decade_parts: Words  # "the early 1990s"
@@ -112,6 +142,9 @@ class Language:
     # -- calendar
     weekdays: Words
     months: Words
+
+    # -- words the brief prints for its readers (``compare.markdown``): a key -> the text in this language
+    brief_words: Mapping[str, str]
 
     @property
     def stop_words(self) -> frozenset[str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["NEVER", "alternatives", "capitalised", "initial_either_case", "one_of", "one_of_followed"]
+__all__ = ["NEVER", "alternatives", "capitalised", "elided", "followed", "initial_either_case", "one_of",
+           "one_of_followed"]
 
 # A pattern that matches nothing, for a word list a language leaves empty.
 NEVER = "(?!)"
@@ -22,9 +23,21 @@ def alternatives(words: Iterable[str]) -> str:
     return words[0] if len(words) == 1 else f"(?:{one_of(words)})"
 
 
+def elided(word: str) -> bool:
+    """Whether a word is an elided form ("l'", "qu'"): it ends in an apostrophe and joins the next word."""
+    return word.endswith(("'", "’"))
+
+
+def followed(word: str, suffix: str = r"\s+") -> str:
+    """A word and what separates it from the next: ``suffix``, or for an elided word either apostrophe and
+    maybe a space (``"l['’]\\s*"``)."""
+    return f"{word[:-1]}['’]\\s*" if elided(word) else f"{word}{suffix}"
+
+
 def one_of_followed(words: Iterable[str], suffix: str = r"\s+") -> str:
-    """Each alternative followed by ``suffix``: ``"the\\s+|a\\s+"`` (to wrap in an optional group)."""
-    return one_of(f"{word}{suffix}" for word in words)
+    """Each alternative followed by ``suffix``: ``"the\\s+|a\\s+"`` (to wrap in an optional group); an elided
+    word by an apostrophe (``"l['’]\\s*"``)."""
+    return one_of(followed(word, suffix) for word in words)
 
 
 def initial_either_case(words: Iterable[str], *, group: bool = True) -> str:

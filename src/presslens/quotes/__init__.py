@@ -5,7 +5,9 @@ and cue spans (Viterbi decoding: no span opens with "inside"); ``linking`` joins
 them into attributions; ``speakers`` resolves each speaker to a canonical person
 with a role. ``rules`` is the rule-only
 baseline (``method="rules"``), also used for languages the tagger was not
-trained on. The methods are named in one registry, ``methods``.
+trained on (``Language.quote_tagger`` False: French has the clause rules of
+``clauses``). Every step takes the text's ``language`` (a code or a ``Language``,
+English when not given). The methods are named in one registry, ``methods``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import lang
+from ..lang import Language
 from ..records import Article, Quote, Span
 from . import methods
 from .linking import Attribution, link
@@ -54,10 +57,10 @@ class FoundQuote:
         return out
 
 
-def quote_kind(text: str, attribution: Attribution) -> str:
+def quote_kind(text: str, attribution: Attribution, language: Language = lang.DEFAULT) -> str:
     """direct (all in quotation marks), mixed (some), or indirect (none)."""
     start, end = attribution.content
-    segments = [(s.start, s.end) for s in quoted_segments(text[start:end])]
+    segments = [(s.start, s.end) for s in quoted_segments(text[start:end], language)]
     if not segments:
         return "indirect"
     rest = list(text[start:end])
@@ -86,8 +89,9 @@ class QuoteExtractor:
     def attributions(self, texts: Sequence[str], languages: Sequence[str] | None = None,
                      run_options=None) -> list[list[Attribution]]:
         """Raw attributions (offsets only) for each text."""
-        return [self.attributions_in(text, tagged)
-                for text, tagged in zip(texts, self.tag(texts, languages, run_options), strict=True)]
+        languages = languages or [lang.DEFAULT.code] * len(texts)
+        return [self.attributions_in(text, tagged, language=code)
+                for text, tagged, code in zip(texts, self.tag(texts, languages, run_options), languages, strict=True)]
 
     def tag(self, texts: Sequence[str], languages: Sequence[str] | None = None,
             run_options=None) -> list[list[TaggedSpan] | None]:
@@ -102,12 +106,15 @@ class QuoteExtractor:
         return out
 
     @staticmethod
-    def attributions_in(text: str, tagged: list[TaggedSpan] | None) -> list[Attribution]:
-        """One text's attributions from its tagged spans (``None``: by the rules)."""
+    def attributions_in(text: str, tagged: list[TaggedSpan] | None, *,
+                        language: Language | str | None = None) -> list[Attribution]:
+        """One text's attributions from its tagged spans (``None``: by the rules of its ``language``, a code or a
+        ``Language``; English when not given)."""
+        rules = lang.as_language(language)
         if tagged is None:
-            return find_quotes(text)
+            return find_quotes(text, rules)
         # A content with neither cue nor source is almost always a tagging slip.
-        return [a for a in link(text, tagged) if a.cue or a.source]
+        return [a for a in link(text, tagged, rules) if a.cue or a.source]
 
     def start(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> PendingTags:
         """``tag`` begun on a thread of its own, for ``extract`` to take later: the tagger needs only the
@@ -121,13 +128,17 @@ class QuoteExtractor:
         """Attributions with kind, canonical speaker, role and channel, for each text (tagged by
         ``pending`` when given: ``start`` on the same texts)."""
         people = people or [[] for _ in texts]
+        languages = languages or [lang.DEFAULT.code] * len(texts)
         tagged_all = pending.result() if pending is not None else self.tag(texts, languages)
-        return [self.quotes_in(text, tagged, persons)
-                for text, tagged, persons in zip(texts, tagged_all, people, strict=True)]
+        return [self.quotes_in(text, tagged, persons, language=code)
+                for text, tagged, persons, code in zip(texts, tagged_all, people, languages, strict=True)]
 
-    def quotes_in(self, text: str, tagged: list[TaggedSpan] | None, people: Sequence[Person]) -> list[FoundQuote]:
-        """One text's quotes from its tagged spans (``None``: by the rules), speakers among ``people``."""
-        return describe(text, self.attributions_in(text, tagged), people)
+    def quotes_in(self, text: str, tagged: list[TaggedSpan] | None, people: Sequence[Person], *,
+                  language: Language | str | None = None) -> list[FoundQuote]:
+        """One text's quotes from its tagged spans (``None``: by the rules), speakers among ``people``, by the
+        rules of its ``language`` (a code or a ``Language``; English when not given)."""
+        rules = lang.as_language(language)
+        return describe(text, self.attributions_in(text, tagged, language=rules), people, rules)
 
 
 class PendingTags:
@@ -169,18 +180,20 @@ class PendingTags:
         return self._result
 
 
-def describe(text: str, attributions: Sequence[Attribution], people: Sequence[Person]) -> list[FoundQuote]:
+def describe(text: str, attributions: Sequence[Attribution], people: Sequence[Person],
+             language: Language = lang.DEFAULT) -> list[FoundQuote]:
     """Add kind, speaker and channel to attributions, in text order."""
     quotes = []
     previous: Speaker | None = None
     for attribution in sorted(attributions, key=lambda a: a.content):
-        speaker = resolve_speaker(text, attribution.source, people, previous)
+        speaker = resolve_speaker(text, attribution.source, people, previous, language)
         if speaker.name:
             previous = speaker
         anchor = attribution.cue or attribution.content
-        sentence_start, sentence_end = sentence_bounds(text, anchor[0])
-        channel = find_channel(text, min(sentence_start, attribution.content[0]), max(anchor[1], sentence_end))
-        quotes.append(FoundQuote(attribution.content, quote_kind(text, attribution), attribution.source,
+        sentence_start, sentence_end = sentence_bounds(text, anchor[0], language)
+        channel = find_channel(text, min(sentence_start, attribution.content[0]), max(anchor[1], sentence_end),
+                               language)
+        quotes.append(FoundQuote(attribution.content, quote_kind(text, attribution, language), attribution.source,
                                  attribution.cue, speaker.name, speaker.role, channel))
     return quotes
 

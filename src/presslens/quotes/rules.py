@@ -5,6 +5,8 @@ Direct quotes come from quotation marks paired within a paragraph (an opening
 mark left open runs on into the next paragraph when that one opens with a mark,
 as newspapers print it); speakers and cues come from a reporting verb next to the
 quote. Reported speech is found for "X said (that) ..." and "according to X".
+A language whose incises invert the subject (French: "a-t-elle ajouté") has the clause
+rules of ``clauses`` instead, built from the same ``Language`` fields.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ def quoted_segments(text: str, language: Language = lang.DEFAULT) -> list[Segmen
                 start = None
             else:
                 i = len(text) - len(next_para)  # the new paragraph's mark reopens the quote
-        elif start is None and char in opening and _can_open(text, i):
+        elif start is None and char in opening and _can_open(text, i, language):
             start = i
         elif start is not None and char in closing:
             segments.append(Segment(start, i + 1, True))
@@ -81,10 +83,10 @@ def quoted_segments(text: str, language: Language = lang.DEFAULT) -> list[Segmen
     return [s for s in segments if s.end - s.start > 2]
 
 
-def _can_open(text: str, i: int) -> bool:
+def _can_open(text: str, i: int, language: Language) -> bool:
     if text[i] in "”»":
         return False
-    if text[i] == "«":  # French sets a space inside guillemets
+    if text[i] == "«" or language.quote_inner_space:  # French sets a space inside guillemets
         return True
     return i + 1 < len(text) and not text[i + 1].isspace()
 
@@ -101,7 +103,12 @@ def sentence_bounds(text: str, position: int, language: Language = lang.DEFAULT)
 
 
 def find_quotes(text: str, language: Language = lang.DEFAULT) -> list[Attribution]:
-    """Rule-only attributions: direct quotes with a nearby cue, then reported speech."""
+    """Rule-only attributions: direct quotes with a nearby cue, then reported speech. A language whose incises
+    invert the subject ("a-t-elle ajouté": ``Language.inverted_cues``) has the clause rules of ``clauses``."""
+    if language.inverted_cues:
+        from .clauses import find_quotes as find_by_clauses
+
+        return find_by_clauses(text, language)
     rules = _rules(language)
     found: list[Attribution] = []
     covered: list[tuple[int, int]] = []

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lang
-from ..entities.names import apposition_role, clean_role, looks_like_person_name, name_words, role_words
+from ..entities.names import (
+    apposition_role,
+    clean_role,
+    looks_like_person_name,
+    name_words,
+    preceding_role,
+    role_words,
+)
 from ..lang import Language
 from ..lang.patterns import one_of, one_of_followed
 
@@ -29,6 +36,7 @@ class _Speech:
     channel: re.Pattern[str]  # a channel word ("letter", "tweeted")
     generic_group: re.Pattern[str]  # "the organization": a speaker standing for an organisation
     article: re.Pattern[str]  # "the" opening a speaker span
+    group_part: re.Pattern[str]  # "la direction de l'entreprise": a part of an organisation named earlier
 
 
 @lru_cache(maxsize=8)
@@ -40,7 +48,11 @@ def _speech(language: Language) -> _Speech:
         re.compile(rf"\b({one_of(channels)})\b", re.I),
         re.compile(rf"^(?:{one_of_followed(language.definite_articles)})?(?P<noun>{one_of(language.group_nouns)})$",
                    re.IGNORECASE),
-        re.compile(rf"^(?:{one_of(language.definite_articles)})\s+", re.I))
+        re.compile(rf"^(?:{one_of_followed(language.definite_articles)})", re.I),
+        re.compile(rf"^(?:{one_of_followed(language.definite_articles)})?(?:[\w-]+\s+){{1,3}}"
+                   rf"(?:{one_of_followed((language.partitive, *language.partitive_forms))})"
+                   rf"(?:{one_of_followed(language.definite_articles)})?(?P<noun>{one_of(language.group_nouns)})$",
+                   re.IGNORECASE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +100,8 @@ def _pronoun_speaker(text: str, source: tuple[int, int], surface: str, people: l
     """The speaker a pronoun stands for ("she", "who", "they"); None when the span is no pronoun."""
     lower = surface.lower()
     if lower in language.personal_pronouns:
+        if language.title_speakers:  # nobody named inside a quotation is a pronoun's antecedent
+            people = _outside_quotes(text, people, language)
         person = _nearest_before(people, source[0])
         surname = person.words[-1] if person and person.words else None
         if previous and previous.name and (surname is None or previous.name.endswith(surname)):
@@ -107,12 +121,20 @@ def _named_speaker(text: str, source: tuple[int, int], surface: str, people: lis
     """The speaker a span names: a role holder, an organisation, the name it opens with, a person inside it."""
     roles = role_words(language)
     inside = [p for p in people if source[0] <= p.start and p.end <= source[1]]
+    if language.title_speakers and not inside:
+        # "la direction de Morvelec Logistique", "l'association Estuaire Vivant": the organisation it names
+        named = [o for o in organisations if source[0] <= o.start and o.end <= source[1]]
+        if named:
+            return Speaker(_organisation_name(max(named, key=lambda o: o.end - o.start), language))
     role_holder = _role_holder(text, surface, people, source[0], language)
     if role_holder:
         return role_holder
-    generic = _speech(language).generic_group.match(surface)
+    speech = _speech(language)
+    generic = speech.generic_group.match(surface) or (speech.group_part.match(surface) if language.title_speakers
+                                                      else None)
     if generic:
-        organisation = _organisation_for(generic.group("noun"), organisations, source[0])
+        organisation = _organisation_for(generic.group("noun"), organisations, source[0], text,
+                                         language.group_nouns if language.title_speakers else ())
         if organisation:
             return Speaker(_organisation_name(organisation, language))
     if not inside:
@@ -139,18 +161,25 @@ def _named_speaker(text: str, source: tuple[int, int], surface: str, people: lis
 
 def _role_holder(text: str, surface: str, people: Sequence[Person], position: int,
                  language: Language) -> Speaker | None:
-    """ "the mayor", "the chief engineer": the person whose stated role holds those words."""
-    words = surface.lower().split()
+    """ "the mayor", "the chief engineer": the person whose stated role holds those words (with
+    ``Language.title_speakers``: a title before the name counts, and a title nobody holds, "l'élue", stands for
+    the nearest person named with a role before it)."""
+    words = re.sub(r"^(\w)['’]\s*", r"\1' ", surface.lower()).split()  # "l'élue" -> "l'", "élue"
     if (not words or words[0] not in language.definite_articles or len(words) > 4
             or not role_words(language).search(surface)):
         return None
     noun = words[-1]
-    holders = []
+    holders, titled = [], []
     for person in people:
-        role = apposition_role(text, person.end, language) or _role_before(text, person.start, language)
-        if role and noun in role.lower().split():
+        role = (apposition_role(text, person.end, language) or preceding_role(text, person.start, language)
+                or _role_before(text, person.start, language))
+        if role and noun in role.lower().replace("’", "'").replace("'", " ").split():
             holders.append((person.start < position, person.start, person))
+        elif role and person.end <= position:
+            titled.append(person)
     if not holders:
+        if language.title_speakers and titled and not any(w[:1].isupper() for w in surface.split()[1:]):
+            return _as_speaker(text, max(titled, key=lambda p: p.end), people, language)
         return None
     _, _, person = max(holders, key=lambda h: (h[0], h[1] if h[0] else -h[1]))
     return _as_speaker(text, person, people, language)
@@ -175,15 +204,42 @@ def _antecedent(text: str, position: int, named: Sequence[Person]) -> Person | N
     return max(before, key=lambda p: p.end) if before else None
 
 
-def _organisation_for(noun: str, organisations: Sequence[Person], position: int) -> Person | None:
+def _organisation_for(noun: str, organisations: Sequence[Person], position: int, text: str = "",
+                      kinds: Sequence[str] = ()) -> Person | None:
     """The organisation "the Center" or "the organization" refers to: the nearest earlier one that
-    names the noun, else the nearest earlier one of several words."""
+    names the noun (or that the noun introduced: "le collectif Sauvons la maternité", then that any of
+    ``kinds`` introduced: "la société Morvelec Logistique" for "l'entreprise"), else the nearest earlier
+    one of several words."""
     before = [o for o in organisations if o.end <= position]
-    for candidates in ([o for o in before if noun.lower() in o.text.lower()],
+    noun = noun.lower()
+    kinds = {k.lower() for k in kinds}
+    for candidates in ([o for o in before if noun in o.text.lower()],
+                       [o for o in before if text and _introduced_by(text, o).endswith(noun)],
+                       [o for o in before if text and _introduced_by(text, o) in kinds],
                        [o for o in before if len(o.words) > 1]):
         if candidates:
             return candidates[-1]
     return None
+
+
+def _introduced_by(text: str, organisation: Person) -> str:
+    """The word right before an organisation's name ("le collectif Sauvons la maternité" -> "collectif")."""
+    before = text[max(0, organisation.start - 30):organisation.start].lower().rstrip(" '’")
+    return before.split()[-1] if before.split() else ""
+
+
+def _outside_quotes(text: str, people: list[Person], language: Language) -> list[Person]:
+    """The people named outside quotations (a pronoun speaks of someone named in the narrative)."""
+    segments = _quoted(text, language)
+    return [p for p in people if not any(s < p.start and p.end < e for s, e in segments)]
+
+
+@lru_cache(maxsize=4)
+def _quoted(text: str, language: Language) -> tuple[tuple[int, int], ...]:
+    """The stretches of a text in quotation marks (the quotes of one text ask many times)."""
+    from .rules import quoted_segments
+
+    return tuple((s.start, s.end) for s in quoted_segments(text, language))
 
 
 def _nearest_before(people: Sequence[Person], position: int) -> Person | None:
