@@ -38,6 +38,7 @@ from presslens.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "french"
+ARTICLES = {"articles": ROOT / "src" / "presslens" / "sample_corpus_fr" / "articles.jsonl"}  # the demo's French
 KINDS = ("person", "organisation", "place", "work")
 # The conflicts the set's README lists (``what`` of the labelled facts); every other ``what`` that two outlets
 # state is an agreement or a vague difference, never a conflict.
@@ -49,8 +50,8 @@ CONFLICTS = {
 
 
 def read_set(name: str) -> list[tuple[dict, dict]]:
-    articles = [json.loads(line) for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
-                if line.strip()]
+    path = ARTICLES.get(name, DATA / f"{name}.jsonl")
+    articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     labels_name = "labels" if name == "articles" else name.replace("articles", "labels")
     labels = {lab["url"]: lab for lab in map(json.loads, (DATA / f"{labels_name}.jsonl").read_text(
         encoding="utf-8").splitlines()) if lab}

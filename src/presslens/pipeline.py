@@ -73,10 +73,12 @@ class IngestReport:
         }
 
 
-def sample_corpus_paths() -> list[Path]:
-    """The article folders of the sample corpus shipped inside the package."""
-    root = Path(str(resources.files("presslens") / "sample_corpus"))
-    return [root / name for name in SAMPLE_FORMAT_DIRS if (root / name).is_dir()]
+def sample_corpus_paths(languages: Sequence[str] = ("en",)) -> list[Path]:
+    """The article folders of the sample corpus shipped inside the package: the English one (every format),
+    and with ``"fr"`` the French articles (three outlets on three stories, JSON Lines) that ``demo`` adds."""
+    root = Path(str(resources.files("presslens")))
+    paths = [root / "sample_corpus" / name for name in SAMPLE_FORMAT_DIRS if (root / "sample_corpus" / name).is_dir()]
+    return paths + ([root / "sample_corpus_fr"] if "fr" in languages else [])
 
 
 def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings, *,

@@ -74,7 +74,8 @@ def test_cli_demo_ingests_the_sample_corpus(tmp_path: Path):
     db = tmp_path / "demo.db"
     result = CliRunner().invoke(cli, ["--db", str(db), "demo"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "25 added (feed 4, html 3, jsonl 4, txt 11, warc 3)" in result.output
-    assert "Harbour Gazette" in result.output and db.exists()
+    # the 25 English articles of every format and the 15 French ones (JSON Lines)
+    assert "40 added (feed 4, html 3, jsonl 19, txt 11, warc 3)" in result.output
+    assert "Harbour Gazette" in result.output and "Métropole Soir" in result.output and db.exists()
     again = CliRunner().invoke(cli, ["--db", str(db), "demo"], catch_exceptions=False)
-    assert "0 added" in again.output and "25 already stored" in again.output
+    assert "0 added" in again.output and "40 already stored" in again.output

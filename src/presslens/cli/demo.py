@@ -36,7 +36,7 @@ def demo(ctx: click.Context, then_serve: bool, port: int) -> None:
         from dataclasses import replace
 
         obj.settings = replace(obj.settings, db_url=DEMO_DB)
-    report = run_ingest(obj, sample_corpus_paths())
+    report = run_ingest(obj, sample_corpus_paths(("en", "fr")))
     print_ingest_report(report)
     store = obj.writable_store
     console.print(f"\n[bold]{store.count_articles()} articles, {store.count_stories()} stories, "
