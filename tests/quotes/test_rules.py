@@ -147,3 +147,11 @@ def test_speakers_channel_from_the_cue_sentence():
     assert find_channel(text, 0, len(text)) == "letter"
     assert find_channel("She tweeted that it was fine.", 0, 28) == "tweet"
     assert find_channel("She said it was fine.", 0, 20) is None
+
+
+def test_a_pronoun_speaker_is_a_whole_word_not_the_start_of_a_name():
+    from presslens.quotes.rules import find_quotes
+
+    text = '"The ferry is late," said Helen Okafor. "It will run again," said he.'
+    speakers = [text[a.source[0]:a.source[1]] for a in find_quotes(text)]
+    assert speakers[0].startswith("Helen Okafor") and speakers[1] == "he"

@@ -35,7 +35,7 @@ class _Rules:
 def _rules(language: Language) -> _Rules:
     """The quote rules of a language, compiled once."""
     name = rf"(?:[A-Z][\w'’.-]*(?:\s+(?:{one_of(language.name_particles)})\s+|\s+|(?=\W)))+"
-    pronoun = rf"(?:{one_of(language.subject_pronouns)})"
+    pronoun = rf"(?:{one_of(language.subject_pronouns)})(?![\w'’-])"  # a whole word: "He", never "He" of "Helen"
     source = (rf"(?:{pronoun}|{initial_either_case(language.definite_articles)}\s+(?:[A-Za-z-]+\s+){{0,3}}?[a-z]+|"
               rf"(?:{one_of_followed(w for a in language.definite_articles for w in (a, a.capitalize()))})?{name})")
     cue = rf"(?:{one_of(language.reporting_verbs)})"
