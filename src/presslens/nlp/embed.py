@@ -13,6 +13,7 @@ from ..cpu import default_threads
 MODEL_DIR = Path(__file__).parent / "model"
 TOKENIZER = Path(__file__).parents[1] / "quotes" / "model" / "tokenizer.json"
 MAX_TOKENS = 128
+MAX_CHARS = 4_000  # a text is cut here before tokenizing: 128 word pieces never need more (a headline of 1 MB)
 BATCH = 64
 
 
@@ -41,7 +42,7 @@ class SentenceEncoder:
         """One row per text."""
         rows = []
         for start in range(0, len(texts), BATCH):
-            encodings = self.tokenizer.encode_batch([t or " " for t in texts[start:start + BATCH]])
+            encodings = self.tokenizer.encode_batch([t[:MAX_CHARS] or " " for t in texts[start:start + BATCH]])
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
             rows.append(self.session.run(["embeddings"], {"input_ids": ids, "attention_mask": mask})[0])
