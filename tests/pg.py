@@ -73,9 +73,18 @@ class Server:
         return self.database_url(name)
 
     def drop_database(self, url_or_name: str) -> None:
+        """Drop a test database. FORCE ends our own sessions on it; one the test role may not end (an autovacuum
+        worker that has just begun on the new database) is waited out, a few times."""
         name = make_url(url_or_name).database if "://" in url_or_name else url_or_name
-        with _connect(self.url) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {_quote_ident(name)} WITH (FORCE)")
+        for attempt in range(20):
+            try:
+                with _connect(self.url) as conn:
+                    conn.execute(f"DROP DATABASE IF EXISTS {_quote_ident(name)} WITH (FORCE)")
+                break
+            except psycopg.errors.InsufficientPrivilege:
+                if attempt == 19:
+                    raise
+                time.sleep(0.5)
         self.databases.discard(name)
 
     def admin(self) -> psycopg.Connection:
