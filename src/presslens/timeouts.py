@@ -20,14 +20,9 @@ class DocumentTimeout(Exception):
     """Raised inside a document's processing when its time is up."""
 
 
-REPEAT_S = 0.05  # after the limit, the exception comes again this often until the block ends (Python drops one
-# raised while a finaliser or a gc callback runs, and the document would then run on with no limit)
-
-
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise ``DocumentTimeout`` in the block after ``seconds`` (0: no limit), and again every ``REPEAT_S`` until
-    the block is left."""
+    """Raise ``DocumentTimeout`` in the block after ``seconds`` (0: no limit)."""
     if seconds <= 0:
         yield
         return
@@ -40,7 +35,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise DocumentTimeout
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_S)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
@@ -50,29 +45,25 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 @contextmanager
 def _thread_limit(seconds: float) -> Iterator[None]:
-    """``time_limit`` for a thread that is not the main one: a watchdog raises in it, unless the block is over."""
+    """``time_limit`` for a thread that is not the main one: a timer raises in it, unless the block is over."""
     target = ctypes.c_ulong(threading.get_ident())
     guard = threading.Lock()
-    done = threading.Event()
     state = {"active": True, "fired": False}
 
-    def watch() -> None:
-        wait = seconds
-        while not done.wait(wait):
-            with guard:
-                if not state["active"]:
-                    return
+    def expire() -> None:
+        with guard:
+            if state["active"]:
                 state["fired"] = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(DocumentTimeout))
-            wait = REPEAT_S
 
-    watchdog = threading.Thread(target=watch, name="presslens-time-limit", daemon=True)
-    watchdog.start()
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
     try:
         yield
     finally:
         with guard:
             state["active"] = False
-            done.set()
-            if state["fired"]:  # one may still be on its way: take it back
+            timer.cancel()
+            if state["fired"]:  # raised too late to matter: take back one still on its way
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)

