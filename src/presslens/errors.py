@@ -50,13 +50,14 @@ class Errors:
     E509 = "{url} keeps nothing once the command ends: give a file path or a database server URL to write to"
     E510 = "cannot write to the store {url}: {detail}"
     E511 = "the store refused the record: {detail}"
+    E512 = "no thread matches {key!r} (give a thread id, an id prefix of 4+ characters, or a story id)"
     E601 = "invalid pair record: {detail}"
     E701 = "not a presslens batch output: {detail}"
     E702 = "the Spark job failed: {detail}"
 
 
 # Errors that say a record asked for is not there (404 over HTTP, exit status 4 on the command line).
-NOT_FOUND_CODES = frozenset({"E502", "E504", "E505"})
+NOT_FOUND_CODES = frozenset({"E502", "E504", "E505", "E512"})
 
 
 class PresslensError(Exception):

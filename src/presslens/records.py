@@ -25,6 +25,7 @@ __all__ = [
     "Story",
     "StoryLink",
     "StoryMaterial",
+    "Thread",
 ]
 
 
@@ -248,6 +249,19 @@ class Story:
     title: str
     article_ids: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
+    first_seen: date | None = None
+    last_seen: date | None = None
+
+
+@dataclass(slots=True)
+class Thread:
+    """A running storyline: stories (events) about the same people and things, in time order."""
+
+    thread_id: str  # the id of its first story
+    title: str
+    story_ids: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    articles: int = 0
     first_seen: date | None = None
     last_seen: date | None = None
 

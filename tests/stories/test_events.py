@@ -58,3 +58,56 @@ def test_without_events_the_default_stream_is_unchanged_by_the_new_features():
     assert "events" not in DEFAULT_SIGNALS and set(DEFAULT_SIGNALS) < set(SIGNALS)
     clusterer = StreamClusterer("en")
     assert clusterer.signals == DEFAULT_SIGNALS and clusterer.undated_linker is clusterer.linker
+
+
+STORYLINE = {  # day: (event, words only its articles use); one storyline, events a week or two apart
+    30: ("letter", "letter investigators server emails director reopened inquiry"),
+    38: ("hearing", "hearing senators testimony committee subpoena oath transcript"),
+    47: ("report", "report inspector findings classified retention guidance auditor"),
+}
+
+
+def _storyline_stream(rng: random.Random) -> list[tuple[StoryDocument, str]]:
+    """The persistent topic of ``_stream`` (two names in every article for months), a debate with no storyline,
+    and three events of one storyline that also name its own people (Comey, the FBI)."""
+    documents = [(d, label) for d, label in _stream(rng) if label in ("debate",) or label.startswith("filler")]
+    for start, (event, words) in STORYLINE.items():
+        for day in (start, start + 1):
+            for n in range(3):
+                text = " ".join(rng.choices(words.split(), k=25) + rng.choices(COMMON, k=15))
+                document = _document(f"{event}-{day}-{n}", START + timedelta(days=day, hours=n + 1), text,
+                                     f"The {event}: {words.split()[0]} {words.split()[1]} {n}")
+                document.entities += ("person:james-comey", "organisation:fbi")
+                documents.append((document, event))
+    return sorted(documents, key=lambda pair: pair[0].published)
+
+
+def test_events_of_one_storyline_are_separate_stories_joined_by_one_thread():
+    from presslens.records import StoryLink
+    from presslens.stories import assign_stories, describe_stories
+    from presslens.stories.threads import ThreadStory, assign_threads
+
+    pairs = _storyline_stream(random.Random(5))
+    documents = [d for d, _ in pairs]
+    links = assign_stories(documents, ["en"] * len(documents), signals=SIGNALS)
+    assert all(isinstance(link, StoryLink) for link in links)
+    story_of = {link.article_id: link.story_id for link in links}
+    stories = describe_stories(documents, links)
+    by_key = {d.key: d for d in documents}
+    inputs = []
+    for story in stories:
+        counts = Counter(e for key in story.article_ids for e in by_key[key].entities)
+        keep = tuple(sorted(e for e, n in counts.items() if 3 * n >= len(story.article_ids)))
+        inputs.append(ThreadStory(story.story_id, story.title, len(story.article_ids), story.first_seen,
+                                  story.last_seen, tuple(story.outlets), keep))
+    threads = assign_threads(inputs)
+    main_story = {event: Counter(story_of[d.key] for d, g in pairs if g == event).most_common(1)[0][0]
+                  for event, _ in STORYLINE.values()}
+    assert len(set(main_story.values())) == 3  # three events, three stories
+    thread_of = {s: t.thread_id for t in threads for s in t.story_ids}
+    assert None not in {thread_of.get(s) for s in main_story.values()}
+    assert len({thread_of[s] for s in main_story.values()}) == 1
+    storyline = next(t for t in threads if main_story["letter"] in t.story_ids)
+    debate = Counter(story_of[d.key] for d, g in pairs if g == "debate").most_common(1)[0][0]
+    assert debate not in storyline.story_ids  # the debate shares only the names every article has
+    assert storyline.first_seen < storyline.last_seen and len(storyline.story_ids) <= 5

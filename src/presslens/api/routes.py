@@ -218,12 +218,29 @@ def list_stories(request: Request, limit: Limit = 50, cursor: Cursor = None, out
 
 @router.get("/stories/{story_id}", summary="One story and its timeline")
 def get_story(request: Request, story_id: Key) -> dict:
-    return store_of(request).get_story(story_id).as_dict()
+    store = store_of(request)
+    found = store.get_story(story_id)
+    return {**found.as_dict(), "thread_id": store.thread_of_story(found.story_id)}
 
 
 @router.get("/stories/{story_id}/brief", summary="How each outlet told the story (compare stage)")
 def get_brief(request: Request, story_id: Key) -> dict:
     return request.app.state.briefs.get(store_of(request), story_id).as_dict()
+
+
+# -- threads ---------------------------------------------------------------------------------
+
+@router.get("/threads", summary="List threads (running storylines of several stories) by size or recency")
+def list_threads(request: Request, limit: Limit = 50, cursor: Cursor = None, outlet: Text = None,
+                 order: Literal["size", "recent"] = "size") -> dict:
+    offset = decode_cursor(cursor)
+    return page(store_of(request).list_threads(outlet=outlet, order=order, limit=limit + 1, offset=offset),
+                offset, limit)
+
+
+@router.get("/threads/{thread_id}", summary="One thread and its stories in time order")
+def get_thread(request: Request, thread_id: Key) -> dict:
+    return store_of(request).get_thread(thread_id).as_dict()
 
 
 # -- quotes, entities, outlets ------------------------------------------------------------------

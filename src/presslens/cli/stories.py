@@ -43,7 +43,7 @@ def stories(obj: Context, outlet, search, min_size, recent, recluster, limit, of
 
 
 def print_story_table(title: str, found) -> None:
-    rows = [(s.story_id[:10], s.title, s.size, s.duplicates or "", ", ".join(s.outlets), _span(s)) for s in found]
+    rows = [(s.story_id[:10], s.title, s.size, s.duplicates or "", ", ".join(s.outlets), span_text(s)) for s in found]
     print_table(title, ["story", "title", "articles", "copies", "outlets", "dates"], rows)
 
 
@@ -69,17 +69,22 @@ def story(obj: Context, key: str, fmt: str, as_json: bool) -> None:
         return
     found = obj.store.get_story(key)
     if as_json:
-        print_json(found.as_dict())
+        print_json({**found.as_dict(), "thread_id": obj.store.thread_of_story(found.story_id)})
         return
     console.print(f"[bold]{found.title}[/bold]  ({found.story_id})")
-    console.print(f"{found.size} articles from {len(found.outlets)} outlets, {_span(found)}")
+    console.print(f"{found.size} articles from {len(found.outlets)} outlets, {span_text(found)}")
+    thread_id = obj.store.thread_of_story(found.story_id)
+    if thread_id:
+        console.print(f"Part of thread {thread_id[:10]}: {obj.store.get_thread(thread_id, with_stories=False).title}",
+                      highlight=False)
     rows = [(m.published, m.outlet, m.title, m.article_id[:10],
              f"copy of {m.duplicate_of[:10]} ({m.containment:.0%})" if m.duplicate_of else "")
             for m in found.members]
     print_table("Timeline", ["date", "outlet", "title", "article", "near-duplicate"], rows)
 
 
-def _span(found) -> str:
+def span_text(found) -> str:
+    """A story's or thread's dates: one day, a range, or undated."""
     if not found.first_seen:
         return "undated"
     if found.first_seen == found.last_seen:

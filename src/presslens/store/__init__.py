@@ -37,6 +37,7 @@ from ..records import (
     Story,
     StoryLink,
     StoryMaterial,
+    Thread,
 )
 from ..settings import Settings, normalise_db_url
 from .articles import SUMMARY_COLUMNS, ArticleSummary, article_summary, display_title
@@ -64,7 +65,17 @@ from .entities import (
     mention_rows,
     merge_entities,
 )
-from .models import ArticleRow, EntityRow, MentionRow, OutletRow, QuoteRow, StoryLinkRow, StoryRow, without_nul
+from .models import (
+    ArticleRow,
+    EntityRow,
+    MentionRow,
+    OutletRow,
+    QuoteRow,
+    StoryLinkRow,
+    StoryRow,
+    ThreadRow,
+    without_nul,
+)
 from .patterns import printable
 from .quotes import (
     QuoteSummary,
@@ -96,9 +107,19 @@ from .stories import (
     story_of_article,
     story_summaries,
 )
+from .threads import (
+    StoryProfile,
+    ThreadSummary,
+    replace_threads,
+    story_profiles,
+    thread_of_story,
+    thread_stories,
+    thread_summaries,
+)
 
 __all__ = ["ArticleSummary", "EntitySummary", "QuoteSummary", "SearchHit", "SpeakerSummary", "Store",
-           "StoryCheckpoint", "StoryInput", "StoryMember", "StorySummary", "display_title"]
+           "StoryCheckpoint", "StoryInput", "StoryMember", "StoryProfile", "StorySummary", "ThreadSummary",
+           "display_title"]
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -458,6 +479,46 @@ class Store:
         story = Story(found.story_id, found.title, ids, found.outlets, found.first_seen, found.last_seen)
         return StoryMaterial(story, sorted(articles, key=lambda a: order[a.article_id]), quotes, mentions, entities,
                              {m.article_id: m.duplicate_of for m in found.members if m.duplicate_of})
+
+    # --- threads -----------------------------------------------------------------------
+
+    def story_profiles(self, vector_model: str) -> list[StoryProfile]:
+        """Every stored story as the thread layer reads it: key entities and mean headline embedding."""
+        with self.engine.connect() as conn:
+            return list(story_profiles(conn, vector_model))
+
+    def replace_threads(self, threads: Sequence[Thread]) -> None:
+        """Swap all threads for these, in one transaction."""
+        with self.engine.begin() as conn:
+            replace_threads(conn, threads)
+
+    def list_threads(self, *, outlet: str | None = None, order: str = "size", limit: int = 50,
+                     offset: int = 0) -> list[ThreadSummary]:
+        """Threads, most stories (or, with ``order="recent"``, latest) first."""
+        with self.engine.connect() as conn:
+            return thread_summaries(conn, outlet=outlet, order=order, limit=limit, offset=offset)
+
+    def get_thread(self, key: str, *, with_stories: bool = True) -> ThreadSummary:
+        """The thread with id ``key``, whose id starts with it, or that holds the story ``key``."""
+        with self.engine.connect() as conn:
+            found = thread_summaries(conn, thread_ids=[key])
+            if not found and len(key) >= 4:
+                prefixed = select(ThreadRow.id).where(ThreadRow.id.startswith(key.lower(), autoescape=True)).limit(2)
+                ids = list(conn.scalars(prefixed)) or [t for t in [thread_of_story(conn, key)] if t]
+                if len(ids) > 1:
+                    raise StoreError("E503", key=key, count="several")
+                found = thread_summaries(conn, thread_ids=ids) if ids else []
+            if not found:
+                raise StoreError("E512", key=key)
+            thread = found[0]
+            if with_stories:
+                thread = replace(thread, stories=thread_stories(conn, thread.thread_id))
+        return thread
+
+    def thread_of_story(self, story_id: str) -> str | None:
+        """The id of the story's thread, if it is in one."""
+        with self.engine.connect() as conn:
+            return thread_of_story(conn, story_id)
 
     def articles_of_stories(self, story_ids: Sequence[str]) -> dict[str, list[str]]:
         """Each story's article ids, in stream order."""

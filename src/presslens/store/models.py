@@ -181,3 +181,27 @@ class StoryStateRow(Base):
     before: Mapped[date] = mapped_column(Date)
     articles: Mapped[int] = mapped_column(Integer)
     state: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ThreadRow(Base):
+    """A thread's summary; its id is the id of its first story."""
+
+    __tablename__ = "threads"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    stories: Mapped[int] = mapped_column(Integer)
+    articles: Mapped[int] = mapped_column(Integer)
+    outlets: Mapped[str] = mapped_column(Text)
+    first_seen: Mapped[date | None] = mapped_column(Date, index=True)
+    last_seen: Mapped[date | None] = mapped_column(Date, index=True)
+
+
+class StoryThreadRow(Base):
+    """A story's thread, and its place in the thread's time order."""
+
+    __tablename__ = "story_threads"
+
+    story_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    thread_id: Mapped[str] = mapped_column(String(32), index=True)
+    position: Mapped[int] = mapped_column(Integer)

@@ -16,8 +16,10 @@ from ..store import Store, StoryCheckpoint, StoryInput
 from . import ENCODER_NAME, StoryDocument, StoryStream, StreamRun, describe_stories, encode, lead_text
 from .assign import STATE_VERSION as STORY_STATE_VERSION
 from .linker import LINKER_FILE
+from .threads import ThreadStory, assign_threads
 
-__all__ = ["StoriesUpdate", "headline_vectors", "repair_stories", "stories_fingerprint", "update_stories"]
+__all__ = ["StoriesUpdate", "headline_vectors", "repair_stories", "stories_fingerprint", "update_stories",
+           "update_threads"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,20 @@ def _update_stories(store: Store, settings: Settings, from_scratch: bool) -> Sto
         store.replace_stories(describe_stories(documents, run.links, settings.default_language), run.links, saved)
     else:
         _store_resumed(store, checkpoint.before, documents, run, saved, settings.default_language)
+    update_threads(store)
     return StoriesUpdate(store.count_stories(), len(documents), checkpoint is not None)
+
+
+def update_threads(store: Store) -> int:
+    """Group the stored stories into threads (``threads.py``) and store them; returns how many there are.
+
+    The thread layer streams every stored story again: deterministic, and cheap beside the stories (one
+    story profile per story, read from the store)."""
+    profiles = store.story_profiles(ENCODER_NAME)
+    threads = assign_threads([ThreadStory(p.story_id, p.title, p.size, p.first_seen, p.last_seen, p.outlets,
+                                          p.entities, p.embedding) for p in profiles])
+    store.replace_threads(threads)
+    return len(threads)
 
 
 def stories_fingerprint(settings: Settings) -> str:

@@ -1,0 +1,121 @@
+"""Thread rows: what the thread layer reads of the stored stories, and the threads it found."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from sqlalchemy import Connection, delete, select
+
+from ..records import Thread
+from .engine import LOCK_STORIES, advisory_lock
+from .models import ArticleVectorRow, MentionRow, StoryLinkRow, StoryRow, StoryThreadRow, ThreadRow
+from .stories import STORY_ENTITY_KINDS, StorySummary, story_summaries
+
+KEY_ENTITY_SHARE = 1 / 3  # a story's key entities are named in at least this share of its articles
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadSummary:
+    """A stored thread; ``stories`` is filled for a single thread, in time order."""
+
+    thread_id: str
+    title: str
+    size: int  # stories
+    articles: int
+    outlets: list[str]
+    first_seen: date | None
+    last_seen: date | None
+    stories: list[StorySummary] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        data = {k: getattr(self, k) for k in self.__slots__ if k != "stories"}
+        for key in ("first_seen", "last_seen"):
+            data[key] = data[key].isoformat() if data[key] else None
+        if self.stories:
+            data["stories"] = [s.as_dict() for s in self.stories]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class StoryProfile:
+    """What the thread layer reads of one stored story."""
+
+    story_id: str
+    title: str
+    size: int
+    first_seen: date | None
+    last_seen: date | None
+    outlets: tuple[str, ...]
+    entities: tuple[str, ...]
+    embedding: np.ndarray | None
+
+
+def story_profiles(conn: Connection, vector_model: str) -> Iterator[StoryProfile]:
+    """Every stored story with its key entities and the mean of its articles' headline embeddings."""
+    named: dict[str, Counter] = defaultdict(Counter)
+    mentions = (select(StoryLinkRow.story_id, MentionRow.article_id, MentionRow.entity_id).distinct()
+                .join(MentionRow, MentionRow.article_id == StoryLinkRow.article_id)
+                .where(MentionRow.kind.in_(STORY_ENTITY_KINDS), MentionRow.entity_id.is_not(None)))
+    for story_id, _, entity_id in conn.execute(mentions):
+        named[story_id][entity_id] += 1
+    vectors: dict[str, list[np.ndarray]] = defaultdict(list)
+    embedded = (select(StoryLinkRow.story_id, ArticleVectorRow.vector)
+                .join(ArticleVectorRow, ArticleVectorRow.article_id == StoryLinkRow.article_id)
+                .where(ArticleVectorRow.model == vector_model))
+    for story_id, vector in conn.execute(embedded):
+        vectors[story_id].append(np.frombuffer(vector, dtype=np.float32))
+    rows = conn.execute(select(StoryRow.id, StoryRow.title, StoryRow.size, StoryRow.first_seen, StoryRow.last_seen,
+                               StoryRow.outlets).order_by(StoryRow.id))
+    for row in rows:
+        counts = named.get(row.id, Counter())
+        key = tuple(sorted(e for e, n in counts.items() if n >= KEY_ENTITY_SHARE * row.size))
+        found = vectors.get(row.id)
+        yield StoryProfile(row.id, row.title, row.size, row.first_seen, row.last_seen, tuple(json.loads(row.outlets)),
+                           key, np.mean(found, axis=0) if found else None)
+
+
+def replace_threads(conn: Connection, threads: Sequence[Thread]) -> None:
+    """Swap every thread for these (in the caller's transaction)."""
+    advisory_lock(conn, LOCK_STORIES)
+    conn.execute(delete(StoryThreadRow))
+    conn.execute(delete(ThreadRow))
+    if not threads:
+        return
+    conn.execute(ThreadRow.__table__.insert(), [
+        {"id": t.thread_id, "title": t.title, "stories": len(t.story_ids), "articles": t.articles,
+         "outlets": json.dumps(t.outlets), "first_seen": t.first_seen, "last_seen": t.last_seen} for t in threads])
+    conn.execute(StoryThreadRow.__table__.insert(), [
+        {"story_id": story_id, "thread_id": t.thread_id, "position": n}
+        for t in threads for n, story_id in enumerate(t.story_ids)])
+
+
+def thread_summaries(conn: Connection, *, thread_ids: Sequence[str] | None = None, outlet: str | None = None,
+                     order: str = "size", limit: int = 50, offset: int = 0) -> list[ThreadSummary]:
+    """Threads by number of stories (then recency), or by recency with ``order="recent"``."""
+    query = select(ThreadRow.id, ThreadRow.title, ThreadRow.stories, ThreadRow.articles, ThreadRow.outlets,
+                   ThreadRow.first_seen, ThreadRow.last_seen)
+    if thread_ids is not None:
+        query = query.where(ThreadRow.id.in_(list(thread_ids)))
+    if outlet:
+        query = query.where(ThreadRow.outlets.contains(json.dumps(outlet)))
+    recency = ThreadRow.last_seen.desc().nulls_last()
+    ordering = (recency, ThreadRow.stories.desc()) if order == "recent" else (ThreadRow.stories.desc(), recency)
+    rows = conn.execute(query.order_by(*ordering, ThreadRow.id).limit(limit).offset(offset)).all()
+    return [ThreadSummary(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6]) for r in rows]
+
+
+def thread_stories(conn: Connection, thread_id: str) -> list[StorySummary]:
+    """A thread's stories in time order."""
+    ids = list(conn.scalars(select(StoryThreadRow.story_id).where(StoryThreadRow.thread_id == thread_id)
+                            .order_by(StoryThreadRow.position)))
+    found = {s.story_id: s for s in story_summaries(conn, story_ids=ids, limit=len(ids) or 1)}
+    return [found[i] for i in ids if i in found]
+
+
+def thread_of_story(conn: Connection, story_id: str) -> str | None:
+    return conn.scalar(select(StoryThreadRow.thread_id).where(StoryThreadRow.story_id == story_id))
