@@ -62,3 +62,5 @@ def test_a_storyline_cut_into_two_stories_is_one_thread_in_the_store_cli_and_api
         assert [s["story_id"] for s in one["stories"]] == [first, second]
         assert client.get(f"/api/v1/stories/{second}").json()["thread_id"] == thread_id
         assert client.get("/api/v1/threads/zzzzzzzz").status_code == 404
+        page = client.get(f"/stories/{second}").text
+        assert "Part of a running storyline" in page and f'href="/stories/{first}"' in page

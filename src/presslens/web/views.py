@@ -38,8 +38,14 @@ def story_view(store: Store, briefs, key: str) -> dict:
             "article": article, "copy_of": material.copies.get(article.article_id),
             "segments": segments(article, quotes_by_article[article.article_id], colours, groups, conflicts)})
     return {"brief": brief, "columns": sorted(columns.items()), "colours": colours,
-            "chart": coverage_chart(material.articles),
+            "chart": coverage_chart(material.articles), "thread": _thread_of(store, brief.story_id),
             "conflicting_facts": [f for f in brief.facts if f.status in ("conflict", "differs")]}
+
+
+def _thread_of(store: Store, story_id: str):
+    """The story's thread with its stories in time order, or None."""
+    thread_id = store.thread_of_story(story_id)
+    return store.get_thread(thread_id) if thread_id else None
 
 
 def _speaker_colours(quotes: Sequence[Quote]) -> dict[str, int]:
