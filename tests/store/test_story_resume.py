@@ -14,7 +14,7 @@ from presslens.ingest import read_bytes
 from presslens.pipeline import update_stories
 from presslens.settings import Settings
 from presslens.store import Store
-from presslens.store.models import StoryLinkRow, StoryRow
+from presslens.store.models import StoryLinkRow, StoryRow, StoryThreadRow
 
 TOPICS = [("Harbour", "ferry strike", "dock workers walked out over pay"),
           ("Council", "school budget", "councillors voted to cut the schools budget"),
@@ -55,7 +55,8 @@ def _tables(store: Store):
     with store.engine.connect() as conn:
         links = conn.execute(select(StoryLinkRow.__table__).order_by(StoryLinkRow.article_id)).all()
         stories = conn.execute(select(StoryRow.__table__).order_by(StoryRow.id)).all()
-    return links, stories
+        threads = conn.execute(select(StoryThreadRow.__table__).order_by(StoryThreadRow.story_id)).all()
+    return links, stories, threads
 
 
 def test_ingests_in_date_order_resume_and_match_a_replay_from_scratch(store: Store, settings: Settings):
