@@ -77,12 +77,18 @@ class StorySummary:
     members: list[StoryMember] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        data = {k: getattr(self, k) for k in self.__slots__ if k != "members"}
-        for key in ("first_seen", "last_seen"):
-            data[key] = data[key].isoformat() if data[key] else None
-        if self.members:
-            data["articles"] = [m.as_dict() for m in self.members]
-        return data
+        return span_dict(self, "members", "articles")
+
+
+def span_dict(summary, nested: str, key: str) -> dict:
+    """A story's or thread's summary as JSON-ready data: days as ISO strings, its ``nested`` records (when
+    filled) under ``key``."""
+    data = {k: getattr(summary, k) for k in summary.__slots__ if k != nested}
+    for day in ("first_seen", "last_seen"):
+        data[day] = data[day].isoformat() if data[day] else None
+    if getattr(summary, nested):
+        data[key] = [m.as_dict() for m in getattr(summary, nested)]
+    return data
 
 
 def story_inputs(conn: Connection, vector_model: str, since: date | None = None) -> Iterator[StoryInput]:

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, delete, select
 from ..records import Thread
 from .engine import LOCK_STORIES, advisory_lock
 from .models import ArticleVectorRow, MentionRow, StoryLinkRow, StoryRow, StoryThreadRow, ThreadRow
-from .stories import STORY_ENTITY_KINDS, StorySummary, story_summaries
+from .stories import STORY_ENTITY_KINDS, StorySummary, span_dict, story_summaries
 
 KEY_ENTITY_SHARE = 1 / 3  # a story's key entities are named in at least this share of its articles
 
@@ -33,12 +33,7 @@ class ThreadSummary:
     stories: list[StorySummary] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        data = {k: getattr(self, k) for k in self.__slots__ if k != "stories"}
-        for key in ("first_seen", "last_seen"):
-            data[key] = data[key].isoformat() if data[key] else None
-        if self.stories:
-            data["stories"] = [s.as_dict() for s in self.stories]
-        return data
+        return span_dict(self, "stories", "stories")
 
 
 @dataclass(frozen=True, slots=True)
