@@ -34,14 +34,22 @@ class Context:
             self._store = Store.open(self.settings, create=True)
         return self._store
 
+    def use_db(self, db_url: str) -> None:
+        """Point at another store (``--db`` given after the subcommand); only before the store is opened."""
+        if self._store is not None:
+            raise ConfigError("--db must come before anything reads the store")
+        self.settings = Settings.from_env(db_url=db_url)
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
 
 
+DB_HELP = "SQLite file or SQLAlchemy URL of the store [default: presslens.db]."
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_url", metavar="URL", envvar="PRESSLENS_DB", show_envvar=True,
-              help="SQLite file or SQLAlchemy URL of the store [default: presslens.db].")
+@click.option("--db", "db_url", metavar="URL", envvar="PRESSLENS_DB", show_envvar=True, help=DB_HELP)
 @click.version_option(__version__, prog_name="presslens")
 @click.pass_context
 def cli(ctx: click.Context, db_url: str | None) -> None:
@@ -49,6 +57,21 @@ def cli(ctx: click.Context, db_url: str | None) -> None:
     state = Context(Settings.from_env(db_url=db_url))
     ctx.obj = state
     ctx.call_on_close(state.close)
+
+
+def _use_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.find_object(Context).use_db(value)
+
+
+def share_db_option(group: click.Group) -> None:
+    """Let ``--db`` come after the subcommand too (``presslens serve --db x.db``), on every command."""
+    for command in group.commands.values():
+        if not any(param.name == "db_url" for param in command.params):
+            command.params.append(click.Option(["--db", "db_url"], metavar="URL", expose_value=False,
+                                               callback=_use_db, help=DB_HELP))
+        if isinstance(command, click.Group):
+            share_db_option(command)
 
 
 # Exit statuses: 1 some documents failed, 2 usage or settings, 3 a database or other presslens error, 4 not found.
