@@ -21,6 +21,8 @@ class Errors:
     E003 = "the {what} is missing from {path}: reinstall presslens"
     E004 = "{variable}={value!r} is not one of: {allowed}"
     E005 = "{variable}={value!r} is out of range: give a whole number from {low:,} to {high:,}"
+    E006 = "cannot export {what!r}: choose one of {allowed}"
+    E007 = "the {option} filter applies to {applies} only"
     E100 = "no such file or directory"
     E101 = "empty file"
     E102 = "binary content ({detail}), not a text document"

@@ -10,10 +10,12 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request, Response
+from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
+from ..export import MEDIA_TYPES, export_chunks
 from ..settings import Settings
-from ..store import Store
+from ..store import EXPORT_COLUMNS, ExportFilters, Store
 from .briefs import BriefCache
 from .jobs import Job, JobQueue, QueueFull
 from .params import Cursor, Key, Language, Limit, SearchText, Text
@@ -290,3 +292,24 @@ def list_outlets(request: Request) -> dict:
         outlets.append({"outlet": name, "articles": count,
                         "most_quoted": [{"speaker": s, "quotes": n} for s, n in top]})
     return {"items": outlets}
+
+
+# -- exports ------------------------------------------------------------------------------------
+
+_EXPORT_SUFFIX = {"csv": "csv", "jsonl": "jsonl", "parquet": "parquet"}
+
+
+@router.get("/export/{table}", summary="Every row of a table as CSV, JSONL or Parquet, streamed (no limit)",
+            response_class=StreamingResponse,
+            responses={200: {"description": "The rows, in the chosen format",
+                             "content": {t.split(";")[0]: {} for t in MEDIA_TYPES.values()}}})
+def export_table(request: Request,
+                 table: Literal["articles", "quotes", "mentions", "entities", "stories", "threads"],
+                 format: Literal["csv", "jsonl", "parquet"] = "jsonl",
+                 since: date | None = None, until: date | None = None, outlet: Text = None, story: Text = None,
+                 speaker: Text = None, bom: bool = False) -> StreamingResponse:
+    filters = ExportFilters(since=since, until=until, outlet=outlet, story_id=story, speaker=speaker)
+    rows = store_of(request).export(table, filters)  # a bad filter or unknown story answers before streaming
+    headers = {"Content-Disposition": f'attachment; filename="{table}.{_EXPORT_SUFFIX[format]}"'}
+    return StreamingResponse(export_chunks(rows, EXPORT_COLUMNS[table], format, bom=bom),
+                             media_type=MEDIA_TYPES[format], headers=headers)

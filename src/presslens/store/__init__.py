@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -65,6 +65,7 @@ from .entities import (
     mention_rows,
     merge_entities,
 )
+from .export import EXPORT_COLUMNS, EXPORT_TABLES, ExportFilters, check_export, export_rows
 from .models import (
     ArticleRow,
     EntityRow,
@@ -117,7 +118,8 @@ from .threads import (
     thread_summaries,
 )
 
-__all__ = ["ArticleSummary", "EntitySummary", "QuoteSummary", "SearchHit", "SpeakerSummary", "Store",
+__all__ = ["EXPORT_COLUMNS", "EXPORT_TABLES", "ArticleSummary", "EntitySummary", "ExportFilters", "QuoteSummary",
+           "SearchHit", "SpeakerSummary", "Store",
            "StoryCheckpoint", "StoryInput", "StoryMember", "StoryProfile", "StorySummary", "ThreadSummary",
            "display_title"]
 
@@ -590,6 +592,24 @@ class Store:
             for name, outlet in conn.execute(speaker_outlets_query([row[0] for row in top])):
                 outlets.setdefault(name, []).append(outlet or "(unknown)")
         return [SpeakerSummary(name, role, count, outlets.get(name, [])) for name, count, role in top]
+
+    # --- exports -----------------------------------------------------------------------
+
+    def export(self, table: str, filters: ExportFilters | None = None) -> Iterator[dict]:
+        """Every row of ``table`` (``articles``, ``quotes``, ``mentions``, ``entities``, ``stories`` or
+        ``threads``) that passes ``filters``, streamed from one connection; columns in ``EXPORT_COLUMNS``.
+
+        The story filter takes a story id, its first characters or an article id, checked before the first row.
+        """
+        filters = filters or ExportFilters()
+        if filters.story_id:
+            filters = replace(filters, story_id=self.get_story(filters.story_id, with_members=False).story_id)
+        check_export(table, filters)  # now, not at the first row
+        return self._stream_export(table, filters)
+
+    def _stream_export(self, table: str, filters: ExportFilters) -> Iterator[dict]:
+        with self.engine.connect() as conn:
+            yield from export_rows(conn, table, filters)
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over titles and clean text, best matches first (FTS5 query syntax).
