@@ -15,7 +15,7 @@ from .analysis import Analysis, clean_and_find, link, quote_extractor
 from .analysis.finding import failure
 from .clean import article_id_for
 from .errors import IngestError, PresslensError, StoreError
-from .ingest import iter_sources, read_bytes, read_path
+from .ingest import iter_sources, read_bytes, read_path, read_records
 from .records import Article, RawDoc
 from .settings import Settings
 from .store import Store
@@ -112,6 +112,16 @@ def ingest_bytes(data: bytes, name: str, store: Store, settings: Settings, *, fm
     started = time.perf_counter()
     batch: list[RawDoc] = []
     _ingest_items(read_bytes(data, name, settings, fmt), batch, store, settings, report, outlet, name)
+    return _finish(batch, store, settings, report, started)
+
+
+def ingest_records(records: Iterable, store: Store, settings: Settings, *, outlet: str | None = None,
+                   source: str = "records") -> IngestReport:
+    """Clean, analyse and store articles given as ``RawDoc``s or mappings (see ``ingest.read_records``)."""
+    report = IngestReport()
+    started = time.perf_counter()
+    batch: list[RawDoc] = []
+    _ingest_items(read_records(records, source, settings), batch, store, settings, report, outlet, source)
     return _finish(batch, store, settings, report, started)
 
 

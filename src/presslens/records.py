@@ -25,6 +25,7 @@ __all__ = [
     "Story",
     "StoryLink",
     "StoryMaterial",
+    "TextAnalysis",
     "Thread",
 ]
 
@@ -276,3 +277,14 @@ class StoryMaterial:
     mentions: list[Mention] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     copies: dict[str, str] = field(default_factory=dict)  # article id -> the article it copies
+
+
+@dataclass(slots=True)
+class TextAnalysis:
+    """One text analysed without a store (``presslens.analyse``): the cleaned article, its quotes, and the
+    entities it mentions with each mention; every span points into the text as given."""
+
+    article: Article
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import io
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,7 +23,8 @@ from .meta import decode, has_surrogates, host_of, without_surrogates
 from .registry import Reader
 from .sources import iter_sources, not_a_file, special_kind
 
-__all__ = ["FORMATS", "detect_format", "format_limit", "host_of", "iter_sources", "read_bytes", "read_path"]
+__all__ = ["FORMATS", "detect_format", "format_limit", "host_of", "iter_sources", "read_bytes", "read_path",
+           "read_records"]
 
 FORMATS = registry.names()
 _RECORD_FACTOR = 50  # a file of many records may be this many times one document's limit
@@ -113,6 +115,23 @@ def _read_whole(stream: BinaryIO, source: str, reader: Reader, limit: int) -> It
         yield from items
         locator = cut_at or locator
     yield IngestError("E110", source=source, locator=locator, size=size, limit=limit)
+
+
+def read_records(records: Iterable[Mapping | RawDoc], source: str, settings: Settings
+                 ) -> Iterator[RawDoc | IngestError]:
+    """Articles given as Python objects: ``RawDoc``s, or mappings read as a JSONL record is (``text``,
+    ``title``, ``url``, ``outlet``, ``date`` as a string or a ``date``, ``language``); a bad one is an error
+    naming ``source`` and its index."""
+    for index, record in enumerate(records):
+        if not isinstance(record, RawDoc):
+            record = jsonl.record_to_doc(_json_ready(record), source, f"record {index}")
+        yield _checked(record, settings)
+
+
+def _json_ready(record: object) -> object:
+    if not isinstance(record, Mapping):
+        return record
+    return {key: value.isoformat() if isinstance(value, date) else value for key, value in record.items()}
 
 
 def _read_data(data: bytes, source: str, reader: Reader) -> Iterator[RawDoc | IngestError]:

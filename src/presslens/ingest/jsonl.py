@@ -42,7 +42,7 @@ def read_json_lines(text: str, source: str) -> Iterator[RawDoc | IngestError]:
         except ValueError as exc:
             yield IngestError("E104", source=source, locator=locator, detail=_why(exc))
             continue
-        yield _from_record(record, source, locator)
+        yield record_to_doc(record, source, locator)
 
 
 def load_json(text: str) -> object:
@@ -74,7 +74,7 @@ def _read_whole(text: str, source: str) -> Iterator[RawDoc | IngestError]:
         return
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records):
-        yield _from_record(record, source, f"record {index}")
+        yield record_to_doc(record, source, f"record {index}")
 
 
 def _first(record: dict, keys: tuple[str, ...]) -> object:
@@ -85,7 +85,7 @@ def _first(record: dict, keys: tuple[str, ...]) -> object:
     return None
 
 
-def _from_record(record: object, source: str, locator: str) -> RawDoc | IngestError:
+def record_to_doc(record: object, source: str, locator: str) -> RawDoc | IngestError:
     if not isinstance(record, dict):
         return IngestError("E105", source=source, locator=locator)
     body = _first(record, _TEXT_KEYS)

@@ -56,6 +56,7 @@ from .engine import (
 from .entities import (
     EntitySummary,
     article_mentions,
+    count_entities,
     entity_mentions,
     entity_records,
     entity_summaries,
@@ -68,7 +69,6 @@ from .entities import (
 from .export import EXPORT_COLUMNS, EXPORT_TABLES, ExportFilters, check_export, export_rows
 from .models import (
     ArticleRow,
-    EntityRow,
     MentionRow,
     OutletRow,
     QuoteRow,
@@ -95,6 +95,7 @@ from .stories import (
     StoryMember,
     StorySummary,
     count_articles_before,
+    count_stories,
     earlier_story_members,
     replace_stories,
     resume_stories,
@@ -312,9 +313,11 @@ class Store:
         with self.engine.connect() as conn:
             return set(conn.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(article_ids))))
 
-    def count_articles(self) -> int:
+    def count_articles(self, *, outlet: str | None = None, language: str | None = None,
+                       since: date | None = None, until: date | None = None) -> int:
+        """How many articles ``list_articles`` has for these filters (all of them by default)."""
         with self.engine.connect() as conn:
-            return conn.scalar(select(func.count()).select_from(ArticleRow)) or 0
+            return _count(conn, _articles_query(outlet, language, since, until))
 
     def outlet_counts(self) -> list[tuple[str, int]]:
         """``(outlet, number of articles)``, largest first."""
@@ -327,16 +330,8 @@ class Store:
                       since: date | None = None, until: date | None = None,
                       limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
         """Articles, newest first, filtered by outlet, language and publication dates."""
-        query = select(*SUMMARY_COLUMNS)
-        if outlet:
-            query = query.where(func.lower(ArticleRow.outlet) == without_nul(outlet.lower()))
-        if language:
-            query = query.where(ArticleRow.language == language.lower())
-        if since:
-            query = query.where(ArticleRow.published >= since)
-        if until:
-            query = query.where(ArticleRow.published <= until)
-        query = query.order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.pk)
+        query = _articles_query(outlet, language, since, until).order_by(
+            ArticleRow.published.desc().nulls_last(), ArticleRow.pk)
         with self.engine.connect() as conn:
             rows = conn.execute(query.limit(limit).offset(offset)).all()
         return [article_summary(row) for row in rows]
@@ -355,28 +350,39 @@ class Store:
             raise StoreError("E502", key=key)
         return _to_article(row)
 
-    def count_quotes(self) -> int:
+    def count_quotes(self, **filters) -> int:
+        """How many quotes ``list_quotes`` has for these filters (its keywords but ``limit`` and ``offset``)."""
+        query = self._quotes_query(**filters)
+        if query is None:
+            return 0
         with self.engine.connect() as conn:
-            return conn.scalar(select(func.count()).select_from(QuoteRow)) or 0
+            return _count(conn, query)
 
-    def list_quotes(self, *, speaker: str | None = None, outlet: str | None = None, kind: str | None = None,
-                    article_id: str | None = None, article_ids: Sequence[str] | None = None,
-                    search: str | None = None, speaker_entity_id: str | None = None, story: str | None = None,
-                    limit: int = 50, offset: int = 0) -> list[QuoteSummary]:
-        """Stored quotes, filtered by speaker (name or text, any part), outlet, kind, article, story or words."""
+    def list_quotes(self, *, limit: int = 50, offset: int = 0, **filters) -> list[QuoteSummary]:
+        """Stored quotes, oldest article first, filtered by ``speaker`` (name or text, any part), ``outlet``,
+        ``kind``, ``article_id`` or ``article_ids``, ``story``, ``speaker_entity_id``, ``search`` (words of the
+        quote or speaker) and the article's publication days ``since`` and ``until``."""
+        query = self._quotes_query(**filters)
+        if query is None:
+            return []
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.limit(limit).offset(offset)).all()
+        return [to_summary(row) for row in rows]
+
+    def _quotes_query(self, *, speaker: str | None = None, outlet: str | None = None, kind: str | None = None,
+                      article_id: str | None = None, article_ids: Sequence[str] | None = None,
+                      search: str | None = None, speaker_entity_id: str | None = None, story: str | None = None,
+                      since: date | None = None, until: date | None = None):
+        """The query of ``list_quotes``, or None when nothing can match."""
         if story:
             members = self.story_article_ids(self.get_story(story, with_members=False).story_id)
             article_ids = [a for a in members if article_ids is None or a in article_ids]
         query = quotes_query(speaker=speaker, outlet=outlet, kind=kind, article_id=article_id,
-                             article_ids=article_ids, speaker_entity_id=speaker_entity_id)
-        with self.engine.connect() as conn:
-            keys = self.search_backend.quote_keys(search or "")
-            if keys is False:
-                return []
-            if keys is not None:
-                query = query.where(QuoteRow.pk.in_(keys))
-            rows = conn.execute(query.limit(limit).offset(offset)).all()
-        return [to_summary(row) for row in rows]
+                             article_ids=article_ids, speaker_entity_id=speaker_entity_id, since=since, until=until)
+        keys = self.search_backend.quote_keys(search or "")
+        if keys is False:
+            return None
+        return query if keys is None else query.where(QuoteRow.pk.in_(keys))
 
     # --- stories -----------------------------------------------------------------------
 
@@ -432,16 +438,20 @@ class Store:
             return conn.scalar(select(func.count()).select_from(ArticleRow)
                                .where(ArticleRow.id.not_in(linked))) or 0
 
-    def count_stories(self) -> int:
+    def count_stories(self, *, outlet: str | None = None, search: str | None = None, min_size: int = 1,
+                      since: date | None = None, until: date | None = None) -> int:
+        """How many stories ``list_stories`` has for these filters (all of them by default)."""
         with self.engine.connect() as conn:
-            return conn.scalar(select(func.count()).select_from(StoryRow)) or 0
+            return count_stories(conn, outlet=outlet, search=search, min_size=min_size, since=since, until=until)
 
     def list_stories(self, *, outlet: str | None = None, search: str | None = None, min_size: int = 1,
-                     order: str = "size", limit: int = 50, offset: int = 0) -> list[StorySummary]:
-        """Stories, biggest (or, with ``order="recent"``, latest) first; ``search`` matches headlines."""
+                     since: date | None = None, until: date | None = None, order: str = "size", limit: int = 50,
+                     offset: int = 0) -> list[StorySummary]:
+        """Stories, biggest (or, with ``order="recent"``, latest) first; ``search`` matches headlines; ``since``
+        and ``until`` keep the stories whose first and last days overlap that span."""
         with self.engine.connect() as conn:
-            return story_summaries(conn, outlet=outlet, search=search, min_size=min_size, order=order,
-                                   limit=limit, offset=offset)
+            return story_summaries(conn, outlet=outlet, search=search, min_size=min_size, since=since, until=until,
+                                   order=order, limit=limit, offset=offset)
 
     def get_story(self, key: str, *, with_members: bool = True) -> StorySummary:
         """The story with id ``key``, whose id starts with it, or that holds the article ``key``."""
@@ -556,9 +566,10 @@ class Store:
         with self.engine.connect() as conn:
             return ids_for_slugs(conn, slugs)
 
-    def count_entities(self) -> int:
+    def count_entities(self, *, kind: str | None = None, search: str | None = None) -> int:
+        """How many mentioned entities ``list_entities`` has for these filters (all by default)."""
         with self.engine.connect() as conn:
-            return conn.scalar(select(func.count()).select_from(EntityRow)) or 0
+            return count_entities(conn, kind=kind, search=search)
 
     def list_entities(self, *, kind: str | None = None, search: str | None = None, limit: int = 50,
                       offset: int = 0) -> list[EntitySummary]:
@@ -622,6 +633,24 @@ class Store:
             return []
         with self.engine.connect() as conn:
             return self.search_backend.search_articles(conn, query, limit)
+
+
+def _articles_query(outlet: str | None, language: str | None, since: date | None, until: date | None):
+    query = select(*SUMMARY_COLUMNS)
+    if outlet:
+        query = query.where(func.lower(ArticleRow.outlet) == without_nul(outlet.lower()))
+    if language:
+        query = query.where(ArticleRow.language == language.lower())
+    if since:
+        query = query.where(ArticleRow.published >= since)
+    if until:
+        query = query.where(ArticleRow.published <= until)
+    return query
+
+
+def _count(conn, query) -> int:
+    """How many rows ``query`` gives."""
+    return conn.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
 
 
 def _first_line(exc: BaseException) -> str:

@@ -112,21 +112,34 @@ def entity_summaries(conn: Connection, *, kind: str | None = None, search: str |
                      func.count(func.distinct(MentionRow.article_id)).label("articles"))
               .group_by(MentionRow.entity_id).subquery())
     query = select(EntityRow.__table__, counts.c.mentions, counts.c.articles).join(
-        counts, counts.c.entity_id == EntityRow.id)
-    if kind:
-        query = query.where(EntityRow.kind == kind)
-    if entity_ids is not None:
-        query = query.where(EntityRow.id.in_(list(entity_ids)))
-    for word in printable(search or "").split():
-        pattern = contains(word)
-        query = query.where(or_(func.lower(EntityRow.name).like(pattern, escape=ESCAPE),
-                                func.lower(EntityRow.forms).like(pattern, escape=ESCAPE),
-                                func.lower(EntityRow.id).like(pattern, escape=ESCAPE)))
+        counts, counts.c.entity_id == EntityRow.id).where(*_entity_conditions(kind, search, entity_ids))
     query = query.order_by(counts.c.mentions.desc(), EntityRow.name, EntityRow.id).limit(limit).offset(offset)
     rows = conn.execute(query).all()
     outlets = _outlets(conn, [row.id for row in rows])
     return [EntitySummary(row.id, row.kind, row.name, json.loads(row.roles), json.loads(row.forms), row.mentions,
                           row.articles, outlets.get(row.id, [])) for row in rows]
+
+
+def count_entities(conn: Connection, *, kind: str | None = None, search: str | None = None) -> int:
+    """How many entities ``entity_summaries`` has for these filters."""
+    mentioned = select(MentionRow.entity_id)
+    query = select(func.count()).select_from(EntityRow).where(EntityRow.id.in_(mentioned),
+                                                               *_entity_conditions(kind, search, None))
+    return conn.scalar(query) or 0
+
+
+def _entity_conditions(kind: str | None, search: str | None, entity_ids: Sequence[str] | None) -> list:
+    conditions = []
+    if kind:
+        conditions.append(EntityRow.kind == kind)
+    if entity_ids is not None:
+        conditions.append(EntityRow.id.in_(list(entity_ids)))
+    for word in printable(search or "").split():
+        pattern = contains(word)
+        conditions.append(or_(func.lower(EntityRow.name).like(pattern, escape=ESCAPE),
+                              func.lower(EntityRow.forms).like(pattern, escape=ESCAPE),
+                              func.lower(EntityRow.id).like(pattern, escape=ESCAPE)))
+    return conditions
 
 
 def _outlets(conn: Connection, entity_ids: Sequence[str]) -> dict[str, list[str]]:

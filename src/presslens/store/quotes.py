@@ -78,7 +78,8 @@ def quote_rows(quotes: Sequence[Quote], method: str) -> list[dict]:
 
 def quotes_query(*, speaker: str | None = None, outlet: str | None = None, kind: str | None = None,
                  article_id: str | None = None, article_ids: Sequence[str] | None = None,
-                 speaker_entity_id: str | None = None) -> Select:
+                 speaker_entity_id: str | None = None, since: date | None = None,
+                 until: date | None = None) -> Select:
     """Quotes joined with their article, filtered; oldest article first, then text order."""
     query = select(QuoteRow.__table__, ArticleRow.outlet, ArticleRow.title, ArticleRow.published).join(
         ArticleRow, ArticleRow.id == QuoteRow.article_id)
@@ -96,6 +97,10 @@ def quotes_query(*, speaker: str | None = None, outlet: str | None = None, kind:
         query = query.where(QuoteRow.speaker_entity_id == speaker_entity_id)
     if article_ids is not None:
         query = query.where(QuoteRow.article_id.in_(list(article_ids)))
+    if since:
+        query = query.where(ArticleRow.published >= since)
+    if until:
+        query = query.where(ArticleRow.published <= until)
     return query.order_by(ArticleRow.published.nulls_last(), ArticleRow.pk, QuoteRow.position)
 
 

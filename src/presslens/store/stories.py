@@ -204,24 +204,40 @@ def _save_checkpoint(conn: Connection, checkpoint: StoryCheckpoint | None) -> No
         conn.execute(StoryStateRow.__table__.insert(), [{"id": 1, **asdict(checkpoint)}])
 
 
-def story_summaries(conn: Connection, *, story_ids: Sequence[str] | None = None, outlet: str | None = None,
-                    search: str | None = None, min_size: int = 1, order: str = "size", limit: int = 50,
-                    offset: int = 0) -> list[StorySummary]:
-    """Stories by size (then recency) or by recency (``order="recent"``)."""
-    duplicates = (select(StoryLinkRow.story_id, func.count().label("n")).where(StoryLinkRow.duplicate_of.is_not(None))
-                  .group_by(StoryLinkRow.story_id).subquery())
-    query = (select(StoryRow.id, StoryRow.title, StoryRow.size, StoryRow.outlets, StoryRow.first_seen,
-                    StoryRow.last_seen, func.coalesce(duplicates.c.n, 0))
-             .outerjoin(duplicates, duplicates.c.story_id == StoryRow.id).where(StoryRow.size >= min_size))
+def _story_conditions(*, story_ids: Sequence[str] | None = None, outlet: str | None = None,
+                      search: str | None = None, min_size: int = 1, since: date | None = None,
+                      until: date | None = None) -> list:
+    conditions = [StoryRow.size >= min_size]
     if story_ids is not None:
-        query = query.where(StoryRow.id.in_(list(story_ids)))
+        conditions.append(StoryRow.id.in_(list(story_ids)))
     if outlet:
-        query = query.where(func.lower(StoryRow.outlets).like(contains(f'"{outlet}"'), escape=ESCAPE))
+        conditions.append(func.lower(StoryRow.outlets).like(contains(f'"{outlet}"'), escape=ESCAPE))
     if search:
         pattern = contains(search)
         members = (select(StoryLinkRow.story_id).join(ArticleRow, ArticleRow.id == StoryLinkRow.article_id)
                    .where(func.lower(ArticleRow.title).like(pattern, escape=ESCAPE)))
-        query = query.where(or_(func.lower(StoryRow.title).like(pattern, escape=ESCAPE), StoryRow.id.in_(members)))
+        conditions.append(or_(func.lower(StoryRow.title).like(pattern, escape=ESCAPE), StoryRow.id.in_(members)))
+    if since:
+        conditions.append(StoryRow.last_seen >= since)
+    if until:
+        conditions.append(StoryRow.first_seen <= until)
+    return conditions
+
+
+def count_stories(conn: Connection, **filters) -> int:
+    """How many stories ``story_summaries`` has for these filters."""
+    return conn.scalar(select(func.count()).select_from(StoryRow).where(*_story_conditions(**filters))) or 0
+
+
+def story_summaries(conn: Connection, *, order: str = "size", limit: int = 50, offset: int = 0,
+                    **filters) -> list[StorySummary]:
+    """Stories by size (then recency) or by recency (``order="recent"``), filtered by ``story_ids``, ``outlet``,
+    ``search`` (headline words), ``min_size``, and days overlapping ``since``..``until``."""
+    duplicates = (select(StoryLinkRow.story_id, func.count().label("n")).where(StoryLinkRow.duplicate_of.is_not(None))
+                  .group_by(StoryLinkRow.story_id).subquery())
+    query = (select(StoryRow.id, StoryRow.title, StoryRow.size, StoryRow.outlets, StoryRow.first_seen,
+                    StoryRow.last_seen, func.coalesce(duplicates.c.n, 0))
+             .outerjoin(duplicates, duplicates.c.story_id == StoryRow.id).where(*_story_conditions(**filters)))
     recency = StoryRow.last_seen.desc().nulls_last()
     ordering = (recency, StoryRow.size.desc()) if order == "recent" else (StoryRow.size.desc(), recency)
     rows = conn.execute(query.order_by(*ordering, StoryRow.id).limit(limit).offset(offset)).all()

@@ -1,0 +1,226 @@
+"""The Python API: ``presslens.open(url)`` gives an ``Archive``, the store with the pipeline around it.
+
+    import presslens
+
+    archive = presslens.open("news.db")          # a SQLite file, or any SQLAlchemy URL
+    archive.ingest(["articles/", "feed.xml"])    # paths, folders, globs; or dicts / RawDocs
+    for story in archive.stories(since=date(2026, 3, 1), outlet="Harbour Gazette"):
+        print(story.title, story.size)
+    brief = archive.story("08f96cc7").brief()    # how each outlet told it
+    quotes = list(archive.quotes(speaker="Okafor"))
+
+Listings are iterators that read the store a page at a time, so a million quotes never sit in memory at
+once (pages are read by offset: rows stored while iterating can shift a page). ``presslens.analyse(text)``
+runs the pipeline on one text without any store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from .compare import Brief, brief_markdown, story_brief
+from .errors import ConfigError
+from .export import export_chunks
+from .pipeline import IngestReport, ingest_paths, ingest_records
+from .records import Article, RawDoc, TextAnalysis
+from .settings import Settings
+from .store import (
+    EXPORT_COLUMNS,
+    ArticleSummary,
+    EntitySummary,
+    ExportFilters,
+    QuoteSummary,
+    SearchHit,
+    Store,
+    StorySummary,
+    ThreadSummary,
+)
+
+__all__ = ["Archive", "StoryView", "analyse", "open_archive"]
+
+PAGE = 500
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """One stored story (``summary``: its title, size, outlets, days and timeline) and what to ask of it."""
+
+    summary: StorySummary
+    archive: Archive
+
+    @property
+    def story_id(self) -> str:
+        return self.summary.story_id
+
+    @property
+    def title(self) -> str:
+        return self.summary.title
+
+    def brief(self) -> Brief:
+        """How each outlet told the story: who is quoted by whom, shared and altered quotes, facts."""
+        return story_brief(self.archive.store.story_material(self.story_id))
+
+    def brief_markdown(self) -> str:
+        """The brief as Markdown, as ``presslens story ID --format md`` prints it."""
+        return brief_markdown(self.brief())
+
+    def quotes(self) -> Iterator[QuoteSummary]:
+        """The story's quotes, oldest article first."""
+        return self.archive.quotes(story=self.story_id)
+
+
+class Archive:
+    """A store of articles, quotes, entities and stories, with ingest and exports around it."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store, self.settings = store, settings
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- adding ----------------------------------------------------------------------
+
+    def ingest(self, sources: str | Path | Iterable[str | Path | dict | RawDoc], *,
+               outlet: str | None = None) -> IngestReport:
+        """Read, analyse and store articles, then bring the stories up to date.
+
+        ``sources``: a path (file, folder or glob: txt, JSONL, HTML, RSS/Atom, WARC) or several, or records:
+        dicts with ``text`` and optional ``title``, ``url``, ``outlet``, ``date``, ``language``, or ``RawDoc``s.
+        Bad documents are listed in the report's ``errors``; the others are stored.
+        """
+        if isinstance(sources, str | Path | dict | RawDoc):
+            sources = [sources]
+        items = list(sources)
+        paths = [s for s in items if isinstance(s, str | Path)]
+        if paths and len(paths) != len(items):
+            raise ConfigError("E004", variable="sources", value="a mix", allowed="paths, or records, not both")
+        if paths:
+            return ingest_paths(paths, self.store, self.settings, outlet=outlet)
+        return ingest_records(items, self.store, self.settings, outlet=outlet)
+
+    # --- reading ---------------------------------------------------------------------
+
+    def articles(self, *, outlet: str | None = None, language: str | None = None, since: date | None = None,
+                 until: date | None = None) -> Iterator[ArticleSummary]:
+        """Articles, newest first."""
+        return _pages(lambda limit, offset: self.store.list_articles(
+            outlet=outlet, language=language, since=since, until=until, limit=limit, offset=offset))
+
+    def article(self, key: str) -> Article:
+        """One article, whole (its id or a unique prefix of 4+ characters)."""
+        return self.store.get_article(key)
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Articles matching a full-text query (FTS5 syntax), best first, with snippets."""
+        return self.store.search(query, limit=limit)
+
+    def stories(self, *, since: date | None = None, until: date | None = None, outlet: str | None = None,
+                search: str | None = None, min_size: int = 1, order: str = "size") -> Iterator[StorySummary]:
+        """Stories, biggest first (``order="recent"``: latest first), whose days overlap ``since``..``until``."""
+        return _pages(lambda limit, offset: self.store.list_stories(
+            outlet=outlet, search=search, min_size=min_size, since=since, until=until, order=order, limit=limit,
+            offset=offset))
+
+    def story(self, key: str) -> StoryView:
+        """One story: by its id, its first characters, or the id of one of its articles."""
+        return StoryView(self.store.get_story(key), self)
+
+    def threads(self, *, outlet: str | None = None, order: str = "size") -> Iterator[ThreadSummary]:
+        """Threads: running storylines of several stories."""
+        return _pages(lambda limit, offset: self.store.list_threads(outlet=outlet, order=order, limit=limit,
+                                                                    offset=offset))
+
+    def thread(self, key: str) -> ThreadSummary:
+        """One thread with its stories in time order (its id, first characters, or one of its stories' ids)."""
+        return self.store.get_thread(key)
+
+    def quotes(self, *, speaker: str | None = None, outlet: str | None = None, story: str | None = None,
+               kind: str | None = None, search: str | None = None, since: date | None = None,
+               until: date | None = None, speaker_entity_id: str | None = None) -> Iterator[QuoteSummary]:
+        """Quotes, oldest article first: by speaker (any part of the name), outlet, story, kind, words."""
+        filters = {"speaker": speaker, "outlet": outlet, "story": story, "kind": kind, "search": search,
+                   "since": since, "until": until, "speaker_entity_id": speaker_entity_id}
+        return _pages(lambda limit, offset: self.store.list_quotes(limit=limit, offset=offset, **filters))
+
+    def entities(self, *, kind: str | None = None, search: str | None = None) -> Iterator[EntitySummary]:
+        """Canonical people, organisations, works and places, most mentioned first."""
+        return _pages(lambda limit, offset: self.store.list_entities(kind=kind, search=search, limit=limit,
+                                                                     offset=offset))
+
+    def entity(self, key: str) -> EntitySummary:
+        return self.store.get_entity(key)
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """``(outlet, articles)``, largest first."""
+        return self.store.outlet_counts()
+
+    # --- exports ---------------------------------------------------------------------
+
+    def rows(self, table: str, **filters) -> Iterator[dict]:
+        """Every row of an export table as a dict (see ``export``), streamed."""
+        return self.store.export(table, _export_filters(filters))
+
+    def export(self, table: str, path: str | Path, *, format: str | None = None, bom: bool = False,
+               **filters) -> Path:
+        """Write ``table`` (articles, quotes, mentions, entities, stories, threads) to ``path`` as CSV, JSONL or
+        Parquet (``format``, or from the suffix); ``filters``: since, until, outlet, story, speaker."""
+        path = Path(path)
+        fmt = format or {".csv": "csv", ".parquet": "parquet"}.get(path.suffix.lower(), "jsonl")
+        chunks = export_chunks(self.rows(table, **filters), EXPORT_COLUMNS[table], fmt, bom=bom)
+        with path.open("wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        return path
+
+
+def _export_filters(filters: dict) -> ExportFilters:
+    known = {"since", "until", "outlet", "story", "speaker"}
+    if unknown := set(filters) - known:
+        raise ConfigError("E004", variable="filter", value=", ".join(sorted(unknown)),
+                          allowed=", ".join(sorted(known)))
+    story = filters.pop("story", None)
+    return ExportFilters(story_id=story, **filters)
+
+
+def _pages(fetch: Callable[[int, int], list]) -> Iterator:
+    """Every item ``fetch(limit, offset)`` gives, a page at a time."""
+    offset = 0
+    while True:
+        page = fetch(PAGE, offset)
+        yield from page
+        if len(page) < PAGE:
+            return
+        offset += PAGE
+
+
+def open_archive(url: str | Path = "presslens.db", *, create: bool = True, settings: Settings | None = None
+                 ) -> Archive:
+    """The archive at ``url`` (a SQLite file path or any SQLAlchemy URL), created when missing unless
+    ``create`` is False; other settings come from ``settings`` or the ``PRESSLENS_*`` environment."""
+    settings = Settings.from_env(db_url=str(url)) if settings is None else replace(settings, db_url=str(url))
+    return Archive(Store.open(settings, create=create), settings)
+
+
+def analyse(text: str, *, title: str | None = None, outlet: str | None = None, url: str | None = None,
+            published: date | None = None, language: str | None = None,
+            settings: Settings | None = None) -> TextAnalysis:
+    """Clean one text and find its quotes (speakers resolved), entities and mentions, with no store."""
+    from .analysis import analyse as analyse_articles
+    from .clean import clean_document
+
+    settings = settings or Settings.from_env()
+    doc = RawDoc(source="<text>", locator="", fmt="txt", text=text, title=title, url=url, outlet=outlet,
+                 published=published, language=language)
+    article = clean_document(doc, settings)
+    found = analyse_articles([article], settings)
+    entities, mentions = found.entities.get(article.article_id, ([], []))
+    return TextAnalysis(article, found.quotes.get(article.article_id, []), list(entities), list(mentions))
