@@ -119,9 +119,11 @@ class Archive:
         """One article, whole (its id or a unique prefix of 4+ characters)."""
         return self.store.get_article(key)
 
-    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        """Articles matching a full-text query (FTS5 syntax), best first, with snippets."""
-        return self.store.search(query, limit=limit)
+    def search(self, query: str, *, limit: int = 20, exact: bool = False, outlet: str | None = None,
+               since: date | None = None, until: date | None = None) -> list[SearchHit]:
+        """Articles matching a full-text query (FTS5 syntax), best first, with snippets; words match in any of
+        their forms ("floods" finds "flood") unless ``exact``."""
+        return self.store.search(query, limit=limit, exact=exact, outlet=outlet, since=since, until=until)
 
     def stories(self, *, since: date | None = None, until: date | None = None, outlet: str | None = None,
                 search: str | None = None, min_size: int = 1, order: str = "size") -> Iterator[StorySummary]:

@@ -179,11 +179,14 @@ def test_backends_answer_alike(corpus_db, pg_corpus_url):
             both(f"/api/v1/entities/{entity['entity_id']}")
         both("/api/v1/outlets")
         for query in ("bridge", "girder", "okafor", '"harbour bridge"', "title:crack", "bridge NOT girder",
-                      "ferr*", "chemicals OR netflix", "Portmere's", "4-metre", "£3,000"):
-            a = lite.get("/api/v1/articles", params={"q": query, "limit": 200}).json()["items"]
-            b = pg.get("/api/v1/articles", params={"q": query, "limit": 200}).json()["items"]
-            assert a, query
-            assert [h["article_id"] for h in a] == [h["article_id"] for h in b], query
+                      "ferr*", "chemicals OR netflix", "Portmere's", "4-metre", "£3,000", "cracks", "repairing",
+                      "inspect", "campaigner", "closing"):
+            for exact in (False, True):
+                params = {"q": query, "limit": 200, "exact": exact}
+                a = lite.get("/api/v1/articles", params=params).json()["items"]
+                b = pg.get("/api/v1/articles", params=params).json()["items"]
+                assert a or exact, query
+                assert [h["article_id"] for h in a] == [h["article_id"] for h in b], (query, exact)
             assert all(h["snippet"].count("«") == h["snippet"].count("»") for h in a + b)
 
 

@@ -79,3 +79,40 @@ def test_cli_demo_ingests_the_sample_corpus(tmp_path: Path):
     assert "Harbour Gazette" in result.output and "Métropole Soir" in result.output and db.exists()
     again = CliRunner().invoke(cli, ["--db", str(db), "demo"], catch_exceptions=False)
     assert "0 added" in again.output and "40 already stored" in again.output
+
+
+def test_cli_db_option_works_after_the_subcommand(folder: Path, tmp_path: Path):
+    db = str(tmp_path / "after.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(folder), "-q", "--db", db], catch_exceptions=False).exit_code == 0
+    listing = json.loads(runner.invoke(cli, ["articles", "--json", "--db", db], catch_exceptions=False).output)
+    assert len(listing) == 2
+    assert "--db" in runner.invoke(cli, ["serve", "--db", db, "--help"]).output
+
+
+def test_cli_listings_say_how_many_of_how_many(run, folder: Path):
+    run("ingest", str(folder), "-q")
+    assert "showing 1 of 2 articles" in run("articles", "--limit", "1").output
+    assert "2 articles" in run("articles").output and "showing" not in run("articles").output
+    assert "1 quote" in run("quotes").output and "1 quotes" not in run("quotes").output
+    outlets = json.loads(run("outlets", "--json").output)
+    assert sorted(o["articles"] for o in outlets) == [1, 1]
+    assert {o["outlet"] for o in outlets} == {"harbourgazette.example", "Daily Ledger"}
+    assert "2 outlets" in run("outlets").output
+
+
+def test_cli_quotes_and_stories_filter_by_outlet_and_day(run, folder: Path):
+    run("ingest", str(folder), "-q")
+    assert len(json.loads(run("quotes", "--until", "2026-03-04", "--json").output)) == 1
+    assert json.loads(run("quotes", "--since", "2026-03-05", "--json").output) == []
+    assert json.loads(run("quotes", "--outlet", "DAILY LEDGER", "--json").output) == []
+    later = json.loads(run("stories", "--since", "2026-03-05", "--json").output)
+    assert [s["title"] for s in later] == ["Club sold"]
+    assert len(json.loads(run("stories", "--json").output)) == 2
+
+
+def test_cli_story_refuses_two_formats(run, folder: Path):
+    run("ingest", str(folder), "-q")
+    story_id = json.loads(run("stories", "--json").output)[0]["story_id"]
+    result = run("story", story_id, "--json", "--format", "md")
+    assert result.exit_code == 2 and "two formats" in result.output

@@ -27,16 +27,18 @@ def test_store_creates_schema(backend: str, settings: Settings, store: Store):
     if backend == "sqlite":
         conn = sqlite3.connect(settings.db_url)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert {"articles_fts", "quotes_fts"} <= tables
+        assert {"articles_fts", "quotes_fts", "articles_stem_fts", "quotes_stem_fts"} <= tables
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         conn.close()
     else:
         with store.engine.connect() as conn:
             indexes = dict(conn.execute(text("SELECT indexname, indexdef FROM pg_indexes"
-                                             " WHERE indexname LIKE :p"), {"p": "%search"}).all())
-        assert set(indexes) == {"ix_articles_search", "ix_quotes_search"}
-        assert all("USING gin (search)" in definition for definition in indexes.values())
+                                             " WHERE indexname LIKE :p"), {"p": "%search%"}).all())
+        gin = {name: definition for name, definition in indexes.items() if "USING gin" in definition}
+        assert set(gin) == {"ix_articles_search", "ix_quotes_search", "ix_articles_search_stem",
+                            "ix_quotes_search_stem"}
+        assert all(definition.endswith(f"({name.split('_', 2)[2]})") for name, definition in gin.items())
 
 
 def test_store_round_trips_an_article(store: Store):

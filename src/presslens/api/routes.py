@@ -78,10 +78,13 @@ def decode_cursor(cursor: str | None) -> int:
 @router.get("/articles", summary="List articles (newest first) or search them")
 def list_articles(request: Request, limit: Limit = 50, cursor: Cursor = None, outlet: Text = None,
                   language: Language = None, since: date | None = None, until: date | None = None,
-                  q: SearchText = None) -> dict:
+                  q: SearchText = None, exact: Annotated[bool, Query(
+                      description="With q: match words exactly (by default word forms match: floods, flood)")] = False
+                  ) -> dict:
     store, offset = store_of(request), decode_cursor(cursor)
     if q:
-        hits = store.search(q, limit=offset + limit + 1)[offset:]
+        hits = store.search(q, limit=offset + limit + 1, exact=exact, outlet=outlet, language=language, since=since,
+                            until=until)[offset:]
         return page([h.as_dict() for h in hits], offset, limit)
     found = store.list_articles(outlet=outlet, language=language, since=since, until=until, limit=limit + 1,
                                 offset=offset)

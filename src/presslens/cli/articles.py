@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..pipeline import IngestReport, ingest_paths
 from ..store import display_title
 from .main import Context, cli
+from .options import heading, json_option, outlet_option, plural, since_option, until_option
 from .output import console, error_console, print_json, print_table
-
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
 
 @cli.command()
@@ -63,35 +60,44 @@ def print_ingest_report(report: IngestReport) -> None:
     formats = ", ".join(f"{fmt} {n}" for fmt, n in sorted(report.added_by_format.items()))
     rate = report.documents / report.seconds if report.seconds else 0.0
     console.print(
-        f"{report.files} files, {report.documents} articles read: {report.added} added"
-        f"{f' ({formats})' if formats else ''}, {report.already_stored} already stored, "
-        f"{len(report.errors)} failed; {rate:.0f} articles/s"
+        f"{plural(report.files, 'file')}, {plural(report.documents, 'article')} read: {report.added:,} added"
+        f"{f' ({formats})' if formats else ''}, {report.already_stored:,} already stored, "
+        f"{len(report.errors):,} failed; {rate:.0f} articles/s"
     )
 
 
 @cli.command()
-@click.option("--outlet", help="Only this outlet.")
+@outlet_option
 @click.option("--language", help="Only this language (ISO code, e.g. en).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Published on or after.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Published on or before.")
+@since_option
+@until_option
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--offset", default=0, type=click.IntRange(0))
 @json_option
 @click.pass_obj
 def articles(obj: Context, outlet, language, since, until, limit, offset, as_json) -> None:
     """List stored articles, newest first."""
-    rows = obj.store.list_articles(outlet=outlet, language=language, since=_day(since),
-                                   until=_day(until), limit=limit, offset=offset)
+    filters = {"outlet": outlet, "language": language, "since": since, "until": until}
+    rows = obj.store.list_articles(**filters, limit=limit, offset=offset)
     if as_json:
         story_of = obj.store.stories_of_articles([r.article_id for r in rows])
         print_json([{**r.as_dict(), "story_id": story_of.get(r.article_id)} for r in rows])
         return
-    print_table(f"{len(rows)} articles", ["id", "date", "outlet", "title", "words"],
+    print_table(heading(len(rows), obj.store.count_articles(**filters), "article"),
+                ["id", "date", "outlet", "title", "words"],
                 ((r.article_id, r.published, r.outlet, r.title, r.word_count) for r in rows))
 
 
-def _day(value) -> date | None:
-    return value.date() if value else None
+@cli.command()
+@json_option
+@click.pass_obj
+def outlets(obj: Context, as_json: bool) -> None:
+    """List outlets with their number of articles, largest first."""
+    counts = obj.store.outlet_counts()
+    if as_json:
+        print_json([{"outlet": name, "articles": n} for name, n in counts])
+        return
+    print_table(plural(len(counts), "outlet"), ["outlet", "articles"], counts)
 
 
 @cli.command()
@@ -120,15 +126,21 @@ def show(obj: Context, article_id: str, raw: bool, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("query")
+@outlet_option
+@since_option
+@until_option
+@click.option("--exact", is_flag=True, help="Match words as written (by default floods finds flood too).")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @json_option
 @click.pass_obj
-def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
-    """Full-text search over article titles and text (FTS5 syntax welcome)."""
-    hits = obj.store.search(query, limit=limit)
+def search(obj: Context, query: str, outlet, since, until, exact: bool, limit: int, as_json: bool) -> None:
+    """Full-text search over article titles and text, best first (FTS5 syntax welcome: "a phrase", OR, NOT,
+    title:word, word*). Words match in any of their forms unless --exact."""
+    hits = obj.store.search(query, limit=limit, exact=exact, outlet=outlet, since=since, until=until)
     if as_json:
         print_json([h.as_dict() for h in hits])
         return
-    print_table(f"{len(hits)} articles match {query!r}", ["id", "outlet", "title", "snippet"],
+    more = " (the best ones: --limit for more)" if len(hits) == limit else ""
+    print_table(f"{plural(len(hits), 'article')} match {query!r}{more}", ["id", "outlet", "title", "snippet"],
                 ((h.article.article_id, h.article.outlet, h.article.title, h.snippet)
                  for h in hits))

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from .articles import json_option, print_ingest_report
+from .articles import print_ingest_report
 from .main import Context, cli
+from .options import json_option
 from .output import console, error_console, print_json
 
 
@@ -26,8 +27,8 @@ def batch(obj: Context, inputs: tuple[str, ...], output: Path, master: str, outl
           as_json: bool) -> None:
     """Ingest, clean, find entities and quotes on Spark; write Parquet (articles, quotes, mentions).
 
-    The output is stored with ``presslens load OUTPUT`` (or --load), which links people across
-    articles and clusters stories: the same store ``presslens ingest`` makes from the same input.
+    The output is stored with "presslens load OUTPUT" (or --load), which links people across
+    articles and clusters stories: the same store "presslens ingest" makes from the same input.
     Exits with status 1 when any document could not be read or cleaned.
     """
     from ..batch import run_batch
@@ -54,7 +55,7 @@ def batch(obj: Context, inputs: tuple[str, ...], output: Path, master: str, outl
 @json_option
 @click.pass_obj
 def load(obj: Context, directory: Path, as_json: bool) -> None:
-    """Store the output of ``presslens batch`` (in ingest order) and cluster stories."""
+    """Store the output of "presslens batch" (in ingest order) and cluster stories."""
     report = _load(obj, directory)
     if as_json:
         print_json(report.as_dict())

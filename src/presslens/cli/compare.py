@@ -15,8 +15,9 @@ from ..compare.facts import extract_facts, related
 from ..compare.pairs import SourceTexts, pair_sides, read_jsonl, side_text
 from ..errors import CompareError
 from .main import Context, cli
+from .options import json_option
 from .output import console, print_json, print_table
-from .quotes import eval_group, json_option
+from .quotes import eval_group
 
 shared_option = click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared"),
                              show_default=True, help="Folder that shared: sources in a labelled set are read from.")

@@ -28,7 +28,7 @@ DEMO_DB = "presslens-demo.db"
 def demo(ctx: click.Context, then_serve: bool, port: int) -> None:
     """Ingest the sample corpus (all formats) and print what presslens found.
 
-    Uses ``presslens-demo.db`` in the current folder unless --db or PRESSLENS_DB is set.
+    Uses presslens-demo.db in the current folder unless --db or PRESSLENS_DB is set.
     With --serve, then serves the web UI on http://127.0.0.1:PORT/.
     """
     obj: Context = ctx.obj

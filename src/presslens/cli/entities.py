@@ -8,9 +8,8 @@ import click
 
 from ..entities import KINDS
 from .main import Context, cli
+from .options import heading, json_option
 from .output import console, print_json, print_table
-
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
 
 @cli.group(invoke_without_command=True)
@@ -30,7 +29,8 @@ def entities(ctx: click.Context, kind, search, limit, offset, as_json) -> None:
         print_json([e.as_dict() for e in found])
         return
     rows = [(e.name, e.kind, e.roles[0] if e.roles else "", e.mentions, len(e.outlets)) for e in found]
-    print_table(f"{len(found)} entities (--json for ids, forms and outlets)",
+    total = obj.store.count_entities(kind=kind, search=search)
+    print_table(f"{heading(len(found), total, 'entity', 'entities')} (--json for ids, forms and outlets)",
                 ["name", "kind", "role", "mentions", "outlets"], rows)
 
 

@@ -19,9 +19,9 @@ from ..quotes import methods
 from ..quotes.metrics import KINDS, QuoteScores
 from ..settings import Settings
 from .main import Context, cli
+from .options import heading, json_option, outlet_option, since_option, until_option
 from .output import console, error_console, print_json, print_table
 
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 method_option = click.option("--method", type=click.Choice(methods.names(finding=True)), default=None,
                              help="Quote finder [default: PRESSLENS_QUOTES or model].")
 EXTRACT_BATCH = 32
@@ -29,7 +29,9 @@ EXTRACT_BATCH = 32
 
 @cli.command()
 @click.option("--speaker", help="Speaker name or words (any part, any case).")
-@click.option("--outlet", help="Only this outlet.")
+@outlet_option
+@since_option
+@until_option
 @click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]))
 @click.option("--article", "article_id", help="Only this article id.")
 @click.option("--story", help="Only this story (id, id prefix, or the id of one of its articles).")
@@ -38,16 +40,19 @@ EXTRACT_BATCH = 32
 @click.option("--offset", default=0, type=click.IntRange(0))
 @json_option
 @click.pass_obj
-def quotes(obj: Context, speaker, outlet, kind, article_id, story, search, limit, offset, as_json) -> None:
-    """List stored quotes: who said what, in which outlet."""
-    found = obj.store.list_quotes(speaker=speaker, outlet=outlet, kind=kind, article_id=article_id, story=story,
-                                  search=search, limit=limit, offset=offset)
+def quotes(obj: Context, speaker, outlet, since, until, kind, article_id, story, search, limit, offset,
+           as_json) -> None:
+    """List stored quotes: who said what, in which outlet (oldest article first)."""
+    filters = {"speaker": speaker, "outlet": outlet, "since": since, "until": until, "kind": kind,
+               "article_id": article_id, "story": story, "search": search}
+    found = obj.store.list_quotes(**filters, limit=limit, offset=offset)
     if as_json:
         print_json([q.as_dict() for q in found])
         return
     rows = [(q.speaker_name or q.speaker or "?", q.speaker_role, _short(q.content), q.kind, q.cue,
              q.outlet, q.article_id[:10]) for q in found]
-    print_table(f"{len(found)} quotes", ["speaker", "role", "quote", "kind", "cue", "outlet", "article"], rows)
+    title = heading(len(found), obj.store.count_quotes(**filters), "quote")
+    print_table(title, ["speaker", "role", "quote", "kind", "cue", "outlet", "article"], rows)
 
 
 def _short(text: str, width: int = 160) -> str:

@@ -15,12 +15,15 @@ from ..stories.linker import Linker
 from ..stories.metrics import score_clusters
 from ..stories.stream import StreamClusterer
 from .main import Context, cli
+from .options import heading, json_option, outlet_option, plural, since_option, until_option
 from .output import console, print_json, print_table
-from .quotes import eval_group, json_option, read_records
+from .quotes import eval_group, read_records
 
 
 @cli.command()
-@click.option("--outlet", help="Only stories this outlet covers.")
+@outlet_option
+@since_option
+@until_option
 @click.option("--search", help="Words in the story's headlines.")
 @click.option("--min-size", default=1, show_default=True, type=click.IntRange(1), help="Fewest articles.")
 @click.option("--recent", is_flag=True, help="Latest first instead of biggest first.")
@@ -29,17 +32,18 @@ from .quotes import eval_group, json_option, read_records
 @click.option("--offset", default=0, type=click.IntRange(0))
 @json_option
 @click.pass_obj
-def stories(obj: Context, outlet, search, min_size, recent, recluster, limit, offset, as_json) -> None:
-    """List stories: groups of articles on one event, across outlets."""
+def stories(obj: Context, outlet, since, until, search, min_size, recent, recluster, limit, offset, as_json) -> None:
+    """List stories: groups of articles on one event, across outlets (with --since/--until: those whose days
+    overlap that span)."""
     if recluster:
         update_stories(obj.store, obj.settings, from_scratch=True)
-    found = obj.store.list_stories(outlet=outlet, search=search, min_size=min_size,
-                                   order="recent" if recent else "size", limit=limit, offset=offset)
+    filters = {"outlet": outlet, "since": since, "until": until, "search": search, "min_size": min_size}
+    found = obj.store.list_stories(**filters, order="recent" if recent else "size", limit=limit, offset=offset)
     if as_json:
         members = obj.store.articles_of_stories([s.story_id for s in found])
         print_json([{**s.as_dict(), "article_ids": members[s.story_id]} for s in found])
         return
-    print_story_table(f"{len(found)} stories", found)
+    print_story_table(heading(len(found), obj.store.count_stories(**filters), "story", "stories"), found)
 
 
 def print_story_table(title: str, found) -> None:
@@ -60,6 +64,8 @@ def story(obj: Context, key: str, fmt: str, as_json: bool) -> None:
     which outlet, the same quotes across outlets and how they changed, conflicting facts, and what only
     one outlet reports.
     """
+    if as_json and fmt == "md":
+        raise click.UsageError("--json and --format md ask for two formats: give one")
     if fmt != "timeline":
         brief = story_brief(obj.store.story_material(key))
         if fmt == "json":
@@ -72,7 +78,7 @@ def story(obj: Context, key: str, fmt: str, as_json: bool) -> None:
         print_json({**found.as_dict(), "thread_id": obj.store.thread_of_story(found.story_id)})
         return
     console.print(f"[bold]{found.title}[/bold]  ({found.story_id})")
-    console.print(f"{found.size} articles from {len(found.outlets)} outlets, {span_text(found)}")
+    console.print(f"{plural(found.size, 'article')} from {plural(len(found.outlets), 'outlet')}, {span_text(found)}")
     thread_id = obj.store.thread_of_story(found.story_id)
     if thread_id:
         console.print(f"Part of thread {thread_id[:10]}: {obj.store.get_thread(thread_id, with_stories=False).title}",

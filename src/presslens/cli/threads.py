@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from .main import Context, cli
+from .options import heading, json_option
 from .output import console, print_json, print_table
-from .quotes import json_option
 from .stories import print_story_table, span_text
 
 
@@ -24,8 +24,8 @@ def threads(obj: Context, outlet, recent, limit, offset, as_json) -> None:
         print_json([obj.store.get_thread(t.thread_id).as_dict() for t in found])
         return
     rows = [(t.thread_id[:10], t.title, t.size, t.articles, ", ".join(t.outlets), span_text(t)) for t in found]
-    noun = "thread" if len(found) == 1 else "threads"
-    print_table(f"{len(found)} {noun}", ["thread", "title", "stories", "articles", "outlets", "dates"], rows)
+    title = heading(len(found), obj.store.count_threads(outlet=outlet), "thread")
+    print_table(title, ["thread", "title", "stories", "articles", "outlets", "dates"], rows)
 
 
 @cli.command()

@@ -88,7 +88,7 @@ from .quotes import (
     to_summary,
     top_speakers_query,
 )
-from .search import SearchBackend, SearchHit, backend_for
+from .search import ArticleScope, SearchBackend, SearchHit, backend_for
 from .stories import (
     StoryCheckpoint,
     StoryInput,
@@ -510,6 +510,14 @@ class Store:
         with self.engine.connect() as conn:
             return thread_summaries(conn, outlet=outlet, order=order, limit=limit, offset=offset)
 
+    def count_threads(self, *, outlet: str | None = None) -> int:
+        """How many threads ``list_threads`` has (of an outlet's stories with ``outlet``)."""
+        query = select(func.count()).select_from(ThreadRow)
+        if outlet:
+            query = query.where(ThreadRow.outlets.contains(json.dumps(outlet)))  # as thread_summaries filters
+        with self.engine.connect() as conn:
+            return conn.scalar(query) or 0
+
     def get_thread(self, key: str, *, with_stories: bool = True) -> ThreadSummary:
         """The thread with id ``key``, whose id starts with it, or that holds the story ``key``."""
         with self.engine.connect() as conn:
@@ -622,17 +630,22 @@ class Store:
         with self.engine.connect() as conn:
             yield from export_rows(conn, table, filters)
 
-    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, *, limit: int = 20, exact: bool = False, outlet: str | None = None,
+               language: str | None = None, since: date | None = None,
+               until: date | None = None) -> list[SearchHit]:
         """Full-text search over titles and clean text, best matches first (FTS5 query syntax).
 
-        Snippets mark the matched words with « and » (clean text never holds those). A query that
-        is not valid FTS5 syntax is read as its plain words, all of which must match.
+        Words match in any of their forms ("floods" finds "flood", "evacuate" finds "evacuated": the Porter
+        stemmer) unless ``exact``. ``outlet``, ``language``, ``since`` and ``until`` narrow the hits. Snippets mark the
+        matched words with « and » (clean text never holds those). A query that is not valid FTS5 syntax is
+        read as its plain words, all of which must match.
         """
         query = printable(query)
         if not query.strip():
             return []
+        scope = ArticleScope(stemmed=not exact, outlet=outlet, language=language, since=since, until=until)
         with self.engine.connect() as conn:
-            return self.search_backend.search_articles(conn, query, limit)
+            return self.search_backend.search_articles(conn, query, limit, scope)
 
 
 def _articles_query(outlet: str | None, language: str | None, since: date | None, until: date | None):

@@ -7,7 +7,7 @@ the differences the README lists).
 
 from __future__ import annotations
 
-from .base import SearchBackend, SearchHit
+from .base import ArticleScope, SearchBackend, SearchHit
 from .fts5 import Fts5Search
 from .like import LikeSearch
 from .syntax import (
@@ -26,9 +26,9 @@ from .syntax import (
 )
 from .tsvector import TsvectorSearch
 
-__all__ = ["ARTICLE_COLUMNS", "PUNCTUATION", "QUOTE_COLUMNS", "Fts5Search", "LikeSearch", "QuerySyntaxError",
-           "SearchBackend", "SearchHit", "TsvectorSearch", "backend_for", "headline_snippet", "highlight_tsquery",
-           "parse", "phrase_tsqueries", "plain_words", "quoted_terms", "to_tsquery", "words"]
+__all__ = ["ARTICLE_COLUMNS", "PUNCTUATION", "QUOTE_COLUMNS", "ArticleScope", "Fts5Search", "LikeSearch",
+           "QuerySyntaxError", "SearchBackend", "SearchHit", "TsvectorSearch", "backend_for", "headline_snippet",
+           "highlight_tsquery", "parse", "phrase_tsqueries", "plain_words", "quoted_terms", "to_tsquery", "words"]
 
 _BACKENDS: dict[str, type[SearchBackend]] = {"sqlite": Fts5Search, "postgresql": TsvectorSearch}
 
