@@ -16,6 +16,7 @@ from .analysis.finding import failure
 from .clean import article_id_for
 from .errors import IngestError, PresslensError, StoreError
 from .ingest import iter_sources, read_bytes, read_path, read_records
+from .ingest.web import Fetcher, UrlRead, is_url, read_url
 from .records import Article, RawDoc
 from .settings import Settings
 from .store import Store
@@ -29,7 +30,9 @@ __all__ = [
     "StoriesUpdate",
     "batch_vectors",
     "ingest_bytes",
+    "ingest_docs",
     "ingest_paths",
+    "ingest_url",
     "repair_stories",
     "sample_corpus_paths",
     "store_analysed",
@@ -86,17 +89,31 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings, 
                  on_file: Callable[[Path | None, int], None] | None = None) -> IngestReport:
     """Read, clean and store every article under ``paths``; bad documents are reported.
 
-    ``on_file(path, total)`` is called once with ``None`` and the number of files, then
+    A path that is an http(s) URL is fetched: a feed (its entries, summaries completed from their pages) or
+    a page. ``on_file(path, total)`` is called once with ``None`` and the number of files, then
     after each file, for progress bars.
     """
     report = IngestReport()
     started = time.perf_counter()
-    sources = list(iter_sources(paths))
+    paths = list(paths)
+    urls = [p for p in paths if isinstance(p, str) and is_url(p)]
+    batch: list[RawDoc] = []
+    if urls:
+        with Fetcher(settings) as fetcher:
+            for url in urls:
+                report.files += 1
+                try:
+                    read = read_url(url, settings, fetcher, known=store.known_urls)
+                except IngestError as error:
+                    report.errors.append(error)
+                    continue
+                report.already_stored += read.skipped
+                _ingest_items(read.items, batch, store, settings, report, outlet, url)
+    sources = list(iter_sources(p for p in paths if p not in urls))
     report.errors.extend(s for s in sources if isinstance(s, PresslensError))
     files = [s for s in sources if isinstance(s, Path)]
     if on_file:
         on_file(None, len(files))
-    batch: list[RawDoc] = []
     for path in files:
         report.files += 1
         _ingest_items(read_path(path, settings), batch, store, settings, report, outlet, str(path))
@@ -108,10 +125,23 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings, 
 def ingest_bytes(data: bytes, name: str, store: Store, settings: Settings, *, fmt: str | None = None,
                  outlet: str | None = None) -> IngestReport:
     """Read, clean and store the articles of one uploaded document (any ingest format)."""
+    return ingest_docs(read_bytes(data, name, settings, fmt), store, settings, source=name, outlet=outlet)
+
+
+def ingest_url(read: UrlRead, store: Store, settings: Settings, *, outlet: str | None = None) -> IngestReport:
+    """Clean, analyse and store what ``ingest.web.read_url`` read from one URL."""
+    report = ingest_docs(read.items, store, settings, source=read.response.url, outlet=outlet)
+    report.already_stored += read.skipped
+    return report
+
+
+def ingest_docs(items: Iterable[RawDoc | PresslensError], store: Store, settings: Settings, *, source: str = "",
+                outlet: str | None = None) -> IngestReport:
+    """Clean, analyse and store documents a reader gave (its errors reported), then update the stories."""
     report = IngestReport(files=1)
     started = time.perf_counter()
     batch: list[RawDoc] = []
-    _ingest_items(read_bytes(data, name, settings, fmt), batch, store, settings, report, outlet, name)
+    _ingest_items(items, batch, store, settings, report, outlet, source)
     return _finish(batch, store, settings, report, started)
 
 

@@ -26,6 +26,8 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "document_timeout": ("PRESSLENS_DOCUMENT_TIMEOUT",
                          "seconds one document may take in each step (reading, cleaning, entities and quotes) "
                          "before it is reported and skipped"),
+    "fetch_timeout": ("PRESSLENS_FETCH_TIMEOUT",
+                      "seconds one HTTP request (a feed or a page, redirects included) may take in all"),
     "quote_method": ("PRESSLENS_QUOTES",
                      "how quotes are found: model (trained tagger), rules (rule-only baseline) or off"),
     "story_window_days": ("PRESSLENS_STORY_WINDOW_DAYS",
@@ -40,6 +42,7 @@ LIMITS: dict[str, tuple[int, int]] = {
     "max_analysed_chars": (1, 2**40),
     "batch_size": (1, 100_000),
     "document_timeout": (0, 86_400),
+    "fetch_timeout": (1, 3_600),
     "story_window_days": (1, 3_650),
 }
 
@@ -55,6 +58,7 @@ class Settings:
     max_analysed_chars: int = 2_000_000
     batch_size: int = 200
     document_timeout: int = 30
+    fetch_timeout: int = 30
     quote_method: str = "model"
     story_window_days: int = 7
     api_token: str | None = None

@@ -20,7 +20,8 @@ from .output import console, error_console, print_json, print_table
 @click.pass_obj
 def ingest(obj: Context, paths: tuple[str, ...], outlet: str | None, as_json: bool,
            quiet: bool) -> None:
-    """Read articles from files, folders or globs (txt, JSONL, HTML, RSS/Atom, WARC).
+    """Read articles from files, folders or globs (txt, JSONL, HTML, RSS/Atom, WARC), or http(s) URLs of
+    feeds (entries that carry only a summary are completed from their pages) and pages.
 
     Exits with status 1 when any document could not be read; the rest are stored.
     """

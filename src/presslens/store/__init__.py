@@ -67,6 +67,7 @@ from .entities import (
     merge_entities,
 )
 from .export import EXPORT_COLUMNS, EXPORT_TABLES, ExportFilters, check_export, export_rows
+from .feeds import FeedState, feed_states, save_feed_state
 from .models import (
     ArticleRow,
     MentionRow,
@@ -119,8 +120,8 @@ from .threads import (
     thread_summaries,
 )
 
-__all__ = ["EXPORT_COLUMNS", "EXPORT_TABLES", "ArticleSummary", "EntitySummary", "ExportFilters", "QuoteSummary",
-           "SearchHit", "SpeakerSummary", "Store",
+__all__ = ["EXPORT_COLUMNS", "EXPORT_TABLES", "ArticleSummary", "EntitySummary", "ExportFilters", "FeedState",
+           "QuoteSummary", "SearchHit", "SpeakerSummary", "Store",
            "StoryCheckpoint", "StoryInput", "StoryMember", "StoryProfile", "StorySummary", "ThreadSummary",
            "display_title"]
 
@@ -312,6 +313,25 @@ class Store:
             return set()
         with self.engine.connect() as conn:
             return set(conn.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(article_ids))))
+
+    def feed_states(self, urls: Sequence[str] | None = None) -> dict[str, FeedState]:
+        """What ``watch`` keeps of each followed feed (these ``urls``, or all), by URL."""
+        with self.engine.connect() as conn:
+            return feed_states(conn, None if urls is None else list(urls))
+
+    def save_feed_state(self, state: FeedState) -> None:
+        """Keep one feed's state (validators, next poll, failures) for the next poll or run."""
+        with self.engine.begin() as conn:
+            save_feed_state(conn, state)
+
+    def known_urls(self, urls: Sequence[str]) -> set[str]:
+        """Which of these URLs are the URL of a stored article."""
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for start in range(0, len(urls), 500):
+                chunk = [without_nul(u) for u in urls[start:start + 500]]
+                found.update(conn.scalars(select(ArticleRow.url).where(ArticleRow.url.in_(chunk))))
+        return found
 
     def count_articles(self, *, outlet: str | None = None, language: str | None = None,
                        since: date | None = None, until: date | None = None) -> int:
