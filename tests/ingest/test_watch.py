@@ -3,6 +3,7 @@ changes, answering 304, failing, stalling, redirecting in a loop or sending too 
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import http.server
@@ -116,10 +117,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if body:
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up first
                 self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):  # the client gave up first: what the test asks
-                pass
 
 
 @pytest.fixture
