@@ -7,12 +7,13 @@ instead of what was asked: such a value is a 422, not "no filter". An empty valu
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import Path, Query
 from pydantic import AfterValidator
 
-__all__ = ["Cursor", "Key", "Language", "Limit", "SearchText", "Text", "blank", "visible"]
+__all__ = ["Cursor", "Key", "Language", "Limit", "SearchText", "Since", "Text", "Until", "blank", "visible"]
 
 
 def blank(value: str) -> bool:
@@ -33,3 +34,5 @@ Key = Annotated[str, Path(min_length=1, max_length=200)]
 Text = Annotated[str | None, Query(max_length=200), AfterValidator(visible)]
 SearchText = Annotated[str | None, Query(max_length=200, description="Full-text query."), AfterValidator(visible)]
 Language = Annotated[str | None, Query(max_length=16), AfterValidator(visible)]
+Since = Annotated[date | None, Query(description="Published on or after this day (YYYY-MM-DD).")]
+Until = Annotated[date | None, Query(description="Published on or before this day (YYYY-MM-DD).")]

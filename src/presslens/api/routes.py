@@ -9,20 +9,20 @@ import json
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Header, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from ..export import MEDIA_TYPES, export_chunks
 from ..settings import Settings
 from ..store import EXPORT_COLUMNS, ExportFilters, Store
+from . import schemas
 from .briefs import BriefCache
 from .jobs import Job, JobQueue, QueueFull
-from .params import Cursor, Key, Language, Limit, SearchText, Text
+from .params import Cursor, Key, Language, Limit, SearchText, Since, Text, Until
 
 __all__ = ["ApiError", "BriefCache", "router"]
 
-router = APIRouter()
 MAX_JSON_DEPTH = 32
 RETRY_AFTER_SECONDS = 10
 
@@ -33,6 +33,27 @@ class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.headers = status, code, message, headers or {}
+
+
+def known_parameters_only(request: Request) -> None:
+    """A 422 for a query parameter the endpoint does not take: ``?outlets=`` must not quietly list everything."""
+    route = request.scope.get("route")
+    if route is None or not hasattr(route, "dependant"):
+        return
+    known = {p.alias for p in route.dependant.query_params}
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        takes = ", ".join(sorted(known)) or "none"
+        raise ApiError(422, "invalid_request", f"unknown query parameter {unknown[0]!r} (this endpoint takes: {takes})")
+
+
+ERROR_RESPONSES: dict[int | str, dict] = {
+    status: {"model": schemas.ErrorBody, "description": description} for status, description in (
+        (400, "A bad value (an invalid cursor, a filter that cannot apply)"),
+        (404, "No such record"),
+        (422, "A query parameter that is unknown or out of range"),
+        (503, "The database cannot answer now"))}
+router = APIRouter(dependencies=[Depends(known_parameters_only)], responses=ERROR_RESPONSES)
 
 
 def invalid_json(detail: str) -> ApiError:
@@ -48,11 +69,12 @@ def settings_of(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def page(items: list, offset: int, limit: int) -> dict:
-    """A page of ``limit`` items (``items`` holds one more when there is a next page)."""
+def page(items: list, offset: int, limit: int, total: int | None = None) -> dict:
+    """A page of ``limit`` items (``items`` holds one more when there is a next page), with the number of
+    items all pages hold (None for a full-text search: hits are ranked, not counted)."""
     more = len(items) > limit
     return {"items": [i.as_dict() if hasattr(i, "as_dict") else i for i in items[:limit]],
-            "next_cursor": encode_cursor(offset + limit) if more else None}
+            "next_cursor": encode_cursor(offset + limit) if more else None, "total": total}
 
 
 def encode_cursor(offset: int) -> str:
@@ -75,7 +97,8 @@ def decode_cursor(cursor: str | None) -> int:
 
 # -- articles -------------------------------------------------------------------------------
 
-@router.get("/articles", summary="List articles (newest first) or search them")
+@router.get("/articles", response_model=schemas.ArticlePage, response_model_exclude_unset=True,
+            summary="List articles (newest first) or search them")
 def list_articles(request: Request, limit: Limit = 50, cursor: Cursor = None, outlet: Text = None,
                   language: Language = None, since: date | None = None, until: date | None = None,
                   q: SearchText = None, exact: Annotated[bool, Query(
@@ -86,23 +109,25 @@ def list_articles(request: Request, limit: Limit = 50, cursor: Cursor = None, ou
         hits = store.search(q, limit=offset + limit + 1, exact=exact, outlet=outlet, language=language, since=since,
                             until=until)[offset:]
         return page([h.as_dict() for h in hits], offset, limit)
-    found = store.list_articles(outlet=outlet, language=language, since=since, until=until, limit=limit + 1,
-                                offset=offset)
-    return page(found, offset, limit)
+    filters = {"outlet": outlet, "language": language, "since": since, "until": until}
+    found = store.list_articles(**filters, limit=limit + 1, offset=offset)
+    return page(found, offset, limit, store.count_articles(**filters))
 
 
-@router.get("/articles/{article_id}", summary="One article: text, quotes and entity mentions with offsets")
+@router.get("/articles/{article_id}", response_model=schemas.ArticleDetail,
+            summary="One article: text, quotes and entity mentions with offsets")
 def get_article(request: Request, article_id: Key) -> dict:
     store = store_of(request)
     article = store.get_article(article_id)
     data = article.as_dict()
     data.pop("offset_map", None)
-    data["quotes"] = [q.as_dict() for q in store.list_quotes(article_id=article.article_id, limit=1000)]
+    data["quotes"] = with_story_ids(store, store.list_quotes(article_id=article.article_id, limit=1000))
     data["mentions"] = store.article_mentions(article.article_id)
     return data
 
 
-@router.post("/articles", status_code=202, summary="Queue one article, a batch, or an uploaded file for ingest",
+@router.post("/articles", response_model=schemas.Job, response_model_exclude_unset=True, status_code=202,
+             summary="Queue one article, a batch, or an uploaded file for ingest",
              responses={202: {"description": "Queued: poll the job at the Location header"},
                         503: {"description": "The ingest queue is full (Retry-After)"}})
 async def post_articles(request: Request, response: Response,
@@ -130,7 +155,8 @@ def _submit(request: Request, data: bytes, name: str, fmt: str | None) -> Job:
                        {"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
 
 
-@router.get("/jobs/{job_id}", summary="An ingest job: queued, running, done (with its report) or failed")
+@router.get("/jobs/{job_id}", response_model=schemas.Job, response_model_exclude_unset=True,
+            summary="An ingest job: queued, running, done (with its report) or failed")
 def get_job(request: Request, job_id: Key, authorization: Annotated[str | None, Header()] = None) -> dict:
     _check_token(settings_of(request), authorization)
     job = request.app.state.jobs.get(job_id)
@@ -211,77 +237,89 @@ def _check_text(text: str) -> None:
 
 # -- stories ---------------------------------------------------------------------------------
 
-@router.get("/stories", summary="List stories by size or recency")
+@router.get("/stories", response_model=schemas.StoryPage, summary="List stories by size or recency")
 def list_stories(request: Request, limit: Limit = 50, cursor: Cursor = None, outlet: Text = None,
                  search: Text = None, min_size: Annotated[int, Query(ge=1, le=100_000)] = 1,
-                 order: Literal["size", "recent"] = "size") -> dict:
-    offset = decode_cursor(cursor)
-    found = store_of(request).list_stories(outlet=outlet, search=search, min_size=min_size, order=order,
-                                           limit=limit + 1, offset=offset)
-    return page(found, offset, limit)
+                 order: Literal["size", "recent"] = "size", since: Since = None, until: Until = None) -> dict:
+    store, offset = store_of(request), decode_cursor(cursor)
+    filters = {"outlet": outlet, "search": search, "min_size": min_size, "since": since, "until": until}
+    found = store.list_stories(**filters, order=order, limit=limit + 1, offset=offset)
+    return page(found, offset, limit, store.count_stories(**filters))
 
 
-@router.get("/stories/{story_id}", summary="One story and its timeline")
+@router.get("/stories/{story_id}", response_model=schemas.StoryDetail, summary="One story and its timeline")
 def get_story(request: Request, story_id: Key) -> dict:
     store = store_of(request)
     found = store.get_story(story_id)
     return {**found.as_dict(), "thread_id": store.thread_of_story(found.story_id)}
 
 
-@router.get("/stories/{story_id}/brief", summary="How each outlet told the story (compare stage)")
+@router.get("/stories/{story_id}/brief", response_model=schemas.Brief, response_model_exclude_unset=True,
+            summary="How each outlet told the story (compare stage)")
 def get_brief(request: Request, story_id: Key) -> dict:
     return request.app.state.briefs.get(store_of(request), story_id).as_dict()
 
 
 # -- threads ---------------------------------------------------------------------------------
 
-@router.get("/threads", summary="List threads (running storylines of several stories) by size or recency")
+@router.get("/threads", response_model=schemas.ThreadPage,
+            summary="List threads (running storylines of several stories) by size or recency")
 def list_threads(request: Request, limit: Limit = 50, cursor: Cursor = None, outlet: Text = None,
                  order: Literal["size", "recent"] = "size") -> dict:
-    offset = decode_cursor(cursor)
-    return page(store_of(request).list_threads(outlet=outlet, order=order, limit=limit + 1, offset=offset),
-                offset, limit)
+    store, offset = store_of(request), decode_cursor(cursor)
+    return page(store.list_threads(outlet=outlet, order=order, limit=limit + 1, offset=offset), offset, limit,
+                store.count_threads(outlet=outlet))
 
 
-@router.get("/threads/{thread_id}", summary="One thread and its stories in time order")
+@router.get("/threads/{thread_id}", response_model=schemas.ThreadDetail,
+            summary="One thread and its stories in time order")
 def get_thread(request: Request, thread_id: Key) -> dict:
     return store_of(request).get_thread(thread_id).as_dict()
 
 
 # -- quotes, entities, outlets ------------------------------------------------------------------
 
-@router.get("/quotes", summary="List quotes by speaker, outlet, story, kind or words")
+@router.get("/quotes", response_model=schemas.QuotePage, summary="List quotes by speaker, outlet, story, kind or words")
 def list_quotes(request: Request, limit: Limit = 50, cursor: Cursor = None, speaker: Text = None,
                 outlet: Text = None, story: Text = None, kind: Literal["direct", "indirect", "mixed"] | None = None,
-                q: Text = None, speaker_id: Text = None) -> dict:
-    offset = decode_cursor(cursor)
-    found = store_of(request).list_quotes(speaker=speaker, outlet=outlet, story=story, kind=kind, search=q,
-                                          speaker_entity_id=speaker_id, limit=limit + 1, offset=offset)
-    return page(found, offset, limit)
+                q: Text = None, speaker_id: Text = None, since: Since = None, until: Until = None) -> dict:
+    store, offset = store_of(request), decode_cursor(cursor)
+    filters = {"speaker": speaker, "outlet": outlet, "story": story, "kind": kind, "search": q,
+               "speaker_entity_id": speaker_id, "since": since, "until": until}
+    found = store.list_quotes(**filters, limit=limit + 1, offset=offset)
+    return page(with_story_ids(store, found[:limit + 1]), offset, limit, store.count_quotes(**filters))
 
 
-@router.get("/entities", summary="List canonical people, organisations, works and places")
+def with_story_ids(store: Store, quotes: list) -> list[dict]:
+    """Quotes as dicts, each with the id of its article's story."""
+    story_of = store.stories_of_articles(list({q.article_id for q in quotes}))
+    return [{**q.as_dict(), "story_id": story_of.get(q.article_id)} for q in quotes]
+
+
+@router.get("/entities", response_model=schemas.EntityPage,
+            summary="List canonical people, organisations, works and places")
 def list_entities(request: Request, limit: Limit = 50, cursor: Cursor = None,
                   kind: Literal["person", "organisation", "work", "place"] | None = None,
                   search: Text = None) -> dict:
-    offset = decode_cursor(cursor)
-    found = store_of(request).list_entities(kind=kind, search=search, limit=limit + 1, offset=offset)
-    return page(found, offset, limit)
+    store, offset = store_of(request), decode_cursor(cursor)
+    found = store.list_entities(kind=kind, search=search, limit=limit + 1, offset=offset)
+    return page(found, offset, limit, store.count_entities(kind=kind, search=search))
 
 
-@router.get("/entities/{entity_id}", summary="One entity: roles, mentions, and quotes by outlet")
+@router.get("/entities/{entity_id}", response_model=schemas.EntityDetail,
+            summary="One entity: roles, mentions, and quotes by outlet")
 def get_entity(request: Request, entity_id: Key) -> dict:
     store = store_of(request)
     entity = store.get_entity(entity_id)
     quotes = store.list_quotes(speaker_entity_id=entity.entity_id, limit=1000)
     by_outlet: dict[str, list[dict]] = {}
-    for quote in quotes:
-        by_outlet.setdefault(quote.outlet or "(unknown)", []).append(quote.as_dict())
+    for quote in with_story_ids(store, quotes):
+        by_outlet.setdefault(quote["outlet"] or "(unknown)", []).append(quote)
     return {**entity.as_dict(), "mentions_list": store.entity_mentions(entity.entity_id, limit=200),
             "quotes_by_outlet": by_outlet}
 
 
-@router.get("/outlets", summary="Outlets: article counts and who they quote most")
+@router.get("/outlets", response_model=schemas.OutletList, summary="Outlets: article counts and who they quote most")
 def list_outlets(request: Request) -> dict:
     store = store_of(request)
     outlets = []

@@ -27,6 +27,7 @@ from .models import (
     without_nul,
 )
 from .patterns import ESCAPE, contains
+from .quotes import quote_id
 
 __all__ = ["EXPORT_COLUMNS", "EXPORT_TABLES", "ExportFilters", "check_export", "export_rows", "quote_id"]
 
@@ -67,11 +68,6 @@ class ExportFilters:
     outlet: str | None = None
     story_id: str | None = None
     speaker: str | None = None
-
-
-def quote_id(article_id: str, position: int) -> str:
-    """A quote's stable id: its article's id and its place in the article's text order."""
-    return f"{article_id}-{position}"
 
 
 def export_rows(conn: Connection, table: str, filters: ExportFilters = ExportFilters()) -> Iterator[dict]:

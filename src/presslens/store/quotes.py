@@ -33,10 +33,19 @@ class QuoteSummary:
     content_end: int
     speaker_entity_id: str | None = None
 
+    @property
+    def quote_id(self) -> str:
+        return quote_id(self.article_id, self.position)
+
     def as_dict(self) -> dict:
-        data = asdict(self)
+        data = {"quote_id": self.quote_id, **asdict(self)}
         data["published"] = self.published.isoformat() if self.published else None
         return data
+
+
+def quote_id(article_id: str, position: int) -> str:
+    """A quote's stable id: its article's id and its place in the article's text order."""
+    return f"{article_id}-{position}"
 
 
 @dataclass(frozen=True, slots=True)
