@@ -56,6 +56,7 @@ class Errors:
     E510 = "cannot write to the store {url}: {detail}"
     E511 = "the store refused the record: {detail}"
     E512 = "no thread matches {key!r} (give a thread id, an id prefix of 4+ characters, or a story id)"
+    E513 = "{key!r} is not a quote id (ARTICLE_ID-POSITION)"
     E601 = "invalid pair record: {detail}"
     E701 = "not a presslens batch output: {detail}"
     E702 = "the Spark job failed: {detail}"

@@ -13,7 +13,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from presslens.api import create_app
+from presslens.pipeline import ingest_records
 from presslens.settings import Settings
+from presslens.store import Store
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +108,38 @@ def test_stories_and_quotes_take_since_and_until(client):
     quotes = client.get("/api/v1/quotes", params={**window, "limit": 200}).json()
     assert quotes["items"] and all(window["since"] <= q["published"] <= window["until"] for q in quotes["items"])
     assert quotes["total"] < client.get("/api/v1/quotes").json()["total"]
+
+
+def test_cursors_stay_right_while_articles_arrive(corpus_copy):
+    url = corpus_copy()
+    settings = Settings(db_url=url)
+    with TestClient(create_app(settings, with_web=False)) as api:
+        def walk(path: str, key: str, first: dict, arrive) -> list[str]:
+            seen, cursor = [i[key] for i in first["items"]], first["next_cursor"]
+            arrive()
+            while cursor:
+                following = api.get(path, params={"limit": 5, "cursor": cursor}).json()
+                seen += [i[key] for i in following["items"]]
+                cursor = following["next_cursor"]
+            return seen
+
+        before = [a["article_id"] for a in api.get("/api/v1/articles", params={"limit": 200}).json()["items"]]
+        quotes_before = [q["quote_id"] for q in api.get("/api/v1/quotes", params={"limit": 200}).json()["items"]]
+        first_articles = api.get("/api/v1/articles", params={"limit": 5}).json()
+        first_quotes = api.get("/api/v1/quotes", params={"limit": 5}).json()
+
+        def arrive() -> None:  # a newest article (page one, already read) and an oldest, dated and undated
+            with Store.open(url) as store:
+                report = ingest_records([
+                    {"text": "“We reopen the bridge on Monday,” said Mayor Helen Okafor.", "title": "Bridge to reopen",
+                     "outlet": "Harbour Gazette", "date": "2026-04-30"},
+                    {"text": "“The council knew in January,” said Bev Tranter.", "title": "Council knew early",
+                     "outlet": "Northfield Echo", "date": "2026-01-02"}], store, settings)
+                assert report.added == 2
+
+        articles = walk("/api/v1/articles", "article_id", first_articles, arrive)
+        assert len(articles) == len(set(articles)) == len(before) + 1  # no repeat, no miss; the newest is before
+        assert [a for a in articles if a in before] == before
+        quotes = walk("/api/v1/quotes", "quote_id", first_quotes, lambda: None)
+        assert len(quotes) == len(set(quotes)) and set(quotes_before) <= set(quotes)
+        assert api.get("/api/v1/quotes", params={"cursor": "eyJxIjogIngifQ"}).status_code == 400

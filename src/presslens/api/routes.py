@@ -85,14 +85,41 @@ def decode_cursor(cursor: str | None) -> int:
     """The offset an opaque cursor stands for; a cursor that was not ours is a 400."""
     if not cursor:
         return 0
-    try:
-        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        offset = data["o"]
-    except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise HTTPException(400, "invalid cursor") from None
-    if not isinstance(offset, int) or not 0 <= offset <= 10_000_000:
+    offset = _cursor_data(cursor).get("o")
+    if not isinstance(offset, int) or isinstance(offset, bool) or not 0 <= offset <= 10_000_000:
         raise HTTPException(400, "invalid cursor")
     return offset
+
+
+def decode_key_cursor(cursor: str | None, kind: str) -> str | None:
+    """The last row's key a keyset cursor of ``kind`` carries (None: the first page); any other is a 400."""
+    if not cursor:
+        return None
+    data = _cursor_data(cursor)
+    key = data.get(kind)
+    if not isinstance(key, str) or not 0 < len(key) <= 200:
+        raise HTTPException(400, "invalid cursor")
+    return key
+
+
+def _cursor_data(cursor: str) -> dict:
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+        raise HTTPException(400, "invalid cursor") from None
+    if not isinstance(data, dict):
+        raise HTTPException(400, "invalid cursor")
+    return data
+
+
+def keyset_page(items: list[dict], limit: int, kind: str, key: str, total: int) -> dict:
+    """A page whose next cursor names its last row (``item[key]``), so the next page starts right after it
+    however many rows arrive meanwhile."""
+    more = len(items) > limit
+    cursor = None
+    if more:
+        cursor = base64.urlsafe_b64encode(json.dumps({kind: items[limit - 1][key]}).encode()).decode().rstrip("=")
+    return {"items": items[:limit], "next_cursor": cursor, "total": total}
 
 
 # -- articles -------------------------------------------------------------------------------
@@ -104,14 +131,15 @@ def list_articles(request: Request, limit: Limit = 50, cursor: Cursor = None, ou
                   q: SearchText = None, exact: Annotated[bool, Query(
                       description="With q: match words exactly (by default word forms match: floods, flood)")] = False
                   ) -> dict:
-    store, offset = store_of(request), decode_cursor(cursor)
-    if q:
+    store = store_of(request)
+    if q:  # ranked hits: paged by offset
+        offset = decode_cursor(cursor)
         hits = store.search(q, limit=offset + limit + 1, exact=exact, outlet=outlet, language=language, since=since,
                             until=until)[offset:]
         return page([h.as_dict() for h in hits], offset, limit)
     filters = {"outlet": outlet, "language": language, "since": since, "until": until}
-    found = store.list_articles(**filters, limit=limit + 1, offset=offset)
-    return page(found, offset, limit, store.count_articles(**filters))
+    found = store.list_articles(**filters, limit=limit + 1, after=decode_key_cursor(cursor, "a"))
+    return keyset_page([a.as_dict() for a in found], limit, "a", "article_id", store.count_articles(**filters))
 
 
 @router.get("/articles/{article_id}", response_model=schemas.ArticleDetail,
@@ -283,11 +311,11 @@ def get_thread(request: Request, thread_id: Key) -> dict:
 def list_quotes(request: Request, limit: Limit = 50, cursor: Cursor = None, speaker: Text = None,
                 outlet: Text = None, story: Text = None, kind: Literal["direct", "indirect", "mixed"] | None = None,
                 q: Text = None, speaker_id: Text = None, since: Since = None, until: Until = None) -> dict:
-    store, offset = store_of(request), decode_cursor(cursor)
+    store = store_of(request)
     filters = {"speaker": speaker, "outlet": outlet, "story": story, "kind": kind, "search": q,
                "speaker_entity_id": speaker_id, "since": since, "until": until}
-    found = store.list_quotes(**filters, limit=limit + 1, offset=offset)
-    return page(with_story_ids(store, found[:limit + 1]), offset, limit, store.count_quotes(**filters))
+    found = store.list_quotes(**filters, limit=limit + 1, after=decode_key_cursor(cursor, "q"))
+    return keyset_page(with_story_ids(store, found), limit, "q", "quote_id", store.count_quotes(**filters))
 
 
 def with_story_ids(store: Store, quotes: list) -> list[dict]:

@@ -22,10 +22,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, and_, func, or_, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import aliased
 
-from ..errors import StoreError
+from ..errors import ConfigError, StoreError
 from ..records import (
     Article,
     Entity,
@@ -348,10 +349,13 @@ class Store:
 
     def list_articles(self, *, outlet: str | None = None, language: str | None = None,
                       since: date | None = None, until: date | None = None,
-                      limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
-        """Articles, newest first, filtered by outlet, language and publication dates."""
+                      limit: int = 50, offset: int = 0, after: str | None = None) -> list[ArticleSummary]:
+        """Articles, newest first, filtered by outlet, language and publication dates; ``after`` (an article
+        id): those that come after it in this order, which stays right while articles arrive (keyset paging)."""
         query = _articles_query(outlet, language, since, until).order_by(
             ArticleRow.published.desc().nulls_last(), ArticleRow.pk)
+        if after is not None:
+            query = query.where(_after_article(after))
         with self.engine.connect() as conn:
             rows = conn.execute(query.limit(limit).offset(offset)).all()
         return [article_summary(row) for row in rows]
@@ -378,13 +382,17 @@ class Store:
         with self.engine.connect() as conn:
             return _count(conn, query)
 
-    def list_quotes(self, *, limit: int = 50, offset: int = 0, **filters) -> list[QuoteSummary]:
+    def list_quotes(self, *, limit: int = 50, offset: int = 0, after: str | None = None,
+                    **filters) -> list[QuoteSummary]:
         """Stored quotes, oldest article first, filtered by ``speaker`` (name or text, any part), ``outlet``,
         ``kind``, ``article_id`` or ``article_ids``, ``story``, ``speaker_entity_id``, ``search`` (words of the
-        quote or speaker) and the article's publication days ``since`` and ``until``."""
+        quote or speaker) and the article's publication days ``since`` and ``until``; ``after`` (a quote id):
+        the quotes after it in this order, right while articles arrive (keyset paging)."""
         query = self._quotes_query(**filters)
         if query is None:
             return []
+        if after is not None:
+            query = query.where(_after_quote(after))
         with self.engine.connect() as conn:
             rows = conn.execute(query.limit(limit).offset(offset)).all()
         return [to_summary(row) for row in rows]
@@ -679,6 +687,33 @@ def _articles_query(outlet: str | None, language: str | None, since: date | None
     if until:
         query = query.where(ArticleRow.published <= until)
     return query
+
+
+def _after_article(article_id: str):
+    """Rows after this article in the articles' order: newest first (undated last), then arrival."""
+    mark = aliased(ArticleRow)
+    day = select(mark.published).where(mark.id == article_id).scalar_subquery()
+    pk = select(mark.pk).where(mark.id == article_id).scalar_subquery()
+    dated_after = or_(ArticleRow.published < day, and_(ArticleRow.published == day, ArticleRow.pk > pk),
+                      ArticleRow.published.is_(None))
+    undated_after = and_(ArticleRow.published.is_(None), ArticleRow.pk > pk)
+    return or_(and_(day.is_not(None), dated_after), and_(day.is_(None), undated_after))
+
+
+def _after_quote(key: str):
+    """Rows after this quote (``ARTICLE_ID-POSITION``) in the quotes' order: oldest article first (undated
+    last), then arrival, then text order."""
+    article_id, _, position = key.rpartition("-")
+    if not article_id or not position.isdigit():
+        raise ConfigError("E513", key=key)
+    mark = aliased(ArticleRow)
+    day = select(mark.published).where(mark.id == article_id).scalar_subquery()
+    pk = select(mark.pk).where(mark.id == article_id).scalar_subquery()
+    later_in_day = or_(ArticleRow.pk > pk, and_(ArticleRow.pk == pk, QuoteRow.position > int(position)))
+    dated_after = or_(ArticleRow.published > day, and_(ArticleRow.published == day, later_in_day),
+                      ArticleRow.published.is_(None))
+    undated_after = and_(ArticleRow.published.is_(None), later_in_day)
+    return or_(and_(day.is_not(None), dated_after), and_(day.is_(None), undated_after))
 
 
 def _count(conn, query) -> int:
