@@ -116,3 +116,33 @@ def test_importing_presslens_loads_no_models():
             " if m in sys.modules]; print(heavy)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_slices_and_counts_agree_with_the_full_listing(archive, monkeypatch):
+    monkeypatch.setattr(archive_module, "PAGE", 4)
+    for listing in ("articles", "quotes", "stories", "entities"):
+        everything = list(getattr(archive, listing)())
+        assert archive.count(listing) == len(everything) > 5, listing
+        window = list(getattr(archive, listing)(limit=6, offset=3))
+        assert window == everything[3:9], listing
+    assert archive.count("quotes", outlet="Valley Post") == len(list(archive.quotes(outlet="Valley Post")))
+    with pytest.raises(presslens.PresslensError, match="listing"):
+        archive.count("people")
+
+
+def test_iterating_while_articles_arrive_repeats_and_skips_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(archive_module, "PAGE", 2)
+    with presslens.open(tmp_path / "live.db") as live:
+        live.ingest([{"text": f"Item {n} of the council budget was debated.", "title": f"Budget item {n}",
+                      "outlet": "Ledger", "date": f"2026-03-{n + 10:02d}"} for n in range(6)])
+        seen = []
+        for n, article in enumerate(live.articles()):
+            seen.append(article.article_id)
+            if n == 2:  # a newer article lands on a page already read, an older one on a page to come
+                live.ingest([{"text": "A late vote on the budget.", "title": "Late vote", "outlet": "Ledger",
+                              "date": "2026-03-30"},
+                             {"text": "An early hearing on the budget.", "title": "Early hearing", "outlet": "Ledger",
+                              "date": "2026-03-01"}])
+        titles = [live.article(a).title for a in seen]
+        assert len(seen) == len(set(seen)) == 7
+        assert "Late vote" not in titles and titles[-1] == "Early hearing"

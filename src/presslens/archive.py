@@ -10,8 +10,10 @@
     quotes = list(archive.quotes(speaker="Okafor"))
 
 Listings are iterators that read the store a page at a time, so a million quotes never sit in memory at
-once (pages are read by offset: rows stored while iterating can shift a page). ``presslens.analyse(text)``
-runs the pipeline on one text without any store.
+once; ``limit`` and ``offset`` take a slice, ``count(listing, ...)`` says how many the same filters give. Articles
+and quotes are read after the last row seen (keyset), so rows stored while iterating neither repeat nor shift
+a page. The command line is built on this class. ``presslens.analyse(text)`` runs the pipeline on one text
+without any store.
 """
 
 from __future__ import annotations
@@ -90,12 +92,14 @@ class Archive:
     # --- adding ----------------------------------------------------------------------
 
     def ingest(self, sources: str | Path | Iterable[str | Path | dict | RawDoc], *,
-               outlet: str | None = None) -> IngestReport:
+               outlet: str | None = None,
+               on_file: Callable[[Path | None, int], None] | None = None) -> IngestReport:
         """Read, analyse and store articles, then bring the stories up to date.
 
-        ``sources``: a path (file, folder or glob: txt, JSONL, HTML, RSS/Atom, WARC) or several, or records:
-        dicts with ``text`` and optional ``title``, ``url``, ``outlet``, ``date``, ``language``, or ``RawDoc``s.
-        Bad documents are listed in the report's ``errors``; the others are stored.
+        ``sources``: a path (file, folder or glob: txt, JSONL, HTML, RSS/Atom, WARC; or an http(s) URL of a feed
+        or page) or several, or records: dicts with ``text`` and optional ``title``, ``url``, ``outlet``,
+        ``date``, ``language``, or ``RawDoc``s. Bad documents are listed in the report's ``errors``; the others
+        are stored. ``on_file(path, total)``: progress, as ``pipeline.ingest_paths`` calls it.
         """
         if isinstance(sources, str | Path | dict | RawDoc):
             sources = [sources]
@@ -104,16 +108,17 @@ class Archive:
         if paths and len(paths) != len(items):
             raise ConfigError("E004", variable="sources", value="a mix", allowed="paths, or records, not both")
         if paths:
-            return ingest_paths(paths, self.store, self.settings, outlet=outlet)
+            return ingest_paths(paths, self.store, self.settings, outlet=outlet, on_file=on_file)
         return ingest_records(items, self.store, self.settings, outlet=outlet)
 
     # --- reading ---------------------------------------------------------------------
 
     def articles(self, *, outlet: str | None = None, language: str | None = None, since: date | None = None,
-                 until: date | None = None) -> Iterator[ArticleSummary]:
+                 until: date | None = None, limit: int | None = None, offset: int = 0) -> Iterator[ArticleSummary]:
         """Articles, newest first."""
-        return _pages(lambda limit, offset: self.store.list_articles(
-            outlet=outlet, language=language, since=since, until=until, limit=limit, offset=offset))
+        return _keyset_pages(lambda size, after: self.store.list_articles(
+            outlet=outlet, language=language, since=since, until=until, limit=size, offset=offset if after is None
+            else 0, after=after), lambda a: a.article_id, limit)
 
     def article(self, key: str) -> Article:
         """One article, whole (its id or a unique prefix of 4+ characters)."""
@@ -126,20 +131,22 @@ class Archive:
         return self.store.search(query, limit=limit, exact=exact, outlet=outlet, since=since, until=until)
 
     def stories(self, *, since: date | None = None, until: date | None = None, outlet: str | None = None,
-                search: str | None = None, min_size: int = 1, order: str = "size") -> Iterator[StorySummary]:
+                search: str | None = None, min_size: int = 1, order: str = "size", limit: int | None = None,
+                offset: int = 0) -> Iterator[StorySummary]:
         """Stories, biggest first (``order="recent"``: latest first), whose days overlap ``since``..``until``."""
-        return _pages(lambda limit, offset: self.store.list_stories(
-            outlet=outlet, search=search, min_size=min_size, since=since, until=until, order=order, limit=limit,
-            offset=offset))
+        return _pages(lambda size, start: self.store.list_stories(
+            outlet=outlet, search=search, min_size=min_size, since=since, until=until, order=order, limit=size,
+            offset=start), limit, offset)
 
     def story(self, key: str) -> StoryView:
         """One story: by its id, its first characters, or the id of one of its articles."""
         return StoryView(self.store.get_story(key), self)
 
-    def threads(self, *, outlet: str | None = None, order: str = "size") -> Iterator[ThreadSummary]:
+    def threads(self, *, outlet: str | None = None, order: str = "size", limit: int | None = None,
+                offset: int = 0) -> Iterator[ThreadSummary]:
         """Threads: running storylines of several stories."""
-        return _pages(lambda limit, offset: self.store.list_threads(outlet=outlet, order=order, limit=limit,
-                                                                    offset=offset))
+        return _pages(lambda size, start: self.store.list_threads(outlet=outlet, order=order, limit=size,
+                                                                  offset=start), limit, offset)
 
     def thread(self, key: str) -> ThreadSummary:
         """One thread with its stories in time order (its id, first characters, or one of its stories' ids)."""
@@ -147,19 +154,31 @@ class Archive:
 
     def quotes(self, *, speaker: str | None = None, outlet: str | None = None, story: str | None = None,
                kind: str | None = None, search: str | None = None, since: date | None = None,
-               until: date | None = None, speaker_entity_id: str | None = None) -> Iterator[QuoteSummary]:
+               until: date | None = None, speaker_entity_id: str | None = None, article_id: str | None = None,
+               limit: int | None = None, offset: int = 0) -> Iterator[QuoteSummary]:
         """Quotes, oldest article first: by speaker (any part of the name), outlet, story, kind, words."""
         filters = {"speaker": speaker, "outlet": outlet, "story": story, "kind": kind, "search": search,
-                   "since": since, "until": until, "speaker_entity_id": speaker_entity_id}
-        return _pages(lambda limit, offset: self.store.list_quotes(limit=limit, offset=offset, **filters))
+                   "since": since, "until": until, "speaker_entity_id": speaker_entity_id, "article_id": article_id}
+        return _keyset_pages(lambda size, after: self.store.list_quotes(
+            limit=size, offset=offset if after is None else 0, after=after, **filters), lambda q: q.quote_id, limit)
 
-    def entities(self, *, kind: str | None = None, search: str | None = None) -> Iterator[EntitySummary]:
+    def entities(self, *, kind: str | None = None, search: str | None = None, limit: int | None = None,
+                 offset: int = 0) -> Iterator[EntitySummary]:
         """Canonical people, organisations, works and places, most mentioned first."""
-        return _pages(lambda limit, offset: self.store.list_entities(kind=kind, search=search, limit=limit,
-                                                                     offset=offset))
+        return _pages(lambda size, start: self.store.list_entities(kind=kind, search=search, limit=size,
+                                                                   offset=start), limit, offset)
 
     def entity(self, key: str) -> EntitySummary:
         return self.store.get_entity(key)
+
+    def count(self, listing: str, /, **filters) -> int:
+        """How many items ``listing`` (articles, stories, threads, quotes, entities) gives with these filters."""
+        counters = {"articles": self.store.count_articles, "stories": self.store.count_stories,
+                    "threads": self.store.count_threads, "quotes": self.store.count_quotes,
+                    "entities": self.store.count_entities}
+        if listing not in counters:
+            raise ConfigError("E004", variable="listing", value=listing, allowed=", ".join(counters))
+        return counters[listing](**filters)
 
     def outlets(self) -> list[tuple[str, int]]:
         """``(outlet, articles)``, largest first."""
@@ -193,15 +212,31 @@ def _export_filters(filters: dict) -> ExportFilters:
     return ExportFilters(story_id=story, **filters)
 
 
-def _pages(fetch: Callable[[int, int], list]) -> Iterator:
-    """Every item ``fetch(limit, offset)`` gives, a page at a time."""
-    offset = 0
-    while True:
-        page = fetch(PAGE, offset)
+def _pages(fetch: Callable[[int, int], list], limit: int | None, offset: int) -> Iterator:
+    """The items ``fetch(size, offset)`` gives from ``offset`` on (at most ``limit``), a page at a time."""
+    left = limit
+    while left is None or left > 0:
+        size = PAGE if left is None else min(PAGE, left)
+        page = fetch(size, offset)
         yield from page
-        if len(page) < PAGE:
+        if len(page) < size:
             return
-        offset += PAGE
+        offset += size
+        left = None if left is None else left - size
+
+
+def _keyset_pages(fetch: Callable[[int, str | None], list], key: Callable[[object], str],
+                  limit: int | None) -> Iterator:
+    """The items ``fetch(size, after)`` gives, each page after the last item of the one before."""
+    left, after = limit, None
+    while left is None or left > 0:
+        size = PAGE if left is None else min(PAGE, left)
+        page = fetch(size, after)
+        yield from page
+        if len(page) < size:
+            return
+        after = key(page[-1])
+        left = None if left is None else left - size
 
 
 def open_archive(url: str | Path = "presslens.db", *, create: bool = True, settings: Settings | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..pipeline import IngestReport, ingest_paths
+from ..pipeline import IngestReport
 from ..store import display_title
 from .main import Context, cli
 from .options import heading, json_option, outlet_option, plural, since_option, until_option
@@ -37,7 +37,7 @@ def ingest(obj: Context, paths: tuple[str, ...], outlet: str | None, as_json: bo
 def run_ingest(obj: Context, paths, *, outlet: str | None = None,
                show_progress: bool = True) -> IngestReport:
     """Ingest with a progress bar over files; errors go to stderr as they come."""
-    store = obj.writable_store
+    archive = obj.writable_archive
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=error_console,
                   disable=not show_progress, transient=True) as progress:
@@ -49,7 +49,7 @@ def run_ingest(obj: Context, paths, *, outlet: str | None = None,
             else:
                 progress.update(task, advance=1, description=f"ingesting {path.name}")
 
-        report = ingest_paths(paths, store, obj.settings, outlet=outlet, on_file=on_file)
+        report = archive.ingest(list(paths), outlet=outlet, on_file=on_file)
     for warning in report.warnings:
         error_console.print(f"[yellow]warning:[/yellow] {warning}", markup=True, highlight=False)
     for error in report.errors:
@@ -79,12 +79,12 @@ def print_ingest_report(report: IngestReport) -> None:
 def articles(obj: Context, outlet, language, since, until, limit, offset, as_json) -> None:
     """List stored articles, newest first."""
     filters = {"outlet": outlet, "language": language, "since": since, "until": until}
-    rows = obj.store.list_articles(**filters, limit=limit, offset=offset)
+    rows = list(obj.archive.articles(**filters, limit=limit, offset=offset))
     if as_json:
         story_of = obj.store.stories_of_articles([r.article_id for r in rows])
         print_json([{**r.as_dict(), "story_id": story_of.get(r.article_id)} for r in rows])
         return
-    print_table(heading(len(rows), obj.store.count_articles(**filters), "article"),
+    print_table(heading(len(rows), obj.archive.count("articles", **filters), "article"),
                 ["id", "date", "outlet", "title", "words"],
                 ((r.article_id, r.published, r.outlet, r.title, r.word_count) for r in rows))
 
@@ -94,7 +94,7 @@ def articles(obj: Context, outlet, language, since, until, limit, offset, as_jso
 @click.pass_obj
 def outlets(obj: Context, as_json: bool) -> None:
     """List outlets with their number of articles, largest first."""
-    counts = obj.store.outlet_counts()
+    counts = obj.archive.outlets()
     if as_json:
         print_json([{"outlet": name, "articles": n} for name, n in counts])
         return
@@ -108,7 +108,7 @@ def outlets(obj: Context, as_json: bool) -> None:
 @click.pass_obj
 def show(obj: Context, article_id: str, raw: bool, as_json: bool) -> None:
     """Show one article (its id or a unique prefix of at least 4 characters)."""
-    article = obj.store.get_article(article_id)
+    article = obj.archive.article(article_id)
     if as_json:
         print_json(article.as_dict())
         return
@@ -137,7 +137,7 @@ def show(obj: Context, article_id: str, raw: bool, as_json: bool) -> None:
 def search(obj: Context, query: str, outlet, since, until, exact: bool, limit: int, as_json: bool) -> None:
     """Full-text search over article titles and text, best first (FTS5 syntax welcome: "a phrase", OR, NOT,
     title:word, word*). Words match in any of their forms unless --exact."""
-    hits = obj.store.search(query, limit=limit, exact=exact, outlet=outlet, since=since, until=until)
+    hits = obj.archive.search(query, limit=limit, exact=exact, outlet=outlet, since=since, until=until)
     if as_json:
         print_json([h.as_dict() for h in hits])
         return

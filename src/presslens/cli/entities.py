@@ -24,12 +24,12 @@ def entities(ctx: click.Context, kind, search, limit, offset, as_json) -> None:
     if ctx.invoked_subcommand:
         return
     obj: Context = ctx.obj
-    found = obj.store.list_entities(kind=kind, search=search, limit=limit, offset=offset)
+    found = list(obj.archive.entities(kind=kind, search=search, limit=limit, offset=offset))
     if as_json:
         print_json([e.as_dict() for e in found])
         return
     rows = [(e.name, e.kind, e.roles[0] if e.roles else "", e.mentions, len(e.outlets)) for e in found]
-    total = obj.store.count_entities(kind=kind, search=search)
+    total = obj.archive.count("entities", kind=kind, search=search)
     print_table(f"{heading(len(found), total, 'entity', 'entities')} (--json for ids, forms and outlets)",
                 ["name", "kind", "role", "mentions", "outlets"], rows)
 
@@ -40,9 +40,9 @@ def entities(ctx: click.Context, kind, search, limit, offset, as_json) -> None:
 @click.pass_obj
 def show(obj: Context, key: str, as_json: bool) -> None:
     """One entity (by id, or words of its name): mentions by outlet, roles, and quotes."""
-    entity = obj.store.get_entity(key)
+    entity = obj.archive.entity(key)
     mentions = obj.store.entity_mentions(entity.entity_id)
-    quotes = obj.store.list_quotes(speaker_entity_id=entity.entity_id, limit=1000)
+    quotes = list(obj.archive.quotes(speaker_entity_id=entity.entity_id, limit=1000))
     if as_json:
         print_json({**entity.as_dict(), "mentions_list": mentions, "quotes": [q.as_dict() for q in quotes]})
         return

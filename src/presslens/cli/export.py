@@ -42,7 +42,7 @@ def export(obj: Context, table: str, fmt: str | None, out: Path | None, since, u
     if fmt == "parquet" and out is None and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary: give --out FILE or redirect stdout")
     filters = ExportFilters(since=since, until=until, outlet=outlet, story_id=story, speaker=speaker)
-    rows = _counted(obj.store.export(table, filters))
+    rows = _counted(obj.archive.store.export(table, filters))
     chunks = export_chunks(rows, EXPORT_COLUMNS[table], fmt, bom=bom)
     if out is None:
         for chunk in chunks:

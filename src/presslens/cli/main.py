@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,9 +13,12 @@ from ..settings import Settings
 from ..store import Store
 from .output import error_console
 
+if TYPE_CHECKING:
+    from ..archive import Archive
+
 
 class Context:
-    """What every command gets: the settings, and the store opened on first use."""
+    """What every command gets: the settings, and the archive (the Python API) opened on first use."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -33,6 +37,20 @@ class Context:
         if self._store is None:
             self._store = Store.open(self.settings, create=True)
         return self._store
+
+    @property
+    def archive(self) -> Archive:
+        """The archive over ``store``: what the commands that only read call."""
+        from ..archive import Archive
+
+        return Archive(self.store, self.settings)
+
+    @property
+    def writable_archive(self) -> Archive:
+        """The archive over ``writable_store``: what the commands that add to the store call."""
+        from ..archive import Archive
+
+        return Archive(self.writable_store, self.settings)
 
     def use_db(self, db_url: str) -> None:
         """Point at another store (``--db`` given after the subcommand); only before the store is opened."""

@@ -45,13 +45,13 @@ def quotes(obj: Context, speaker, outlet, since, until, kind, article_id, story,
     """List stored quotes: who said what, in which outlet (oldest article first)."""
     filters = {"speaker": speaker, "outlet": outlet, "since": since, "until": until, "kind": kind,
                "article_id": article_id, "story": story, "search": search}
-    found = obj.store.list_quotes(**filters, limit=limit, offset=offset)
+    found = list(obj.archive.quotes(**filters, limit=limit, offset=offset))
     if as_json:
         print_json([q.as_dict() for q in found])
         return
     rows = [(q.speaker_name or q.speaker or "?", q.speaker_role, _short(q.content), q.kind, q.cue,
              q.outlet, q.article_id[:10]) for q in found]
-    title = heading(len(found), obj.store.count_quotes(**filters), "quote")
+    title = heading(len(found), obj.archive.count("quotes", **filters), "quote")
     print_table(title, ["speaker", "role", "quote", "kind", "cue", "outlet", "article"], rows)
 
 

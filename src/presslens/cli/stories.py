@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..compare import brief_markdown, story_brief
+from ..compare import brief_markdown
 from ..pipeline import update_stories
 from ..stories.evaluate import ORDERS, arrival_order, gold_documents, stream_labels
 from ..stories.features import DEFAULT_SIGNALS, SIGNALS
@@ -38,12 +38,12 @@ def stories(obj: Context, outlet, since, until, search, min_size, recent, reclus
     if recluster:
         update_stories(obj.store, obj.settings, from_scratch=True)
     filters = {"outlet": outlet, "since": since, "until": until, "search": search, "min_size": min_size}
-    found = obj.store.list_stories(**filters, order="recent" if recent else "size", limit=limit, offset=offset)
+    found = list(obj.archive.stories(**filters, order="recent" if recent else "size", limit=limit, offset=offset))
     if as_json:
         members = obj.store.articles_of_stories([s.story_id for s in found])
         print_json([{**s.as_dict(), "article_ids": members[s.story_id]} for s in found])
         return
-    print_story_table(heading(len(found), obj.store.count_stories(**filters), "story", "stories"), found)
+    print_story_table(heading(len(found), obj.archive.count("stories", **filters), "story", "stories"), found)
 
 
 def print_story_table(title: str, found) -> None:
@@ -67,13 +67,13 @@ def story(obj: Context, key: str, fmt: str, as_json: bool) -> None:
     if as_json and fmt == "md":
         raise click.UsageError("--json and --format md ask for two formats: give one")
     if fmt != "timeline":
-        brief = story_brief(obj.store.story_material(key))
+        brief = obj.archive.story(key).brief()
         if fmt == "json":
             print_json(brief.as_dict())
         else:
             click.echo(brief_markdown(brief))
         return
-    found = obj.store.get_story(key)
+    found = obj.archive.story(key).summary
     if as_json:
         print_json({**found.as_dict(), "thread_id": obj.store.thread_of_story(found.story_id)})
         return

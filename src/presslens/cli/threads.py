@@ -19,12 +19,13 @@ from .stories import print_story_table, span_text
 @click.pass_obj
 def threads(obj: Context, outlet, recent, limit, offset, as_json) -> None:
     """List threads: running storylines, each a chain of stories (events) over weeks."""
-    found = obj.store.list_threads(outlet=outlet, order="recent" if recent else "size", limit=limit, offset=offset)
+    found = list(obj.archive.threads(outlet=outlet, order="recent" if recent else "size", limit=limit,
+                                     offset=offset))
     if as_json:
         print_json([obj.store.get_thread(t.thread_id).as_dict() for t in found])
         return
     rows = [(t.thread_id[:10], t.title, t.size, t.articles, ", ".join(t.outlets), span_text(t)) for t in found]
-    title = heading(len(found), obj.store.count_threads(outlet=outlet), "thread")
+    title = heading(len(found), obj.archive.count("threads", outlet=outlet), "thread")
     print_table(title, ["thread", "title", "stories", "articles", "outlets", "dates"], rows)
 
 
@@ -35,7 +36,7 @@ def threads(obj: Context, outlet, recent, limit, offset, as_json) -> None:
 def thread(obj: Context, key: str, as_json: bool) -> None:
     """One thread (KEY: thread id, its first characters, or the id of one of its stories): its stories in
     time order."""
-    found = obj.store.get_thread(key)
+    found = obj.archive.thread(key)
     if as_json:
         print_json(found.as_dict())
         return
