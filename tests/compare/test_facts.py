@@ -73,3 +73,30 @@ def test_relations(tagger):
     episodes = fact("Streamwell ordered the 10-part series.", dimension="episodes")
     assert related(episodes, fact("Streamwell ordered the eight-episode series.", dimension="episodes")) \
         == "conflict"
+
+
+def relation_of(a: str, b: str, tagger) -> str | None:
+    [fa], [fb] = extract_facts("a", a, tagger), extract_facts("b", b, tagger)
+    return related(fa, fb)
+
+
+def test_as_many_as_and_up_to_mean_the_top_of_the_range(tagger):
+    flooded = "homes were flooded after the river burst its banks."
+    assert relation_of(f"As many as 450 {flooded}", f"About 300 {flooded}", tagger) == "conflict"
+    assert relation_of(f"Up to 450 {flooded}", f"About 420 {flooded}", tagger) == "agree"
+    assert relation_of(f"Fewer than 450 {flooded}", f"About 300 {flooded}", tagger) == "agree"  # a bound only
+
+
+def test_one_person_is_a_count_and_a_lone_one_is_not(tagger):
+    assert relation_of("One person died in the crash on the A40.", "Two people died in the crash on the A40.",
+                       tagger) == "conflict"
+    assert extract_facts("a", "One of the drivers was hurt. No one was arrested.", tagger) == []
+
+
+def test_a_duration_that_dates_an_event_is_no_length(tagger):
+    assert [f.text for f in extract_facts("a", "Two days later the union called a strike.", tagger)] == []
+    assert [f.text for f in extract_facts("a", "The strike began three weeks ago.", tagger)] == []
+    assert [f.text for f in extract_facts("a", "Two days after the crash, the road reopened.", tagger)] == []
+    kept = "The leak lasted about five hours before it was stopped. The bridge stays shut for up to three months" \
+           " after the crack was found."
+    assert [f.text for f in extract_facts("a", kept, tagger)] == ["about five hours", "up to three months"]

@@ -174,8 +174,9 @@ def _number(sentence: str, match: re.Match, nouns_at, language: Language) -> tup
     approx = (match.group("approx") or "").lower()
     if value is None or (language.approximators.get(approx) == "article" and not match.group("unit")):
         return None
-    if match.group("number").lower() in _ones(language) and not match.group("unit"):
-        return None
+    if match.group("number").lower() in _ones(language) and not match.group("unit") and not _counts_people(
+            nouns_at(match.end())[0], language):
+        return None  # a lone "one" is a pronoun; "one person" is a count
     if any(sentence[max(0, match.start() - len(w) - 1):match.start()].lower().endswith(f"{w} ")
            for w in language.rate_words):
         return None  # "every 15 minutes" is a rate, not a quantity of the story
@@ -190,6 +191,8 @@ def _number(sentence: str, match: re.Match, nouns_at, language: Language) -> tup
     rules = _rules(language)
     if any(m.start() <= match.start("number") < m.end() for m in rules.time_of_day.finditer(sentence)):
         return None  # "à 7 heures": a time of day
+    if unit and language.units[unit][0] == "duration" and _offset(sentence, match, language):
+        return None  # "two days later" dates an event: no length of anything the story reports
     age = _age(sentence, match, language)
     if age is not None:
         return age
@@ -216,6 +219,26 @@ def _number(sentence: str, match: re.Match, nouns_at, language: Language) -> tup
         dimension, nouns = "count", ("episode",)  # "two episodes": a count, not the length of a series
     low, high = _interval(value * factor, approx, match.group("number"), language)
     return match.start(), end, sentence[match.start():end].strip(), dimension, nouns, low, high, False
+
+
+def _counts_people(nouns: tuple[str, ...], language: Language) -> bool:
+    return bool(nouns) and language.singular(fold(nouns[0], language)) in _people(language)
+
+
+def _offset(sentence: str, match: re.Match, language: Language) -> bool:
+    """Whether a duration dates an event: "two days later", "a week ago", and "two days after the crash" where
+    it opens its clause (after "lasted", "for" or "took" it is the length of something)."""
+    rest = sentence[match.end():].lstrip().lower()
+
+    def next_is(options) -> bool:
+        return any(rest.startswith(w) and not rest[len(w):len(w) + 1].isalpha() for w in options)
+
+    if next_is(language.offset_words):
+        return True
+    before = sentence[:match.start()].rstrip()
+    opens = not before or before[-1] in ",;:–—(" or before.lower().endswith(tuple(f" {w}" for w in
+                                                                                  language.conjunctions))
+    return opens and next_is(language.offset_links)
 
 
 def _month_after(sentence: str, position: int, language: Language) -> bool:
@@ -342,6 +365,9 @@ def _heads(nouns: list[str]) -> tuple[str, ...]:
     return tuple(reversed(nouns))
 
 
+UP_TO_LOW = 0.75  # "up to N", "as many as N": the figure is near the top, at least this share of N
+
+
 def _interval(value: float, approx: str, number: str, language: Language) -> tuple[float | None, float | None]:
     """The values a stated number allows: figures and "about" 3% either way (rounding), bounds one way."""
     bound = language.approximators.get(approx)
@@ -353,6 +379,8 @@ def _interval(value: float, approx: str, number: str, language: Language) -> tup
         return 0.0, value
     if bound == "nearly":
         return value * 0.9, value
+    if bound == "up to":  # "as many as 450": a high figure, the top of what was counted, not any lower one
+        return value * UP_TO_LOW, value
     tolerance = _tolerance(number, language) if re.search(r"\d", number) or approx else 0.0
     return value * (1 - tolerance), value * (1 + tolerance)
 

@@ -190,7 +190,7 @@ VAGUE_QUANTITIES = {
 APPROXIMATORS = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
     "nearly": "nearly", "almost": "nearly", "more than": "above", "over": "above", "at least": "at least",
-    "up to": "below", "fewer than": "below", "less than": "below", "under": "below", "as many as": "below",
+    "up to": "up to", "fewer than": "below", "less than": "below", "under": "below", "as many as": "up to",
     "close to": "nearly", "just over": "above", "just under": "below", "an estimated": "about",
     "somewhere around": "about", "an": "article", "a": "article",
 }
@@ -309,6 +309,8 @@ LANGUAGE = Language(
                             "season"}),
     not_nouns=NOT_NOUNS,
     rate_words=("every",),
+    offset_words=("later", "earlier", "ago", "afterwards", "beforehand"),
+    offset_links=("before", "after"),
     times_of_day=(),
     age_units=(),
     facts_in_quotes=True,

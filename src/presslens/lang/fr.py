@@ -235,7 +235,7 @@ VAGUE_QUANTITIES = {
 APPROXIMATORS = {
     "environ": "about", "quelque": "about", "autour de": "about", "approximativement": "about",
     "près de": "nearly", "presque": "nearly", "quasiment": "nearly", "plus de": "above", "au moins": "at least",
-    "jusqu'à": "below", "moins de": "below", "pas moins de": "at least", "une": "article", "un": "article",
+    "jusqu'à": "up to", "moins de": "below", "pas moins de": "at least", "une": "article", "un": "article",
 }
 _PEOPLE_NOUNS = (
     "personnes personne gens hommes homme femmes femme militants survivants habitants riverains supporters fans "
@@ -355,6 +355,8 @@ LANGUAGE = Language(
                             "téléfilm", "comédie", "thriller"}),
     not_nouns=NOT_NOUNS,
     rate_words=("chaque", "tous les", "toutes les"),
+    offset_words=("plus tard", "plus tôt", "auparavant"),
+    offset_links=("après", "avant"),
     times_of_day=(r"\b(?:à|vers|dès|avant|après|jusqu'à)\s+\d{1,2}\s*(?:h|heures?)\b",
                   r"\b\d{1,2}\s*(?:h|heures?)\s+(?:du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+nuit)\b"),
     age_units=("ans",),

@@ -124,6 +124,8 @@ class Language:
     series_nouns: frozenset[str]  # nouns that count the parts of a series
     not_nouns: frozenset[str]  # function words that end what a number counts
     rate_words: Words  # "every": the number is a rate
+    offset_words: Words  # "two days later": a duration that dates an event, not the length of one
+    offset_links: Words  # "two days after the crash" dates an event when it opens its clause (not "lasted ... before")
     times_of_day: Words  # a number in one of these is a time, no quantity ("à 7 heures", "2 heures du matin")
     age_units: Words  # a figure of these set off after a name is that person's age ("Nathalie Brun, 34 ans,")
     facts_in_quotes: bool  # whether a figure inside quotation marks is a fact of the story (else it is words said)
