@@ -214,28 +214,26 @@ def _export_filters(filters: dict) -> ExportFilters:
 
 def _pages(fetch: Callable[[int, int], list], limit: int | None, offset: int) -> Iterator:
     """The items ``fetch(size, offset)`` gives from ``offset`` on (at most ``limit``), a page at a time."""
-    left = limit
-    while left is None or left > 0:
-        size = PAGE if left is None else min(PAGE, left)
-        page = fetch(size, offset)
-        yield from page
-        if len(page) < size:
-            return
-        offset += size
-        left = None if left is None else left - size
+    return _paged(fetch, offset, lambda at, page: at + len(page), limit)
 
 
 def _keyset_pages(fetch: Callable[[int, str | None], list], key: Callable[[object], str],
                   limit: int | None) -> Iterator:
     """The items ``fetch(size, after)`` gives, each page after the last item of the one before."""
-    left, after = limit, None
+    return _paged(fetch, None, lambda _at, page: key(page[-1]), limit)
+
+
+def _paged(fetch: Callable, start: object, following: Callable[[object, list], object],
+           limit: int | None) -> Iterator:
+    """``fetch(size, position)`` page after page, ``following(position, page)`` giving the next position."""
+    left, position = limit, start
     while left is None or left > 0:
         size = PAGE if left is None else min(PAGE, left)
-        page = fetch(size, after)
+        page = fetch(size, position)
         yield from page
         if len(page) < size:
             return
-        after = key(page[-1])
+        position = following(position, page)
         left = None if left is None else left - size
 
 
