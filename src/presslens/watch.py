@@ -68,7 +68,8 @@ class Watcher:
 
     def run(self, rounds: int | None = None) -> list[Poll]:
         """Poll each feed when due, then sleep until the next is due; return when stopped or after ``rounds``
-        rounds (a round polls every feed that is due, waiting for the first when none is)."""
+        rounds (a round polls every feed that is due, waiting for the first when none is). The polls of a
+        bounded run are returned; an endless one keeps none (``on_poll`` hears of each), so it never grows."""
         polls: list[Poll] = []
         done = 0
         while not self.stop.is_set() and (rounds is None or done < rounds):
@@ -79,7 +80,9 @@ class Watcher:
             for url in due:
                 if self.stop.is_set():
                     break
-                polls.append(self.poll(url))
+                poll = self.poll(url)
+                if rounds is not None:
+                    polls.append(poll)
             done += 1
         return polls
 

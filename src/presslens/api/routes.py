@@ -74,11 +74,12 @@ def page(items: list, offset: int, limit: int, total: int | None = None) -> dict
     items all pages hold (None for a full-text search: hits are ranked, not counted)."""
     more = len(items) > limit
     return {"items": [i.as_dict() if hasattr(i, "as_dict") else i for i in items[:limit]],
-            "next_cursor": encode_cursor(offset + limit) if more else None, "total": total}
+            "next_cursor": encode_cursor({"o": offset + limit}) if more else None, "total": total}
 
 
-def encode_cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
+def encode_cursor(data: dict) -> str:
+    """An opaque cursor for ``data`` (``{"o": offset}``, or the key of a page's last row)."""
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
 
 
 def decode_cursor(cursor: str | None) -> int:
@@ -115,10 +116,7 @@ def _cursor_data(cursor: str) -> dict:
 def keyset_page(items: list[dict], limit: int, kind: str, key: str, total: int) -> dict:
     """A page whose next cursor names its last row (``item[key]``), so the next page starts right after it
     however many rows arrive meanwhile."""
-    more = len(items) > limit
-    cursor = None
-    if more:
-        cursor = base64.urlsafe_b64encode(json.dumps({kind: items[limit - 1][key]}).encode()).decode().rstrip("=")
+    cursor = encode_cursor({kind: items[limit - 1][key]}) if len(items) > limit else None
     return {"items": items[:limit], "next_cursor": cursor, "total": total}
 
 
