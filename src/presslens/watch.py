@@ -86,6 +86,15 @@ class Watcher:
             done += 1
         return polls
 
+    def poll_now(self) -> tuple[list[Poll], list[FeedState]]:
+        """One poll of every feed now, whatever its schedule (a run from cron), except the feeds backing off
+        after failures: those are returned beside the polls, untouched."""
+        states, now = self.store.feed_states(self.urls), _now()
+        waiting = [states[u] for u in self.urls
+                   if u in states and states[u].failures and (states[u].next_poll_at or now) > now]
+        skip = {s.url for s in waiting}
+        return [self.poll(u) for u in self.urls if u not in skip and not self.stop.is_set()], waiting
+
     def poll(self, url: str) -> Poll:
         """Poll one feed now, store what is new, and keep its state."""
         state = self.store.feed_states([url]).get(url) or FeedState(url)

@@ -260,3 +260,19 @@ def test_watch_needs_urls_and_a_readable_interval(tmp_path: Path):
     assert parse_every("15m") == timedelta(minutes=15) and parse_every("90") == timedelta(seconds=90)
     with pytest.raises(Exception, match="--every"):
         parse_every("soon")
+
+
+def test_once_polls_now_whatever_the_schedule_but_a_failing_feed_waits(site, tmp_path: Path):
+    db, feed = str(tmp_path / "cron.db"), f"{site.base}/feed.xml"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["--db", db, "watch", feed, "--once", "--every", "1h", "--json"])
+    assert first.exit_code == 0 and json.loads(first.output.splitlines()[-1])["added"] == 2
+    again = runner.invoke(cli, ["--db", db, "watch", feed, "--once", "--every", "1h", "--json"])
+    assert again.exit_code == 0 and json.loads(again.output.splitlines()[-1])["outcome"] == "unchanged"
+    assert site.site.conditional == [False, True]  # polled at once, not an hour later, and conditionally
+    site.site.status = 500
+    failed = runner.invoke(cli, ["--db", db, "watch", feed, "--once", "--every", "1h"])
+    assert failed.exit_code == 1
+    waiting = runner.invoke(cli, ["--db", db, "watch", feed, "--once", "--every", "1h"])
+    assert waiting.exit_code == 0 and "backing off after 1 failure" in waiting.output
+    assert len(site.site.conditional) == 3  # the backing-off feed was not asked again

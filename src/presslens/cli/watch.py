@@ -21,7 +21,8 @@ from .output import console, error_console, print_json, print_table
 @click.option("--feeds", "feeds_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A file of feed URLs, one a line (# comments).")
 @click.option("--every", default="15m", show_default=True, help="How often to poll each feed: 30s, 15m, 2h, 1d.")
-@click.option("--once", is_flag=True, help="Poll each feed once and stop (for cron).")
+@click.option("--once", is_flag=True, help="Poll each feed once now and stop (for cron); a feed backing off after "
+              "failures waits its turn.")
 @click.option("--outlet", help="Outlet name for every article (overrides the feeds' own).")
 @json_option
 @click.pass_obj
@@ -49,7 +50,13 @@ def watch(obj: Context, urls: tuple[str, ...], feeds_file: Path | None, every: s
         error_console.print(f"watching {plural(len(watcher.urls), 'feed')} every {every}"
                             f"{'' if once else ' (Ctrl-C to stop)'}", highlight=False)
     try:
-        polls = watcher.run(rounds=1 if once else None)
+        if once:
+            polls, waiting = watcher.poll_now()
+            for state in waiting:
+                error_console.print(f"{state.url}: backing off after {plural(state.failures, 'failure')}, next try "
+                                    f"{state.next_poll_at:%Y-%m-%d %H:%M:%S} UTC", highlight=False)
+        else:
+            polls = watcher.run()
     finally:
         watcher.close()
     if once and any(p.outcome == "failed" for p in polls):
