@@ -9,11 +9,12 @@ with another content lying between it and this one is out of reach.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .. import lang
 from ..lang import Language
+from .linker import CUE_REACH, SOURCE_REACH, Layout, Linker, Span, default_linker
 from .tagging import TaggedSpan
 
 PARAGRAPH_COST = 400
@@ -86,17 +87,41 @@ def _pick_source(text, content, cue, sources):
     return best
 
 
-def link(text: str, spans: Iterable[TaggedSpan], language: Language = lang.DEFAULT) -> list[Attribution]:
-    """Attributions from tagged spans: one per content span, in text order."""
-    by_layer: dict[str, list[tuple[int, int]]] = {"content": [], "source": [], "cue": []}
-    for span in spans:
-        by_layer[span.layer].append((span.start, span.end))
-    contents = sorted(by_layer["content"])
+def cue_candidates(text: str, content: Span, cues: Sequence[Span]) -> list[Span]:
+    """Cues within reach of a content (inside it, or not overlapping it), nearest first."""
+    scored = []
+    for cue in cues:
+        if _inside(cue, content):
+            scored.append((0, cue))
+        elif not (cue[0] < content[1] and content[0] < cue[1]):
+            cost = _distance(text, content, cue) + 1
+            if cost <= CUE_REACH:
+                scored.append((cost, cue))
+    return [cue for _, cue in sorted(scored)]
+
+
+def source_candidates(text: str, anchor: Span, sources: Sequence[Span]) -> list[Span]:
+    """Sources within reach of a cue (or of a content without one), not overlapping it, nearest first."""
+    scored = [(_distance(text, anchor, s), s) for s in sources if not (s[0] < anchor[1] and anchor[0] < s[1])]
+    return [s for cost, s in sorted(scored) if cost <= SOURCE_REACH]
+
+
+def link(text: str, spans: Iterable[TaggedSpan], language: Language = lang.DEFAULT,
+         linker: Linker | bool | None = True) -> list[Attribution]:
+    """Attributions from tagged spans: one per content span, in text order. The cue and source are chosen by
+    ``linker`` (True: the committed one, when present), else by the nearest-span rules."""
+    layout = Layout(text, spans, language)
+    chooser = default_linker() if linker is True else linker or None
+    cues, sources, contents = layout.layers["cue"], layout.layers["source"], layout.layers["content"]
     out: list[Attribution] = []
     for content in contents:
-        others = [c for c in contents if c != content]
-        cue = _pick_cue(text, content, by_layer["cue"], others)
-        source = _pick_source(text, content, cue, by_layer["source"])
+        if chooser is None:
+            cue = _pick_cue(text, content, cues, [c for c in contents if c != content])
+            source = _pick_source(text, content, cue, sources)
+        else:
+            cue = chooser.pick_cue(layout, content, cue_candidates(text, content, cues))
+            anchor = cue or content
+            source = chooser.pick_source(layout, anchor, content, source_candidates(text, anchor, sources))
         if source is None and cue is not None:
             source = _shared_subject(text, cue, out, language)
         out.append(Attribution(content, source, cue))

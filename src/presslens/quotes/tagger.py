@@ -12,7 +12,15 @@ import numpy as np
 
 from ..cpu import default_threads
 from .onnx_graph import drop_nan_guards
-from .tagging import TaggedSpan, decode_tags, merge_window_logits, normalise_marks, viterbi_tags, windows
+from .tagging import (
+    TaggedSpan,
+    decode_tags,
+    merge_window_logits,
+    normalise_marks,
+    span_confidence,
+    viterbi_tags,
+    windows,
+)
 
 MODEL_DIR = Path(__file__).parent / "model"
 MODEL_FILE = "model.int8.onnx"
@@ -94,7 +102,7 @@ class QuoteTagger:
                 continue
             window_logits = [logits[(index, start, end)] for start, end in plan]
             merged = merge_window_logits(len(token_ids[index]), plan, window_logits)
-            out.append(decode_tags(encoding.offsets, viterbi_tags(merged)))
+            out.append(decode_tags(encoding.offsets, viterbi_tags(merged), span_confidence(merged)))
         return out
 
     def _run(self, token_ids, jobs, run_options=None) -> dict[tuple[int, int, int], np.ndarray]:

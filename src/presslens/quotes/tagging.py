@@ -9,7 +9,7 @@ another's content. Logits come as nine numbers per token, three per layer.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -42,6 +42,7 @@ class TaggedSpan:
     layer: str
     start: int
     end: int
+    score: float = field(default=1.0, compare=False)  # the tagger's mean P(not outside) over the span's tokens
 
 
 def encode_tags(offsets: Sequence[tuple[int, int]], spans: Iterable[TaggedSpan]) -> np.ndarray:
@@ -67,26 +68,43 @@ def encode_tags(offsets: Sequence[tuple[int, int]], spans: Iterable[TaggedSpan])
     return tags
 
 
-def decode_tags(offsets: Sequence[tuple[int, int]], tags: np.ndarray) -> list[TaggedSpan]:
-    """Spans from predicted tags: a run starts at B (or a stray I) and goes on over I."""
+def span_confidence(logits: np.ndarray) -> np.ndarray:
+    """P(not outside) per token and layer, (n_tokens x 3), from (n_tokens x 9) logits."""
+    per_layer = logits.reshape(len(logits), len(LAYERS), 3).astype(np.float64)
+    per_layer -= per_layer.max(axis=2, keepdims=True)
+    probs = np.exp(per_layer)
+    return 1.0 - probs[:, :, OUTSIDE] / probs.sum(axis=2)
+
+
+def decode_tags(offsets: Sequence[tuple[int, int]], tags: np.ndarray,
+                confidence: np.ndarray | None = None) -> list[TaggedSpan]:
+    """Spans from predicted tags: a run starts at B (or a stray I) and goes on over I. With ``confidence``
+    (``span_confidence``), each span's score is its tokens' mean."""
     spans: list[TaggedSpan] = []
     for layer_index, layer in enumerate(LAYERS):
-        column = tags[:, layer_index].tolist()  # Python ints: a loop over numpy scalars is slow
-        start = None
-        last = None
-        for i, tag in enumerate(column):
-            if tag == BEGIN or (tag == INSIDE and start is None):
-                if start is not None:
-                    spans.append(TaggedSpan(layer, offsets[start][0], offsets[last][1]))
-                start = last = i
-            elif tag == INSIDE:
-                last = i
-            elif start is not None:
-                spans.append(TaggedSpan(layer, offsets[start][0], offsets[last][1]))
-                start = None
-        if start is not None:
-            spans.append(TaggedSpan(layer, offsets[start][0], offsets[last][1]))
+        for first, last in _runs(tags[:, layer_index].tolist()):  # Python ints: a loop over numpy scalars is slow
+            score = float(confidence[first:last + 1, layer_index].mean()) if confidence is not None else 1.0
+            spans.append(TaggedSpan(layer, offsets[first][0], offsets[last][1], score))
     return spans
+
+
+def _runs(column: list[int]) -> list[tuple[int, int]]:
+    """(first, last) token of each run in one layer's tags."""
+    runs: list[tuple[int, int]] = []
+    start = last = None
+    for i, tag in enumerate(column):
+        if tag == BEGIN or (tag == INSIDE and start is None):
+            if start is not None:
+                runs.append((start, last))
+            start = last = i
+        elif tag == INSIDE:
+            last = i
+        elif start is not None:
+            runs.append((start, last))
+            start = None
+    if start is not None:
+        runs.append((start, last))
+    return runs
 
 
 def windows(n_tokens: int, size: int, stride: int) -> list[tuple[int, int]]:
