@@ -79,6 +79,8 @@ class Language:
     according_to: Words  # "according to X"
     according_to_initial: Words  # "Pour X, ...": the same, only opening a sentence and with a comma after X
     speech_verbs: Words  # a name before or after these speaks, so it is a person
+    addressee_words: frozenset[str]  # a name right after these is spoken or written to ("a letter to X", "urged X")
+    passive_auxiliaries: Words  # "is described", "était attendu": a cue that opens with these names no speaker
     apposition_verbs: Words  # these may end a role in apposition
     channels: Mapping[str, str]  # a word near the cue -> the channel
     earlier_markers: Words  # a quote said on an earlier occasion

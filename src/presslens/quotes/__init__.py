@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 import threading
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .. import lang
@@ -75,8 +75,24 @@ def is_quote(text: str, attribution: Attribution, language: Language = lang.DEFA
     marked = any(mark in around for mark in (*language.opening_quotes, *language.closing_quotes))
     if not words or (len(words) == 1 and not marked):
         return False
-    last = text[words[-1][0]:words[-1][1]].lower()
-    return marked or len(words) > 4 or last not in _reporting_verbs(language)
+    if marked:
+        return True
+    if attribution.source is None and attribution.cue and _passive(text[slice(*attribution.cue)], language):
+        return False  # "is expected", "was described as": nobody says it
+    if len(words) > 4:
+        return True
+    said = [text[s:e] for s, e in words]
+    if said[-1].lower() in _reporting_verbs(language):
+        return False  # "Port officials said": the reporting clause alone
+    # "Hillary Clinton" (endorsed): a name is what was spoken of, not what was said
+    return not all(w[:1].isupper() or w.lower() in language.name_particles for w in said)
+
+
+def _passive(cue: str, language: Language) -> bool:
+    """Whether a cue of two words or more opens with an auxiliary of the passive ("is described")."""
+    lower = cue.lower().strip()
+    return len(lower.split()) > 1 and any(lower.startswith(aux + " ") or (lower.startswith(aux) and aux[0] in "'’")
+                                          for aux in language.passive_auxiliaries)
 
 
 @lru_cache(maxsize=8)

@@ -34,10 +34,10 @@ _WORD = re.compile(r"[\w’'.-]+")
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
 _RELATIVES = {"who", "which", "that", "whom", "whose"}
 _POSSESSIVES = {"his", "her", "their", "its", "my", "our"}
-# Words before a mention that make it the one spoken to or written to, not the speaker.
-_ADDRESSEE_BEFORE = {"to", "urged", "urging", "asked", "asking", "told", "telling", "pressed", "pressing", "called",
-                     "calling", "thanked", "invited", "warned", "warning", "wrote", "letter", "for", "at", "against",
-                     "with", "from"}
+# Words before a mention that make it the one spoken or written to, not the speaker ("urged X", "told X").
+_ADDRESSEE_VERBS = {"urged", "urging", "urge", "urges", "asked", "asking", "ask", "asks", "told", "telling", "tell",
+                    "tells", "pressed", "pressing", "thanked", "invited", "warned", "warning", "on", "wrote", "letter",
+                    "against", "with"}
 _SPEECH_VERBS = {"said", "says", "say", "told", "tells", "according", "added", "adds", "wrote", "writes", "stated",
                  "explained", "noted", "argued", "claimed", "asked", "replied", "insisted", "announced", "tweeted"}
 
@@ -140,9 +140,10 @@ def source_features(layout: Layout, anchor: Span, content: Span, source: Span, r
         float(text[source[0]:source[0] + 1].isupper()),
         math.log1p(len(words)),
         float("," in text[source[0]:source[1]]),
-        float(bool(preceding) and preceding[-1] in _ADDRESSEE_BEFORE),
-        float(len(preceding) == 2 and preceding[-1] == "to" and preceding[0] in ("letter", "wrote", "written",
-                                                                                  "said", "told", "spoke")),
+        float(bool(preceding) and preceding[-1] in _ADDRESSEE_VERBS),
+        float(preceding[-1:] == ["to"] and preceding[:1] != ["according"]),
+        float(preceding == ["according", "to"]),
+        float(any(_inside(source, c) for c in layout.layers["content"] if c != content)),
         float(text[source[1]:source[1] + 3].startswith(("'s", "’s"))),
         float(rank == 0),
         float(rank),

@@ -109,8 +109,13 @@ def _pronoun_speaker(text: str, source: tuple[int, int], surface: str, people: l
         return _as_speaker(text, person, people, language) if person else Speaker(None)
     if lower in language.relative_pronouns or any(lower.startswith(f"{w} ") for w in language.possessive_relatives):
         antecedent = _antecedent(text, source[0], people + organisations)
+        if antecedent is None:
+            return Speaker(None)
+        head = _head_of(text, antecedent, language)
+        if head is not None:  # "the husband of the granddaughter of Mussolini, who": the husband speaks
+            return Speaker(head)
         return resolve_speaker(text, (antecedent.start, antecedent.end), people + organisations, previous,
-                               language) if antecedent else Speaker(None)
+                               language)
     if lower in language.group_pronouns:
         return previous if previous and lower in language.plural_pronouns and previous.name else Speaker(None)
     return None
@@ -144,19 +149,29 @@ def _named_speaker(text: str, source: tuple[int, int], surface: str, people: lis
         if named_organisation:
             return Speaker(_organisation_name(named_organisation[-1], language))
     leading = _LEADING_NAME.match(text, source[0], source[1])
+    if len(inside) > 1 and _addressed(text, source[0], language):
+        leading = None  # "in a letter to Priya Shah, the area director, Fiona Carr, wrote": Priya Shah is written to
     if (leading and looks_like_person_name(leading.group(1), language) and not inside
             and not roles.search(leading.group(1))):
         # "Jo Farrant, a nurse who works at Portmere General": the name the span opens with.
         return Speaker(" ".join(name_words(leading.group(1), language)),
                        apposition_role(text, leading.end(1), language))
     if inside:
-        person = inside[0]
+        addressed = len(inside) > 1 and _addressed(text, source[0], language)
+        person = inside[-1] if addressed else inside[0]
         speaker = _as_speaker(text, person, people, language)
-        prefix = text[source[0]:person.start].strip(" ,")
+        prefix = text[inside[-2].end if addressed else source[0]:person.start].strip(" ,")
         if prefix and roles.search(prefix):
             return Speaker(speaker.name, clean_role(prefix, language))
         return speaker
     return Speaker(_strip_article(surface, language))
+
+
+def _addressed(text: str, start: int, language: Language) -> bool:
+    """Whether the words before a span make its first name the one spoken or written to ("a letter to X",
+    "urged X", "told X")."""
+    before = text[max(0, start - 25):start].lower().split()
+    return bool(before) and before[-1].strip(",") in language.addressee_words
 
 
 def _role_holder(text: str, surface: str, people: Sequence[Person], position: int,
@@ -195,6 +210,23 @@ def _role_before(text: str, start: int, language: Language) -> str | None:
 
 def _organisation_name(organisation: Person, language: Language) -> str:
     return organisation.name or _strip_article(_speech(language).possessive.sub("", organisation.text), language)
+
+
+@lru_cache(maxsize=8)
+def _of_chain(language: Language) -> re.Pattern[str]:
+    """ "the husband of the granddaughter of ": descriptions a name ends, right before the name."""
+    of = one_of(map(re.escape, (language.partitive, *language.partitive_forms)))
+    return re.compile(rf"(?:\b(?:{one_of(map(re.escape, language.articles))})\s+(?:[\w'’-]+\s+){{1,2}}"
+                      rf"(?:{of})\s+)+$", re.IGNORECASE)
+
+
+def _head_of(text: str, name: Person, language: Language) -> str | None:
+    """The description a name completes ("husband of the granddaughter of Mussolini"), when a relative
+    pronoun after the name stands for that description and not for the name; None otherwise."""
+    match = _of_chain(language).search(text, max(0, name.start - 80), name.start)
+    if match is None or match.end() != name.start:
+        return None
+    return _strip_article(text[match.start():name.end], language)
 
 
 def _antecedent(text: str, position: int, named: Sequence[Person]) -> Person | None:

@@ -17,6 +17,7 @@ from .tagging import (
     decode_tags,
     merge_window_logits,
     normalise_marks,
+    snap_to_words,
     span_confidence,
     viterbi_tags,
     windows,
@@ -96,13 +97,14 @@ class QuoteTagger:
             jobs.extend((index, start, end) for start, end in plan)
         logits = self._run(token_ids, jobs, run_options)
         out = []
-        for index, (encoding, plan) in enumerate(zip(encodings, plans, strict=True)):
+        for index, (text, encoding, plan) in enumerate(zip(texts, encodings, plans, strict=True)):
             if not plan:
                 out.append([])
                 continue
             window_logits = [logits[(index, start, end)] for start, end in plan]
             merged = merge_window_logits(len(token_ids[index]), plan, window_logits)
-            out.append(decode_tags(encoding.offsets, viterbi_tags(merged), span_confidence(merged)))
+            out.append(snap_to_words(text, decode_tags(encoding.offsets, viterbi_tags(merged),
+                                                       span_confidence(merged))))
         return out
 
     def _run(self, token_ids, jobs, run_options=None) -> dict[tuple[int, int, int], np.ndarray]:

@@ -107,6 +107,19 @@ def _runs(column: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
+def snap_to_words(text: str, spans: Iterable[TaggedSpan]) -> list[TaggedSpan]:
+    """Spans widened to whole words: word pieces never cut a name ("Melton Mow|bray")."""
+    out = []
+    for span in spans:
+        start, end = span.start, span.end
+        while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+            start -= 1
+        while 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+            end += 1
+        out.append(span if (start, end) == (span.start, span.end) else TaggedSpan(span.layer, start, end, span.score))
+    return out
+
+
 def windows(n_tokens: int, size: int, stride: int) -> list[tuple[int, int]]:
     """Token windows [start, end) of at most ``size`` tokens, ``stride`` apart, covering all tokens."""
     if n_tokens <= size:
