@@ -51,8 +51,9 @@ def surname_key(name: str) -> str | None:
 
 
 def surnames_needed(entities: Sequence[LocalEntity]) -> set[str]:
-    """Surnames standing alone in an article, to look up among known people."""
-    return {e.key for e in entities if e.surname_only}
+    """Surnames to look up among known people: those standing alone in an article, and those of its full names
+    (another spelling of a known person's name joins that person)."""
+    return {e.key if e.surname_only else e.key.split()[-1] for e in entities if e.kind == "person" and e.key}
 
 
 def lookups(found: Sequence[Sequence[LocalEntity]]) -> tuple[set[str], set[str]]:
@@ -70,10 +71,24 @@ def link_entities(article: Article, entities: Sequence[LocalEntity],
     people), a name already used under another kind keeps that id (``known_ids``), and this article's people
     join ``known`` for the articles after it. ``known`` and ``known_ids`` grow."""
     add_pronoun_mentions(entities, speakers)
+    name_outlet(entities, article.outlet)
     records, mentions = link_article(article, entities, known)
     unify_ids(records, mentions, known_ids)
     merge_known_people(known, known_people_in(zip((r.entity_id for r in records), entities, strict=True)))
     return records, mentions
+
+
+def name_outlet(entities: Sequence[LocalEntity], outlet: str | None) -> None:
+    """The article's own outlet named in its text ("Feld told Screenline", "told the Ledger") is an organisation,
+    whatever the model took it for."""
+    if not outlet:
+        return
+    outlet_words = slug(outlet).split("-")
+    for entity in entities:
+        words = slug(entity.key).split("-")
+        if entity.kind != "organisation" and words and words == outlet_words[-len(words):] and len(words) <= 3:
+            entity.kind, entity.roles = "organisation", []
+            entity.evidence.append(f"{entity.name!r} is the outlet of this article ({outlet})")
 
 
 def link_article(article: Article, entities: Sequence[LocalEntity],

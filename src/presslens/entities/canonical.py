@@ -8,6 +8,9 @@ A person named only by surname in an article joins a known full-name person with
 surname only when the context supports it: that person is the only one of the name,
 or the only one who shares other entities with the article. Otherwise the surname
 stays an entity of its own (``person:okafor``), never merged by guesswork.
+
+A full name spelled another way than a known person's ("Raphael Sousa" for "Rafael Sousa":
+``names.spelling_variants``) takes that person's id when that person is the only such one.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 
 from ..records import KnownPerson
 from .cluster import LocalEntity
-from .names import slug
+from .names import person_key, slug, spelling_variants
 
 
 @dataclass
@@ -49,8 +52,24 @@ def resolve(entities: Sequence[LocalEntity], known: Mapping[str, Sequence[KnownP
                 entity_id = match
                 evidence.append(reason)
                 name = next((c.name for c in candidates if c.entity_id == match), None)
+        elif entity.kind == "person":
+            variant = _known_spelling(entity, entity_id, known)
+            if variant is not None:
+                entity_id, name = variant.entity_id, variant.name
+                evidence.append(f"{entity.name!r}: another spelling of {variant.name!r}")
         out.append(Resolution(entity_id, evidence, name))
     return out
+
+
+def _known_spelling(entity: LocalEntity, entity_id: str,
+                    known: Mapping[str, Sequence[KnownPerson]]) -> KnownPerson | None:
+    """The one known person whose full name is another spelling of this person's, if there is exactly one."""
+    words = entity.key.split()
+    if len(words) < 2 or any(c.entity_id == entity_id for c in known.get(words[-1], ())):
+        return None
+    variants = {c.entity_id: c for c in known.get(words[-1], ())
+                if c.name and spelling_variants(c.name, entity.name) and person_key(c.name) != entity.key}
+    return next(iter(variants.values())) if len(variants) == 1 else None
 
 
 def _person_for_surname(surname: str, article_ids: set[str],

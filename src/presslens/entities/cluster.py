@@ -26,6 +26,7 @@ from .names import (
     person_key,
     preceding_role,
     role_words,
+    spelling_variants,
     whole_word_spans,
 )
 
@@ -82,15 +83,22 @@ def cluster_mentions(text: str, mentions: Sequence[EntityMention],
     mentions = [EntityMention(m.start, m.end, m.text, "person", m.source) if m.kind != "person" and not m.expands
                 and len(m.text.split()) == 1 and person_key(m.text, language) in surnames else m for m in mentions]
     people = [m for m in mentions if m.kind == "person"]
+    spellings = _first_spellings(full, language)
     for mention in full:
-        _add(entities, "person", person_key(mention.text, language), mention,
-             display_name(mention.text, "person", language))
+        key = person_key(mention.text, language)
+        if key in spellings:
+            entity = entities[("person", spellings[key])]
+            entity.mentions.append(mention)
+            entity.evidence.append(f"{mention.text!r} is another spelling of {entity.name!r} in this article")
+            continue
+        _add(entities, "person", key, mention, display_name(mention.text, "person", language))
     for mention in people:
         if mention in full:
             continue
         target = _full_person_for(mention, full, language)
         if target:
-            entity = entities[("person", person_key(target.text, language))]
+            key = person_key(target.text, language)
+            entity = entities[("person", spellings.get(key, key))]
             entity.mentions.append(mention)
             entity.evidence.append(f"{mention.text!r} is the surname of {entity.name!r} in this article")
         else:
@@ -310,6 +318,23 @@ def _add(entities, kind: str, key: str, mention: EntityMention, name: str) -> Lo
         entity.name = name
     entity.mentions.append(mention)
     return entity
+
+
+def _first_spellings(full: Sequence[EntityMention], language: Language) -> dict[str, str]:
+    """Full names that are another spelling of one written earlier in the text ("Raphael Sousa" after
+    "Rafael Sousa"), mapped to the key of that first spelling."""
+    first: list[tuple[str, str]] = []  # (key, surface) of each spelling kept
+    out = {}
+    for mention in full:
+        key = person_key(mention.text, language)
+        if key in out or any(key == k for k, _ in first):
+            continue
+        same = next((k for k, surface in first if spelling_variants(surface, mention.text, language)), None)
+        if same is None:
+            first.append((key, mention.text))
+        else:
+            out[key] = same
+    return out
 
 
 def _full_person_for(mention: EntityMention, full: Sequence[EntityMention],

@@ -46,7 +46,8 @@ class GoldMention:
     start: int
     end: int
     text: str
-    entity: str
+    entity: str = ""
+    kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,40 @@ def assign(gold: Sequence[GoldMention], predicted: Sequence[PredictedMention]) -
                     if p.start < g.end and g.start < p.end]
         out.append(max(overlaps)[1] if overlaps else f"missed:{i}")
     return out
+
+
+@dataclass
+class TypingScores:
+    """How often a gold mention's predicted kind is its gold kind."""
+
+    mentions: int
+    found: int
+    correct: int
+    errors: list[tuple[str, str, str, str]]  # doc, text, gold kind, predicted kind ("missed")
+
+    @property
+    def accuracy(self) -> float:
+        """Correct kinds over all gold mentions (a missed mention counts as wrong)."""
+        return self.correct / self.mentions if self.mentions else 1.0
+
+    @property
+    def accuracy_found(self) -> float:
+        """Correct kinds over the gold mentions the system found."""
+        return self.correct / self.found if self.found else 1.0
+
+    def as_dict(self) -> dict:
+        return {"mentions": self.mentions, "found": self.found, "correct": self.correct,
+                "accuracy": round(self.accuracy, 4), "accuracy_found": round(self.accuracy_found, 4),
+                "errors": self.errors}
+
+
+def score_kinds(gold: Sequence[GoldMention], predicted: Sequence[PredictedMention]) -> TypingScores:
+    """Typing accuracy: each gold mention takes the kind of the predicted mention overlapping it most
+    (the kind is the prefix of a predicted entity id, ``place:ashbury``)."""
+    kinds = [i.split(":", 1)[0] if not i.startswith("missed:") else "missed" for i in assign(gold, predicted)]
+    errors = [(g.doc, g.text, g.kind, k) for g, k in zip(gold, kinds, strict=True) if k != g.kind]
+    found = sum(k != "missed" for k in kinds)
+    return TypingScores(len(gold), found, len(gold) - len(errors), errors)
 
 
 def score(gold: Sequence[GoldMention], predicted: Sequence[PredictedMention]) -> EntityScores:

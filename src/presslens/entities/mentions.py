@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +26,7 @@ from .. import lang
 from ..lang import Language
 from ..lang.patterns import capitalised, one_of, one_of_followed
 from ..records import ENTITY_KINDS
+from .kinds import CUE, vote_kinds
 from .names import organisation_key, whole_word_spans
 
 KINDS = ENTITY_KINDS
@@ -38,6 +38,8 @@ class _Rules:
 
     work_quoted: re.Pattern[str]  # 'the series "Baby"'
     work_apposed: re.Pattern[str]  # 'the series, Baby,'
+    work_bare: re.Pattern[str] | None  # 'the thriller Night Rounds'
+    work_described: re.Pattern[str]  # 'Glasshouse, an eight-episode drama that'
     acronym: re.Pattern[str]  # 'National Center on Sexual Exploitation (NCOSE)'
     leading_article: re.Pattern[str]  # 'The' opening an acronym's long form
     # What follows a name when it is a company or group rather than a place ("Netflix bosses",
@@ -54,6 +56,12 @@ def _rules(language: Language) -> _Rules:
         re.compile(rf"\b(?:{works})\b,?\s+(?:{one_of_followed(language.title_verbs)})?"
                    rf"[\"'“‘](?P<title>[^\"'”’\n]{{1,60}}?)[\"'”’]", re.IGNORECASE),
         re.compile(rf"\b(?:{works}),\s+(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,5}}),", re.IGNORECASE),
+        re.compile(rf"\b(?:{one_of(language.bare_title_nouns)})\s+"
+                   rf"(?-i:(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,4}}))",
+                   re.IGNORECASE) if language.bare_title_nouns else None,
+        re.compile(rf"(?-i:(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,4}})),\s+"
+                   rf"(?:{one_of(language.indefinite_articles + language.definite_articles)})\s+(?:[\w'’-]+\s+){{0,3}}"
+                   rf"(?:{works})(?:[,.;:]|\s+(?:{one_of(language.work_description_links)})\b)", re.IGNORECASE),
         re.compile(rf"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:{one_of(language.acronym_particles)})?\s*[A-Z][\w&'’-]*)+)"
                    rf"\s+\((?P<short>[A-Z]{{2,8}})\)"),
         re.compile(rf"^{capitalised(language.definite_articles)}\s+"),
@@ -122,11 +130,11 @@ def _work_titles(text: str, language: Language, people: Sequence[EntityMention] 
     person's full name the model found there: "le producteur du film, Karim Benali,")."""
     titles = set()
     rules = _rules(language)
-    for pattern in (rules.work_quoted, rules.work_apposed):
+    for pattern in filter(None, (rules.work_quoted, rules.work_apposed, rules.work_bare, rules.work_described)):
         for match in pattern.finditer(text):
             title = match.group("title").strip()
             start = match.start("title") + match.group("title").index(title) if title else 0
-            if pattern is rules.work_apposed and any(p.start == start and p.text == title for p in people) and (
+            if pattern is not rules.work_quoted and any(p.start == start and p.text == title for p in people) and (
                     len(title.split()) > 1):
                 continue
             if title and title[0].isupper() and len(title.split()) <= 6:
@@ -174,25 +182,17 @@ def _occurrences(text: str, keys: set[str], kind: str, source: str,
 
 
 def _vote_kinds(text: str, mentions: Sequence[EntityMention], language: Language) -> list[EntityMention]:
-    """One kind per name within the text: the majority, organisations first on a tie; a "place"
-    that is anywhere followed by what only organisations do counts as an organisation."""
-    votes: dict[str, Counter] = {}
+    """One kind per name within the text (``kinds.vote_kinds``: the model's labels and the text's evidence); a
+    "place" followed by what only organisations do ("Netflix bosses") counts as an organisation."""
     organisation_context = _rules(language).organisation_context
-    for m in mentions:
-        if m.source == "ner" or (language.sentence_case_names and m.source.startswith("rule:name")):
-            kind = m.kind
-            if kind == "place" and organisation_context.match(text, m.end):
-                kind = "organisation"
-            votes.setdefault(_key(m.text, language), Counter())[kind] += 3 if kind != m.kind else 1
-    order = {"organisation": 0, "person": 1, "place": 2, "work": 3, "product": 4}
-    winner = {key: min(c, key=lambda kind: (-c[kind], order[kind])) for key, c in votes.items()}
-    out = []
-    for m in mentions:
-        kind = winner.get(_key(m.text, language), m.kind) if m.source == "ner" else m.kind
-        if kind == "product":
-            continue
-        out.append(EntityMention(m.start, m.end, m.text, kind, m.source, m.expands))
-    return out
+
+    def organisation_votes(m: EntityMention) -> dict[str, float]:
+        return {"organisation": CUE} if m.kind == "place" and organisation_context.match(text, m.end) else {}
+
+    voted = vote_kinds(text, mentions, language, lambda m: _key(m.text, language),
+                       lambda m: m.source == "ner" or (
+                           language.sentence_case_names and m.source.startswith("rule:name")), organisation_votes)
+    return [m for m in voted if m.kind != "product"]
 
 
 def _without_overlaps(mentions: Sequence[EntityMention]) -> list[EntityMention]:

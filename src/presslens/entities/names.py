@@ -67,6 +67,26 @@ def person_key(surface: str, language: Language = lang.DEFAULT) -> str:
     return _fold(" ".join(name_words(surface, language)))
 
 
+def spelling_variants(first: str, second: str, language: Language = lang.DEFAULT) -> bool:
+    """Two spellings of one person's name, as transliteration gives them ("Rafael"/"Raphael Sousa",
+    "Mohammed"/"Muhammad Aziz", "Yusuf"/"Yousef Demir"): the same surname, the same first initial, and first
+    names with the same consonants once "ph" is "f" and doubled letters are single; never a first name that
+    opens the other ("Daniel"/"Danielle" are two people) nor consonants too few to tell ("Jon"/"Jan")."""
+    a, b = person_key(first, language).split(), person_key(second, language).split()
+    if len(a) < 2 or len(a) != len(b) or a[1:] != b[1:] or a[0] == b[0] or a[0][0] != b[0][0]:
+        return False
+    if a[0].startswith(b[0]) or b[0].startswith(a[0]):
+        return False
+    skeletons = {_consonants(a[0]), _consonants(b[0])}
+    return len(skeletons) == 1 and len(skeletons.pop()) >= 3
+
+
+def _consonants(word: str) -> str:
+    """A first name's consonant skeleton: its first letter, then its consonants ("raphael" -> "rfl")."""
+    word = re.sub(r"(.)\1", r"\1", word.replace("ph", "f"))
+    return word[0] + re.sub(r"[aeiouy]", "", word[1:])
+
+
 @lru_cache(maxsize=65536)
 def organisation_key(surface: str, language: Language = lang.DEFAULT) -> str:
     """Comparable form of an organisation's name: no "the", no possessive, one spelling, lowercase."""

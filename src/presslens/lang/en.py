@@ -6,7 +6,7 @@ before a longer one that starts with it can win).
 
 from __future__ import annotations
 
-from .language import Language
+from .language import KindCues, Language
 from .sentences import SentenceRule
 
 __all__ = ["LANGUAGE"]
@@ -139,6 +139,58 @@ ORGANISATION_CONTEXT = (
     "denied", "apologi[sz]ed", "hired", "acquired", "streams", "has described", "had no", "has come under",
     "has not", "has been criticised", "has been criticized", "insisted",
 )
+KIND_CUES = {
+    "place": KindCues(
+        before=(r"(?:residents|people|inhabitants|mayor|streets|outskirts|heart|centre|center|edge) of",
+                r"(?:town|village|city|county|region|province|state|suburb|district|borough|island|port) of",
+                r"(?:based|born|raised|lives|lived|living|located|situated|headquartered|grew up|held) in",
+                r"(?:north|south|east|west|north-east|north-west|south-east|south-west) of",
+                "near", "outside", "across", "throughout", "between", "towards",
+                r"(?:travelled|traveled|moved|returned|flew|drove|fled) to"),
+        weak_before=("in",),
+        after=(r",\s+(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}(?:town|village|city|suburb|port|region|county|district|"
+               r"country|state|province|island)\b(?!['’-])",
+               r"-based", r"-born", "residents", "town centre", "city centre", "high street", "town hall",
+               "area", "weir", "pub", "and the surrounding"),
+        last_words=frozenset({"road", "street", "lane", "avenue", "square", "bridge", "quay", "hill", "valley",
+                              "way", "crescent", "weir", "common", "heath", "moor", "estuary", "bay", "island",
+                              "islands", "shire", "drive", "terrace", "gardens"}),
+        first_words=frozenset({"river", "mount", "lake", "loch", "isle", "cape"})),
+    "organisation": KindCues(
+        before=(r"(?:production|media|property|technology|tech|energy|construction|investment|streaming|shipping|"
+                r"water|chemicals?|football|rugby|cricket|campaign|pressure|advocacy|industry|trade|news|record|"
+                r"publishing)\s+(?:company|firm|group|club|body|agency|house|giant|label|service)",
+                "company", "firm", "club", "charity", "broadcaster", "streamer", "studio", "publisher", "label",
+                "band", "retailer", "supermarket", "airline", "insurer", "newspaper", r"start-?up",
+                r"spokes(?:man|woman|person) for", r"(?:works|worked|working) for", "statement from",
+                r"employed by", "employees of", "shareholders in"),
+        after=(r",\s+(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}(?:studio|company|firm|group|club|charity|broadcaster|"
+               r"streamer|publisher|label|band|retailer|agency|newspaper|union|party|start-?up|manufacturer|"
+               r"supermarket|chain|airline|insurer|bank|campaign|network)\b(?!['’-])",
+               "bosses", r"executives?", r"execs?", r"spokes(?:man|woman|person)", "shares", "subscribers",
+               "staff", "employees", "headquarters", r"said in a statement", r"['’]s? (?:board|shares|headquarters|"
+               r"chief executive|spokes(?:man|woman|person)|staff|employees|subscribers|website|statement)"),
+        last_words=frozenset({"authority", "council", "agency", "trust", "university", "school", "club", "rovers",
+                              "united", "company", "group", "party", "police", "news", "times", "post", "echo",
+                              "gazette", "ledger", "courier", "studios", "chemicals", "fc", "ltd", "limited",
+                              "inc", "plc", "holdings", "corporation", "corp", "llc", "association",
+                              "foundation", "institute", "commission", "committee", "ministry", "department",
+                              "union", "network", "coalition", "bank", "energy", "media", "films", "press",
+                              "service", "services", "board", "hospital", "college", "academy"})),
+    "person": KindCues(
+        strong_after=(r",\s*\d{1,3}\s*,", r",\s*who\b"),
+        after=(r"['’]s? (?:wife|husband|son|daughter|mother|father|"
+               r"family|brother|sister|widow|girlfriend|boyfriend|career|lawyer|death|funeral|resignation)",),
+        before=(r"(?:wife|husband|son|daughter|mother|father|brother|sister|widow|grandson|granddaughter)"
+                r"(?:,)?", r"(?:aged|pensioner|widower)")),
+    "work": KindCues(
+        before=(r"(?:season|seasons|series|episodes?|cast|stars?|creators?|showrunner|trailer|teaser|premiere|"
+                r"finale|sequel|remake|adaptation|writers) (?:\w+ )?(?:of|for)",
+                r"(?:starring|stars|starred|appears|appeared|role) in"),
+        after=("cast", "trailer", "teaser", "premiere", "finale", r"season (?:one|two|three|four|five|\d+)",
+               r"episodes?", "showrunner", "creator", "writers", r"(?:was |has been |is )?renewed",
+               r"(?:premieres|premiered|begins streaming|debuts|debuted|airs|aired)")),
+}
 WORK_NOUNS = (
     "series", "show", "drama", "film", "movie", "documentary", "book", "novel", "sitcom", "programme", "program",
     "podcast", "play", "album", "thriller", "comedy", "miniseries", "docuseries",
@@ -244,6 +296,7 @@ LANGUAGE = Language(
     articles=("the", "a", "an"),
     possessive_determiners=("his", "her", "its", "their"),
     definite_articles=("the",),
+    indefinite_articles=("an", "a"),
     complementisers=("that",),
     name_particles=("of", "the", "for", "on", "de", "van", "von", "and"),
     acronym_particles=("of", "on", "for", "and", "the", "de", "du", "des", "&", "in", "to"),
@@ -290,6 +343,11 @@ LANGUAGE = Language(
     organisation_context=ORGANISATION_CONTEXT,
     work_nouns=WORK_NOUNS,
     title_verbs=("called", "titled", "entitled", "named"),
+    kind_cues=KIND_CUES,
+    work_description_links=("about", "that", "which", "set", "following", "starring", "from", "by", "in", "on",
+                            "for", "with", "based"),
+    bare_title_nouns=("series", "drama", "documentary", "novel", "sitcom", "thriller", "comedy", "miniseries",
+                      "docuseries", "podcast", "album", "movie"),
     decimal_mark=".",
     thousands_separators=",\u00a0\u202f ",
     default_currency="£",

@@ -9,7 +9,7 @@ and facts ("12 000", "3,5 millions d'euros", "près de", "quelque"). A word endi
 
 from __future__ import annotations
 
-from .language import Language
+from .language import KindCues, Language
 from .sentences import SentenceRule
 
 __all__ = ["LANGUAGE"]
@@ -195,6 +195,13 @@ ORGANISATION_CONTEXT = (
     "série", "émission", "film", "plateforme", "application", "site", "a annoncé", "a démenti", "a publié",
     "a lancé", "a produit", "a licencié", "a racheté", "a recruté", "a refusé", "a présenté ses excuses",
 )
+KIND_CUES = {
+    "place": KindCues(
+        before=(r"(?:habitants|habitantes|maire|rues|centre|environs|abords) (?:de|d['’]|du)",
+                r"(?:commune|ville|village|bourg|région|département|port) (?:de|d['’])",
+                r"(?:basée?s?|installée?s?|née?|domiciliée?|située?) (?:à|en)", r"près (?:de|d['’])")),
+    "person": KindCues(strong_after=(r",\s*\d{1,3}\s*ans\b",)),
+}
 WORK_NOUNS = (
     "série", "émission", "feuilleton", "film", "téléfilm", "documentaire", "livre", "roman", "podcast", "pièce",
     "album", "spectacle", "comédie", "thriller", "mini-série", "docusérie", "programme",
@@ -286,6 +293,7 @@ LANGUAGE = Language(
     articles=("le", "la", "les", "l'", "un", "une", "des"),
     possessive_determiners=("son", "sa", "ses", "leur", "leurs"),
     definite_articles=("le", "la", "les", "l'"),
+    indefinite_articles=("une", "un"),
     complementisers=("que", "qu'"),
     name_particles=("de", "du", "des", "la", "le", "les", "et"),
     acronym_particles=("de", "du", "des", "d'", "la", "le", "les", "et", "&", "pour", "en", "à"),
@@ -332,6 +340,9 @@ LANGUAGE = Language(
     reference_nouns=REFERENCE_NOUNS,
     organisation_context=ORGANISATION_CONTEXT,
     work_nouns=WORK_NOUNS,
+    kind_cues=KIND_CUES,
+    work_description_links=("sur", "qui", "dont", "adaptée?", "tournée?", "réalisée?", "avec", "de"),
+    bare_title_nouns=(),
     title_verbs=("intitulée?", "baptisée?", "nommée?", "appelée?"),
     decimal_mark=",",
     thousands_separators="\u00a0\u202f ",

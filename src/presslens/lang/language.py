@@ -13,10 +13,23 @@ from importlib import import_module
 
 from .sentences import SentenceRule
 
-__all__ = ["Language", "load_stop_words"]
+__all__ = ["KindCues", "Language", "load_stop_words"]
 
 Words = tuple[str, ...]
 Interval = tuple[float | None, float | None]
+
+
+@dataclass(frozen=True)
+class KindCues:
+    """What shows that a name is of one kind (regex alternatives, matched ignoring case, for ``before`` and
+    ``after``; lowercase words for the others)."""
+
+    before: Words = ()  # right before the name: "residents of", "based in"
+    weak_before: Words = ()  # the same, weaker evidence: "in"
+    after: Words = ()  # right after it: "-based", "residents"
+    strong_after: Words = ()  # the same, near proof: "X, 47,", "X, who"
+    last_words: frozenset[str] = frozenset()  # a name ending with one: "Valley Road"
+    first_words: frozenset[str] = frozenset()  # a name of two words or more opening with one: "River Avel"
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,6 +62,7 @@ class Language:
     articles: Words  # dropped before a name or role
     possessive_determiners: Words  # "his": before a description standing for a name
     definite_articles: Words  # "the": before a description standing for a name
+    indefinite_articles: Words  # "a", "an"
     complementisers: Words  # "that" after a reporting verb
     name_particles: Words  # lowercase words inside a name ("of", "van")
     acronym_particles: Words  # lowercase words inside a long form an acronym stands for
@@ -103,6 +117,9 @@ class Language:
     organisation_context: Words  # what follows a name only when it is an organisation
     work_nouns: Words  # "series", "film": what a work title follows
     title_verbs: Words  # "called", "titled" between the noun and the title
+    work_description_links: Words  # what may follow "Glasshouse, a teen drama" ("about", "that")
+    bare_title_nouns: Words  # nouns a title may follow with no comma or quotation marks ("the thriller Night Rounds")
+    kind_cues: Mapping[str, KindCues]  # kind -> what shows a name is of it (``entities.kinds``)
 
     # -- numbers, quantities and facts
     decimal_mark: str  # "." in "4.5"

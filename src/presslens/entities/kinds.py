@@ -1,0 +1,155 @@
+"""The kind of each name in a text: spaCy's label corrected by what the text says about the name.
+
+The small model types a name from a few words around it and gets a town ("Dunmore"), a bridge, a TV series
+or a person ("Callum Rourke") wrong about as often as a newsroom would notice. Every mention of a name votes:
+the model's label counts once; the text's evidence counts more (``Language.kind_cues``):
+
+- around the name: "residents of X", "based in X", "X-based", "near X" (a place); "Mr X", "X, 47,",
+  "X, who", a role in apposition or a speech verb beside a personal name (a person); "production company
+  X", "X bosses", "a spokesperson for X" (an organisation); "the cast of X", "X trailer", "renewed" (a work);
+- inside the name: "Valley Road", "Kelby Bridge", "River Avel" (a place), "... Authority", "... Ltd" (an
+  organisation).
+
+A surname standing alone ("Rourke") votes with the one full name it ends ("Callum Rourke"), and the
+name takes the kind with the most votes (organisations first on a tie).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..lang import Language
+from ..lang.patterns import one_of
+from .names import apposition_role, looks_like_person_name, name_words
+
+MODEL_VOTE = 1.0  # the model's label, once per mention
+WEAK_CUE = 1.5  # "in X": outvotes one contrary label, not two
+CUE = 3.0  # "residents of X", "X, 47,", "the cast of X"
+NAME_WORD = 4.0  # "Valley Road", "Portmere Harbour Authority"
+ORDER = {"organisation": 0, "person": 1, "place": 2, "work": 3, "product": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """One kind's cues, compiled: what comes right before and right after a name of that kind."""
+
+    before: re.Pattern[str] | None
+    weak_before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    strong_after: re.Pattern[str] | None
+    last_words: frozenset[str]
+    first_words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    cues: Mapping[str, _Cues]
+    honorific: re.Pattern[str]
+    role_before: re.Pattern[str]
+    speech_after: re.Pattern[str]
+    speech_before: re.Pattern[str]
+    possessive: re.Pattern[str]
+
+
+def _ending(words: Sequence[str]) -> re.Pattern[str] | None:
+    """Words that end right where a name starts (searched in the text before it)."""
+    return re.compile(rf"(?<![\w-])(?:{one_of(words)})\s+(?:the\s+)?$", re.IGNORECASE) if words else None
+
+
+def _starting(words: Sequence[str]) -> re.Pattern[str] | None:
+    """Words that start right where a name ends (matched in the text after it)."""
+    return re.compile(rf"\s*(?:{one_of(words)})(?![\w])", re.IGNORECASE) if words else None
+
+
+@lru_cache(maxsize=8)
+def _rules(language: Language) -> _Rules:
+    cues = {}
+    for kind, cue in language.kind_cues.items():
+        cues[kind] = _Cues(_ending(cue.before), _ending(cue.weak_before), _starting(cue.after),
+                           _starting(cue.strong_after), cue.last_words, cue.first_words)
+    verbs = one_of(language.speech_verbs)
+    return _Rules(cues,
+                  re.compile(rf"(?<![\w-])(?:{one_of(sorted(language.honorifics))})\.?\s+$", re.IGNORECASE),
+                  re.compile(rf"(?<![\w-])(?:{one_of(language.role_words)}),?\s+$", re.IGNORECASE),
+                  re.compile(rf"\s*,?\s+(?:{verbs})\b"), re.compile(rf"\b(?:{verbs})\s+$"),
+                  re.compile(rf"(?:{one_of(re.escape(e) for e in language.possessive_endings)})"))
+
+
+def evidence(text: str, start: int, end: int, language: Language, person_like: bool | None = None) -> Counter:
+    """Votes for each kind from the words around and inside the name at ``text[start:end]`` (``person_like``:
+    whether the name, or the full name a surname stands for, looks like a personal name; found when None)."""
+    rules = _rules(language)
+    votes: Counter = Counter()
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 60):start]
+    after = text[end:end + 60].split("\n", 1)[0]
+    possessive = bool(rules.possessive.match(after))
+    words = [w.lower() for w in name_words(text[start:end], language)] or [text[start:end].lower()]
+    for kind, cues in rules.cues.items():
+        if words[-1] in cues.last_words or (len(words) > 1 and words[0] in cues.first_words):
+            votes[kind] += NAME_WORD
+        if cues.before is not None and cues.before.search(before):
+            votes[kind] += CUE
+        elif cues.weak_before is not None and not possessive and cues.weak_before.search(before):
+            votes[kind] += WEAK_CUE
+        if cues.after is not None and cues.after.match(after):
+            votes[kind] += CUE
+        if cues.strong_after is not None and cues.strong_after.match(after):
+            votes[kind] += NAME_WORD
+    if rules.honorific.search(before) or (words[0] in language.honorifics and len(words) > 1):
+        votes["person"] += NAME_WORD
+    if person_like is None:
+        person_like = looks_like_person_name(text[start:end], language)
+    if person_like and (
+            apposition_role(text, end, language) or rules.speech_after.match(text, end)
+            or rules.speech_before.search(before[-12:]) or rules.role_before.search(before)):
+        votes["person"] += CUE
+    return votes
+
+
+def vote_kinds(text: str, mentions: Sequence, language: Language, key: Callable, voters: Callable,
+               more: Callable | None = None) -> list:
+    """The mentions (``EntityMention``) with one kind per name: the model's labels and the text's evidence
+    summed over the name's mentions (``key`` gives a mention's name key; only mentions for which ``voters``
+    is true vote or change, the others keep their kind; ``more`` gives a mention's votes from a stage's own
+    rules). A lone surname or short name votes with the one longer name of the text it ends."""
+    voting = [m for m in mentions if voters(m)]
+    group = _groups([key(m) for m in voting])
+    longest: dict[str, str] = {}
+    for m in voting:
+        name = group.get(key(m), key(m))
+        if len(m.text) > len(longest.get(name, "")):
+            longest[name] = m.text
+    person_like = {name: looks_like_person_name(surface, language) for name, surface in longest.items()}
+    votes: dict[str, Counter] = {}
+    for m in voting:
+        name = group.get(key(m), key(m))
+        tally = votes.setdefault(name, Counter())
+        tally[m.kind] += MODEL_VOTE
+        tally.update(evidence(text, m.start, m.end, language, person_like[name]))
+        if more is not None:
+            tally.update(more(m))
+    winner = {k: min(c, key=lambda kind: (-c[kind], ORDER.get(kind, 9))) for k, c in votes.items()}
+    out = []
+    for m in mentions:
+        kind = winner.get(group.get(key(m), key(m)), m.kind) if voters(m) else m.kind
+        out.append(m if kind == m.kind else replace(m, kind=kind))
+    return out
+
+
+def _groups(keys: Sequence[str]) -> dict[str, str]:
+    """A key that ends exactly one longer key of the text goes with it ("rourke" -> "callum rourke"), and so does
+    a key of two words or more that opens one ("kingsmead grammar" -> "kingsmead grammar school")."""
+    distinct = sorted(set(keys))
+    out = {}
+    for k in distinct:
+        words = k.split()
+        longer = [other.split() for other in distinct if len(other.split()) > len(words)]
+        joined = [o for o in longer if o[-len(words):] == words or (len(words) > 1 and o[:len(words)] == words)]
+        if len(joined) == 1:
+            out[k] = " ".join(joined[0])
+    return out
