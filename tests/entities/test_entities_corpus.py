@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from presslens.cli import cli
-from presslens.entities.evaluate import PredictedMention, corpus_doc_key, read_gold, score
+from presslens.entities.evaluate import PredictedMention, corpus_doc_key, read_gold, score, score_kinds
 from presslens.pipeline import ingest_paths, sample_corpus_paths
 from presslens.settings import Settings
 from presslens.store import Store
@@ -44,6 +44,24 @@ def test_entities_bcubed_on_labelled_mentions(labelled_store):
     assert len(gold) >= 150
     assert result.bcubed[0] >= 0.95, result.false_merges
     assert result.bcubed[2] >= 0.85, result.missed_merges
+
+
+def test_entities_kinds_on_labelled_mentions(labelled_store):
+    """Nearly every labelled name found gets its kind: towns, bridges and roads are places, the series a work,
+    Callum Rourke a person, Atelier Nord and Screenline organisations."""
+    store, _ = labelled_store
+    gold = [g for g in read_gold(TEST_DATA / "entity_labels.jsonl")
+            if SAMPLES.is_dir() or not g.doc.startswith("shared:")]
+    predicted = []
+    for summary in store.list_articles(limit=1000):
+        article = store.get_article(summary.article_id)
+        predicted += [PredictedMention(corpus_doc_key(article.source), m["start"], m["end"], m["entity_id"])
+                      for m in store.article_mentions(article.article_id)]
+    kinds = score_kinds(gold, predicted)
+    assert kinds.accuracy_found >= 0.97, [e for e in kinds.errors if e[3] != "missed"]
+    wrong = {(text, kind) for _, text, _, kind in kinds.errors}
+    assert not wrong & {("Callum Rourke", "organisation"), ("Screenline", "person"), ("Dunmore", "organisation"),
+                        ("Harbour Bridge", "organisation"), ("Glasshouse", "organisation")}
 
 
 def test_entities_mentions_point_into_the_original_text(labelled_store):

@@ -21,6 +21,8 @@ class Directory(Protocol):
 
     def entity_ids_for_slugs(self, slugs: Iterable[str]) -> dict[str, str]: ...
 
+    def outlet_names(self) -> set[str]: ...
+
 
 @dataclass
 class Analysis:
@@ -37,11 +39,12 @@ def link(articles: Sequence[Article], findings: Sequence[Findings], directory: D
     surnames, slugs = lookups(local)
     known = directory.known_people(surnames, surname_key) if directory is not None else {}
     known_ids = directory.entity_ids_for_slugs(slugs) if directory is not None else {}
+    outlets = {a.outlet for a in articles if a.outlet} | (directory.outlet_names() if directory is not None else set())
     analysis = Analysis()
     for article, entities, quotes in zip(articles, local, (f.quotes for f in findings), strict=True):
         speakers = [(q.source, article.clean_text[q.source[0]:q.source[1]], q.speaker_name)
                     for q in quotes if q.source and q.speaker_name]
-        records, mentions = link_entities(article, entities, speakers, known, known_ids)
+        records, mentions = link_entities(article, entities, speakers, known, known_ids, outlets)
         analysis.entities[article.article_id] = (records, mentions)
         analysis.quotes[article.article_id] = _with_speaker_ids(article_quotes(article, quotes), quotes, entities,
                                                                records)

@@ -65,30 +65,41 @@ def lookups(found: Sequence[Sequence[LocalEntity]]) -> tuple[set[str], set[str]]
 
 def link_entities(article: Article, entities: Sequence[LocalEntity],
                   speakers: Iterable[tuple[tuple[int, int], str, str]], known: dict[str, list[KnownPerson]],
-                  known_ids: dict[str, str]) -> tuple[list[Entity], list[Mention]]:
+                  known_ids: dict[str, str], outlets: Iterable[str] = ()) -> tuple[list[Entity], list[Mention]]:
     """An article's canonical entities and mentions, in the order the steps need: a quote's pronoun speaker
     (span, surface, resolved name) becomes a mention, entities take canonical ids (surnames joined to ``known``
     people), a name already used under another kind keeps that id (``known_ids``), and this article's people
-    join ``known`` for the articles after it. ``known`` and ``known_ids`` grow."""
+    join ``known`` for the articles after it; a name of one of the ``outlets`` (the article's own included) is an
+    organisation. ``known`` and ``known_ids`` grow."""
     add_pronoun_mentions(entities, speakers)
-    name_outlet(entities, article.outlet)
+    name_outlets(entities, {article.outlet, *outlets} - {None, ""})
     records, mentions = link_article(article, entities, known)
     unify_ids(records, mentions, known_ids)
     merge_known_people(known, known_people_in(zip((r.entity_id for r in records), entities, strict=True)))
     return records, mentions
 
 
-def name_outlet(entities: Sequence[LocalEntity], outlet: str | None) -> None:
-    """The article's own outlet named in its text ("Feld told Screenline", "told the Ledger") is an organisation,
-    whatever the model took it for."""
-    if not outlet:
-        return
-    outlet_words = slug(outlet).split("-")
+def name_outlets(entities: Sequence[LocalEntity], outlets: Iterable[str]) -> None:
+    """An outlet named in a text ("Feld told Screenline", "told the Ledger") is an organisation, whatever the
+    model took it for: a name that ends an outlet's name ("Ledger" for "The Daily Ledger"), or its web host's
+    ("screenline" for "screenline.example")."""
+    names = {tuple(_outlet_words(outlet)) for outlet in outlets}
+    names.discard(())
     for entity in entities:
-        words = slug(entity.key).split("-")
-        if entity.kind != "organisation" and words and words == outlet_words[-len(words):] and len(words) <= 3:
+        words = tuple(slug(entity.key).split("-"))
+        if entity.kind != "organisation" and words and len(words) <= 3 and any(
+                n[-len(words):] == words for n in names):
             entity.kind, entity.roles = "organisation", []
-            entity.evidence.append(f"{entity.name!r} is the outlet of this article ({outlet})")
+            entity.evidence.append(f"{entity.name!r} is an outlet")
+
+
+def _outlet_words(outlet: str) -> list[str]:
+    """An outlet's name as slug words; a web host gives its first label ("www.bbc.co.uk" -> ["bbc"])."""
+    outlet = outlet.strip()
+    if "." in outlet and " " not in outlet:
+        labels = [label for label in outlet.lower().split("/")[0].split(".") if label not in {"www", "m"}]
+        outlet = labels[0] if labels else outlet
+    return [w for w in slug(outlet).split("-") if w]
 
 
 def link_article(article: Article, entities: Sequence[LocalEntity],

@@ -14,13 +14,12 @@ from functools import lru_cache
 
 from .. import lang
 from ..lang import Language
-from ..lang.patterns import initial_either_case, one_of
+from ..lang.patterns import initial_either_case
 from .mentions import EntityMention
 from .names import (
     apposition_role,
     clean_role,
     display_name,
-    looks_like_person_name,
     name_words,
     organisation_key,
     person_key,
@@ -39,8 +38,6 @@ class _Rules:
 
     # "the Center", "the city council", "the harbour authority": a head noun standing for a named organisation.
     short_reference: re.Pattern[str]
-    said_after: re.Pattern[str]  # ', said' after a name
-    said_before: re.Pattern[str]  # 'said ' before a name
 
 
 @lru_cache(maxsize=8)
@@ -49,11 +46,8 @@ def _rules(language: Language) -> _Rules:
     modifiers = language.reference_modifiers
     modifier = rf"(?:(?:{initial_either_case(modifiers, group=False)})\s+)?" if modifiers else ""
     nouns = initial_either_case(language.reference_nouns, group=False)
-    verbs = one_of(language.speech_verbs)
     return _Rules(
-        re.compile(rf"\b{initial_either_case(language.definite_articles)}\s+(?P<noun>{modifier}(?:{nouns}))\b"),
-        re.compile(rf"\s*,?\s+(?:{verbs})\b"),
-        re.compile(rf"\b(?:{verbs})\s+$"))
+        re.compile(rf"\b{initial_either_case(language.definite_articles)}\s+(?P<noun>{modifier}(?:{nouns}))\b"))
 
 
 @dataclass
@@ -76,12 +70,8 @@ def cluster_mentions(text: str, mentions: Sequence[EntityMention],
                      language: Language = lang.DEFAULT) -> list[LocalEntity]:
     """The article's entities, each with its mentions in text order."""
     entities: dict[tuple[str, str], LocalEntity] = {}
-    mentions = [_person_if_it_speaks(text, m, language) for m in mentions]
     full = [m for m in mentions if m.kind == "person" and len(name_words(m.text, language)) > 1]
-    surnames = {person_key(name_words(m.text, language)[-1], language) for m in full}
-    # A lone surname the model took for an organisation or place ("Rourke") is the person.
-    mentions = [EntityMention(m.start, m.end, m.text, "person", m.source) if m.kind != "person" and not m.expands
-                and len(m.text.split()) == 1 and person_key(m.text, language) in surnames else m for m in mentions]
+    # (A lone surname the model took for an organisation, "Rourke", is already the person: ``kinds.vote_kinds``.)
     people = [m for m in mentions if m.kind == "person"]
     spellings = _first_spellings(full, language)
     for mention in full:
@@ -153,18 +143,6 @@ def _join_surnames(entities: dict[tuple[str, str], LocalEntity], language: Langu
             targets[0].mentions += entity.mentions
             targets[0].evidence.append(f"{entity.name!r} is the surname of {targets[0].name!r} in this article")
             del entities[(kind, key)]
-
-
-def _person_if_it_speaks(text: str, mention: EntityMention, language: Language) -> EntityMention:
-    """A name the model took for an organisation or place is a person when it looks like a personal
-    name and speaks or carries a role ("Adrian Feld, the showrunner, said")."""
-    if mention.kind == "person" or mention.expands or not looks_like_person_name(mention.text, language):
-        return mention
-    rules = _rules(language)
-    if (apposition_role(text, mention.end, language) or rules.said_after.match(text, mention.end)
-            or rules.said_before.search(text, max(0, mention.start - 12), mention.start)):
-        return EntityMention(mention.start, mention.end, mention.text, "person", mention.source)
-    return mention
 
 
 def _merge_short_forms(entities: dict, language: Language) -> None:

@@ -53,6 +53,8 @@ class _Rules:
     speech_after: re.Pattern[str]
     speech_before: re.Pattern[str]
     possessive: re.Pattern[str]
+    complement: re.Pattern[str]  # a preposition right before the name
+    dateline: re.Pattern[str]  # what follows a place opening a wire story
 
 
 def _ending(words: Sequence[str]) -> re.Pattern[str] | None:
@@ -76,7 +78,10 @@ def _rules(language: Language) -> _Rules:
                   re.compile(rf"(?<![\w-])(?:{one_of(sorted(language.honorifics))})\.?\s+$", re.IGNORECASE),
                   re.compile(rf"(?<![\w-])(?:{one_of(language.role_words)}),?\s+$", re.IGNORECASE),
                   re.compile(rf"\s*,?\s+(?:{verbs})\b"), re.compile(rf"\b(?:{verbs})\s+$"),
-                  re.compile(rf"(?:{one_of(re.escape(e) for e in language.possessive_endings)})"))
+                  re.compile(rf"(?:{one_of(re.escape(e) for e in language.possessive_endings)})"),
+                  re.compile(rf"(?<![\w-])(?:{one_of(language.complement_prepositions)})\s+(?:the\s+)?$",
+                             re.IGNORECASE),
+                  re.compile(r"\s*(?:,|—|–|-\s|\()"))
 
 
 def evidence(text: str, start: int, end: int, language: Language, person_like: bool | None = None) -> Counter:
@@ -89,21 +94,25 @@ def evidence(text: str, start: int, end: int, language: Language, person_like: b
     after = text[end:end + 60].split("\n", 1)[0]
     possessive = bool(rules.possessive.match(after))
     words = [w.lower() for w in name_words(text[start:end], language)] or [text[start:end].lower()]
+    last = words[-1].rsplit("-", 1)[-1]
+    if person_like is None:
+        person_like = looks_like_person_name(text[start:end], language)
+    complement = bool(rules.complement.search(before))  # "Rosa Delgado of Omaha, who": "who" is Delgado
     for kind, cues in rules.cues.items():
-        if words[-1] in cues.last_words or (len(words) > 1 and words[0] in cues.first_words):
+        if last in cues.last_words or (len(words) > 1 and words[0] in cues.first_words):
             votes[kind] += NAME_WORD
         if cues.before is not None and cues.before.search(before):
             votes[kind] += CUE
-        elif cues.weak_before is not None and not possessive and cues.weak_before.search(before):
+        elif cues.weak_before is not None and not (possessive or person_like) and cues.weak_before.search(before):
             votes[kind] += WEAK_CUE
         if cues.after is not None and cues.after.match(after):
             votes[kind] += CUE
-        if cues.strong_after is not None and cues.strong_after.match(after):
+        if cues.strong_after is not None and not complement and cues.strong_after.match(after):
             votes[kind] += NAME_WORD
+    if start == line_start and text[start:end].isupper() and rules.dateline.match(after):
+        votes["place"] += NAME_WORD  # "LINCOLN — The Nebraska Legislature ...", "PORTMERE, March 4 (Reuters)"
     if rules.honorific.search(before) or (words[0] in language.honorifics and len(words) > 1):
         votes["person"] += NAME_WORD
-    if person_like is None:
-        person_like = looks_like_person_name(text[start:end], language)
     if person_like and (
             apposition_role(text, end, language) or rules.speech_after.match(text, end)
             or rules.speech_before.search(before[-12:]) or rules.role_before.search(before)):
@@ -111,34 +120,63 @@ def evidence(text: str, start: int, end: int, language: Language, person_like: b
     return votes
 
 
+_FOLLOWING_NAME = re.compile(r"(?:[ \t]+[A-Z][\w'’&-]*){1,4}")
+
+
+def organisation_extent(text: str, end: int, language: Language) -> int | None:
+    """Where a name that capitalised words complete into an organisation's name ends ("Nebraska" +
+    " Legislature", "Omaha" + " World-Ledger"), or None when the words after it name no organisation."""
+    cues = language.kind_cues.get("organisation")
+    match = _FOLLOWING_NAME.match(text, end)
+    if cues is None or match is None:
+        return None
+    words = list(re.finditer(r"[A-Z][\w'’&-]*", match.group()))
+    for word in reversed(words):
+        if word.group().lower().rsplit("-", 1)[-1] in cues.last_words:
+            return end + word.end()
+    return None
+
+
 def vote_kinds(text: str, mentions: Sequence, language: Language, key: Callable, voters: Callable,
                more: Callable | None = None) -> list:
     """The mentions (``EntityMention``) with one kind per name: the model's labels and the text's evidence
     summed over the name's mentions (``key`` gives a mention's name key; only mentions for which ``voters``
     is true vote or change, the others keep their kind; ``more`` gives a mention's votes from a stage's own
-    rules). A lone surname or short name votes with the one longer name of the text it ends."""
+    rules). A lone surname or short name votes with the one longer name of the text it ends, unless its own
+    evidence says another kind ("Carrow, the Glasgow four-piece led by Tamsin Carrow")."""
     voting = [m for m in mentions if voters(m)]
-    group = _groups([key(m) for m in voting])
+    joins = _groups([key(m) for m in voting])
     longest: dict[str, str] = {}
     for m in voting:
-        name = group.get(key(m), key(m))
+        name = joins.get(key(m), key(m))
         if len(m.text) > len(longest.get(name, "")):
             longest[name] = m.text
     person_like = {name: looks_like_person_name(surface, language) for name, surface in longest.items()}
-    votes: dict[str, Counter] = {}
+    tallies: dict[str, Counter] = {}
+    evidence_only: dict[str, Counter] = {}
     for m in voting:
-        name = group.get(key(m), key(m))
-        tally = votes.setdefault(name, Counter())
-        tally[m.kind] += MODEL_VOTE
-        tally.update(evidence(text, m.start, m.end, language, person_like[name]))
+        found = evidence(text, m.start, m.end, language, person_like[joins.get(key(m), key(m))])
         if more is not None:
-            tally.update(more(m))
-    winner = {k: min(c, key=lambda kind: (-c[kind], ORDER.get(kind, 9))) for k, c in votes.items()}
+            found.update(more(m))
+        tallies.setdefault(key(m), Counter())[m.kind] += MODEL_VOTE
+        tallies[key(m)].update(found)
+        evidence_only.setdefault(key(m), Counter()).update(found)
+    group = {k: target for k, target in joins.items() if not evidence_only.get(k) or not evidence_only.get(target)
+             or _top(evidence_only[k]) == _top(evidence_only[target])}
+    votes: dict[str, Counter] = {}
+    for k, tally in tallies.items():
+        votes.setdefault(group.get(k, k), Counter()).update(tally)
+    winner = {k: _top(c) for k, c in votes.items()}
     out = []
     for m in mentions:
         kind = winner.get(group.get(key(m), key(m)), m.kind) if voters(m) else m.kind
         out.append(m if kind == m.kind else replace(m, kind=kind))
     return out
+
+
+def _top(votes: Counter) -> str | None:
+    """The kind with the most votes, organisations first on a tie."""
+    return min(votes, key=lambda kind: (-votes[kind], ORDER.get(kind, 9))) if votes else None
 
 
 def _groups(keys: Sequence[str]) -> dict[str, str]:

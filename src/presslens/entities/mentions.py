@@ -26,7 +26,7 @@ from .. import lang
 from ..lang import Language
 from ..lang.patterns import capitalised, one_of, one_of_followed
 from ..records import ENTITY_KINDS
-from .kinds import CUE, vote_kinds
+from .kinds import CUE, organisation_extent, vote_kinds
 from .names import organisation_key, whole_word_spans
 
 KINDS = ENTITY_KINDS
@@ -40,6 +40,7 @@ class _Rules:
     work_apposed: re.Pattern[str]  # 'the series, Baby,'
     work_bare: re.Pattern[str] | None  # 'the thriller Night Rounds'
     work_described: re.Pattern[str]  # 'Glasshouse, an eight-episode drama that'
+    complement_of: re.Pattern[str]  # 'of the' right before a work noun
     acronym: re.Pattern[str]  # 'National Center on Sexual Exploitation (NCOSE)'
     leading_article: re.Pattern[str]  # 'The' opening an acronym's long form
     # What follows a name when it is a company or group rather than a place ("Netflix bosses",
@@ -52,16 +53,19 @@ def _rules(language: Language) -> _Rules:
     """The mention rules of a language, compiled once."""
     works = one_of(language.work_nouns)
     possessive_s = one_of(re.escape(e) for e in language.possessive_endings if len(e) > 1)
+    # A title: capitalised words, with the small words titles keep in lower case between them ("Out of the Rough").
+    title = rf"[A-Z][\w'’-]*(?:\s+(?:(?:{one_of(language.title_small_words)})\s+){{0,2}}[A-Z][\w'’-]*){{0,5}}"
+    determiners = one_of(language.indefinite_articles + language.definite_articles + language.possessive_determiners)
     return _Rules(
         re.compile(rf"\b(?:{works})\b,?\s+(?:{one_of_followed(language.title_verbs)})?"
                    rf"[\"'“‘](?P<title>[^\"'”’\n]{{1,60}}?)[\"'”’]", re.IGNORECASE),
         re.compile(rf"\b(?:{works}),\s+(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,5}}),", re.IGNORECASE),
-        re.compile(rf"\b(?:{one_of(language.bare_title_nouns)})\s+"
-                   rf"(?-i:(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,4}}))",
+        re.compile(rf"\b(?:{one_of(language.bare_title_nouns)})\s+(?-i:(?P<title>{title}))",
                    re.IGNORECASE) if language.bare_title_nouns else None,
-        re.compile(rf"(?-i:(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,4}})),\s+"
-                   rf"(?:{one_of(language.indefinite_articles + language.definite_articles)})\s+(?:[\w'’-]+\s+){{0,3}}"
+        re.compile(rf"(?-i:(?P<title>{title})),\s+(?:{determiners})\s+(?:[\w'’-]+\s+){{0,3}}"
                    rf"(?:{works})(?:[,.;:]|\s+(?:{one_of(language.work_description_links)})\b)", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{one_of(language.complement_prepositions)})\s+(?:(?:{determiners})\s+)?$",
+                   re.IGNORECASE),
         re.compile(rf"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:{one_of(language.acronym_particles)})?\s*[A-Z][\w&'’-]*)+)"
                    rf"\s+\((?P<short>[A-Z]{{2,8}})\)"),
         re.compile(rf"^{capitalised(language.definite_articles)}\s+"),
@@ -84,7 +88,7 @@ def find_mentions(text: str, named: Iterable, language: Language = lang.DEFAULT)
     """Mentions from spaCy entity spans (anything with start, end, text, label) plus rules."""
     labels = language.entity_labels
     mentions = [EntityMention(e.start, e.end, e.text, labels[e.label]) for e in named if e.label in labels]
-    mentions = [_trim(text, _not_a_person(m, language), language) for m in mentions]
+    mentions = [_completed(text, _trim(text, _not_a_person(m, language), language), language) for m in mentions]
     mentions = [m for m in mentions if m.end > m.start]
     if language.sentence_case_names:
         from .sentence_case import name_mentions, not_names
@@ -113,6 +117,14 @@ def _not_a_person(mention: EntityMention, language: Language) -> EntityMention:
     return mention
 
 
+def _completed(text: str, mention: EntityMention, language: Language) -> EntityMention:
+    """A place or person the model cut short of the organisation it opens: "Nebraska" of "Nebraska Legislature"."""
+    end = organisation_extent(text, mention.end, language) if mention.kind != "work" else None
+    if end is None:
+        return mention
+    return EntityMention(mention.start, end, text[mention.start:end], "organisation", mention.source)
+
+
 def _trim(text: str, mention: EntityMention, language: Language) -> EntityMention:
     """Drop a possessive ending from the span: "Netflix's" -> "Netflix"."""
     surface = text[mention.start:mention.end]
@@ -126,17 +138,20 @@ def _key(surface: str, language: Language) -> str:
 
 
 def _work_titles(text: str, language: Language, people: Sequence[EntityMention] = ()) -> set[str]:
-    """Keys of the titles of works: after "series", "film" ... in quotation marks or set off by commas (not a
-    person's full name the model found there: "le producteur du film, Karim Benali,")."""
+    """Keys of the titles of works: after "series", "film" ... in quotation marks, set off by commas or right after
+    the noun ("the thriller Night Rounds"), or described after it ("Glasshouse, an eight-episode drama that"); not a
+    person's full name the model found after a work that completes another noun ("le producteur du film, Karim
+    Benali,")."""
     titles = set()
     rules = _rules(language)
     for pattern in filter(None, (rules.work_quoted, rules.work_apposed, rules.work_bare, rules.work_described)):
         for match in pattern.finditer(text):
             title = match.group("title").strip()
             start = match.start("title") + match.group("title").index(title) if title else 0
-            if pattern is not rules.work_quoted and any(p.start == start and p.text == title for p in people) and (
-                    len(title.split()) > 1):
-                continue
+            completes = rules.complement_of.search(text, max(0, match.start() - 30), match.start())
+            if pattern in (rules.work_apposed, rules.work_bare) and completes and len(title.split()) > 1 and any(
+                    p.start == start and p.text == title for p in people):
+                continue  # "the producer of the film, Karim Benali," names the producer
             if title and title[0].isupper() and len(title.split()) <= 6:
                 titles.add(_key(title, language))
     return titles
@@ -186,12 +201,14 @@ def _vote_kinds(text: str, mentions: Sequence[EntityMention], language: Language
     "place" followed by what only organisations do ("Netflix bosses") counts as an organisation."""
     organisation_context = _rules(language).organisation_context
 
-    def organisation_votes(m: EntityMention) -> dict[str, float]:
+    def rule_votes(m: EntityMention) -> dict[str, float]:
+        if m.source.startswith("rule:name"):  # a sentence-case name read with its kind word ("quai Duguay-Trouin")
+            return {m.kind: CUE}
         return {"organisation": CUE} if m.kind == "place" and organisation_context.match(text, m.end) else {}
 
     voted = vote_kinds(text, mentions, language, lambda m: _key(m.text, language),
                        lambda m: m.source == "ner" or (
-                           language.sentence_case_names and m.source.startswith("rule:name")), organisation_votes)
+                           language.sentence_case_names and m.source.startswith("rule:name")), rule_votes)
     return [m for m in voted if m.kind != "product"]
 
 

@@ -139,22 +139,41 @@ ORGANISATION_CONTEXT = (
     "denied", "apologi[sz]ed", "hired", "acquired", "streams", "has described", "had no", "has come under",
     "has not", "has been criticised", "has been criticized", "insisted",
 )
+# A description set off after a name ("Carrow, the Glasgow four-piece"): its head noun, in lower case (no name:
+# "Harcastle, the Green Party won"), says the kind.
+_DESCRIBED = r",\s+(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}(?-i:(?:%s))\b(?!['’-])"
+_OUTLET_WORDS = {"times", "post", "echo", "gazette", "ledger", "courier", "mercury", "herald", "chronicle",
+                 "observer", "telegraph", "journal", "tribune", "sentinel", "argus", "advertiser", "examiner",
+                 "inquirer", "bulletin", "dispatch", "express", "mail", "standard", "press", "news", "review",
+                 "magazine", "weekly", "daily"}
+_TRADE_WORDS = {"biscuits", "foods", "motors", "airways", "airlines", "pharmaceuticals", "brewery", "bakery",
+                "insurance", "grain", "farms", "logistics", "coaches", "buses", "rail", "railways", "records",
+                "publishing", "books", "productions", "pictures", "entertainment", "telecom", "systems",
+                "solutions", "technologies", "partners", "capital", "investments", "properties", "homes",
+                "construction", "engineering", "industries", "electronics", "utilities", "cosmetics", "textiles",
+                "steel", "mining", "petroleum", "laboratories", "labs", "therapeutics", "healthcare", "energy",
+                "media", "films", "studios", "chemicals", "water", "transport", "shipping", "aviation"}
 KIND_CUES = {
     "place": KindCues(
         before=(r"(?:residents|people|inhabitants|mayor|streets|outskirts|heart|centre|center|edge) of",
-                r"(?:town|village|city|county|region|province|state|suburb|district|borough|island|port) of",
+                r"(?:town|village|hamlet|city|county|region|province|state|suburb|district|borough|island|isle|"
+                r"port|lake|loch|mount|river|republic|kingdom|gulf) of",
                 r"(?:based|born|raised|lives|lived|living|located|situated|headquartered|grew up|held) in",
                 r"(?:north|south|east|west|north-east|north-west|south-east|south-west) of",
                 "near", "outside", "across", "throughout", "between", "towards",
-                r"(?:travelled|traveled|moved|returned|flew|drove|fled) to"),
-        weak_before=("in",),
-        after=(r",\s+(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}(?:town|village|city|suburb|port|region|county|district|"
-               r"country|state|province|island)\b(?!['’-])",
+                r"(?:travelled|traveled|moved|returned|flew|drove|fled|commute|commuted) (?:to|from)"),
+        weak_before=("in", "from"),
+        after=(_DESCRIBED % "town|village|hamlet|city|suburb|port|region|county|district|country|state|province|"
+                            "island|capital",
                r"-based", r"-born", "residents", "town centre", "city centre", "high street", "town hall",
-               "area", "weir", "pub", "and the surrounding"),
+               "area", "weir", "pub", "and the surrounding",
+               r"['’]s? (?:MP|mayor|residents|streets|town centre|city centre|high street|population|townspeople)",
+               r"(?:four|three|five|six)-piece", "duo", "trio",
+               "quartet"),
         last_words=frozenset({"road", "street", "lane", "avenue", "square", "bridge", "quay", "hill", "valley",
                               "way", "crescent", "weir", "common", "heath", "moor", "estuary", "bay", "island",
-                              "islands", "shire", "drive", "terrace", "gardens"}),
+                              "islands", "shire", "drive", "terrace", "gardens", "cross", "marsh", "fen", "wharf",
+                              "docks", "pier", "parkway", "boulevard", "plaza"}),
         first_words=frozenset({"river", "mount", "lake", "loch", "isle", "cape"})),
     "organisation": KindCues(
         before=(r"(?:production|media|property|technology|tech|energy|construction|investment|streaming|shipping|"
@@ -164,36 +183,51 @@ KIND_CUES = {
                 "band", "retailer", "supermarket", "airline", "insurer", "newspaper", r"start-?up",
                 r"spokes(?:man|woman|person) for", r"(?:works|worked|working) for", "statement from",
                 r"employed by", "employees of", "shareholders in"),
-        after=(r",\s+(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}(?:studio|company|firm|group|club|charity|broadcaster|"
-               r"streamer|publisher|label|band|retailer|agency|newspaper|union|party|start-?up|manufacturer|"
-               r"supermarket|chain|airline|insurer|bank|campaign|network)\b(?!['’-])",
+        after=(_DESCRIBED % "studio|company|firm|group|club|charity|broadcaster|streamer|publisher|label|band|"
+                            "retailer|agency|newspaper|union|party|start-?up|manufacturer|supermarket|chain|airline|"
+                            "insurer|bank|campaign|network|agribusiness|business|conglomerate|giant|supplier|"
+                            "provider|lender|carrier|brand|maker|consortium|body|regulator|watchdog|four-piece|three-piece|"
+                            "five-piece|duo|trio|quartet|outfit|collective|ensemble|orchestra|choir",
                "bosses", r"executives?", r"execs?", r"spokes(?:man|woman|person)", "shares", "subscribers",
-               "staff", "employees", "headquarters", r"said in a statement", r"['’]s? (?:board|shares|headquarters|"
-               r"chief executive|spokes(?:man|woman|person)|staff|employees|subscribers|website|statement)"),
+               "staff", "employees", "headquarters", r"said in a statement", "magazine", "newspaper",
+               r"['’]s? (?:board|shares|headquarters|chief executive|spokes(?:man|woman|person)|staff|employees|"
+               r"subscribers|website|statement|(?:best-known |flagship |new |latest )?products?|brand|factory|"
+               r"plant|workforce|profits?|revenue|sales|shareholders)"),
         last_words=frozenset({"authority", "council", "agency", "trust", "university", "school", "club", "rovers",
-                              "united", "company", "group", "party", "police", "news", "times", "post", "echo",
-                              "gazette", "ledger", "courier", "studios", "chemicals", "fc", "ltd", "limited",
+                              "united", "company", "group", "party", "police", "fc", "ltd", "limited",
                               "inc", "plc", "holdings", "corporation", "corp", "llc", "association",
                               "foundation", "institute", "commission", "committee", "ministry", "department",
-                              "union", "network", "coalition", "bank", "energy", "media", "films", "press",
-                              "service", "services", "board", "hospital", "college", "academy"})),
+                              "union", "network", "coalition", "bank", "service", "services", "board", "hospital",
+                              "college", "academy", "legislature", "assembly", "senate", "parliament", "congress",
+                              "government", "alliance", "federation", "league", "society", "partnership", "panel",
+                              "forum", "cooperative", "athletic", "albion", "wanderers", "rangers", "orchestra",
+                              "choir", "players", "brigade"} | _OUTLET_WORDS | _TRADE_WORDS)),
     "person": KindCues(
         strong_after=(r",\s*\d{1,3}\s*,", r",\s*who\b"),
         after=(r"['’]s? (?:wife|husband|son|daughter|mother|father|"
-               r"family|brother|sister|widow|girlfriend|boyfriend|career|lawyer|death|funeral|resignation)",),
-        before=(r"(?:wife|husband|son|daughter|mother|father|brother|sister|widow|grandson|granddaughter)"
-                r"(?:,)?", r"(?:aged|pensioner|widower)")),
+               r"family|brother|sister|widow|girlfriend|boyfriend|career|lawyer|death|funeral|resignation)",
+               r"['’]s? (?:\w+ )?(?:novel|memoir|poems?|poetry|paintings?|autobiography|biography)"),
+        before=(r"(?:wife|husband|son|daughter|mother|father|brother|sister|widow|grandson|granddaughter),?",
+                r"(?:aged|pensioner|widower|filmmaker|film-maker|singer|songwriter|musician|novelist|poet|artist|"
+                r"photographer|designer|chef|farmer|boxer|striker|batsman|bowler|goalkeeper|midfielder|defender|"
+                r"winger|jockey|playwright|historian|broadcaster|comedian|rapper|drummer|guitarist|"
+                r"bassist|pianist|violinist|sculptor|painter|architect)",
+                r"(?:stars|starring|starred|featuring|played by|voiced by|directed by|written by|interviewed|"
+                r"led by|founded by|chaired by)")),
     "work": KindCues(
         before=(r"(?:season|seasons|series|episodes?|cast|stars?|creators?|showrunner|trailer|teaser|premiere|"
-                r"finale|sequel|remake|adaptation|writers) (?:\w+ )?(?:of|for)",
-                r"(?:starring|stars|starred|appears|appeared|role) in"),
+                r"finale|sequel|remake|adaptation|writers|copies) (?:\w+ )?(?:of|for)",
+                r"(?:starring|stars|starred|appears|appeared|role) in", r"(?:quoted|read|reading) from"),
         after=("cast", "trailer", "teaser", "premiere", "finale", r"season (?:one|two|three|four|five|\d+)",
                r"episodes?", "showrunner", "creator", "writers", r"(?:was |has been |is )?renewed",
-               r"(?:premieres|premiered|begins streaming|debuts|debuted|airs|aired)")),
+               r"(?:premieres|premiered|begins streaming|debuts|debuted|airs|aired)",
+               r",?\s+(?:was|is|will be|has been|had been) (?:published|released|broadcast|screened|serialised|"
+               r"shortlisted|longlisted|adapted|reissued)", r"(?:sold|has sold) (?:more than |over )?[\d,.]+ copies")),
 }
 WORK_NOUNS = (
     "series", "show", "drama", "film", "movie", "documentary", "book", "novel", "sitcom", "programme", "program",
-    "podcast", "play", "album", "thriller", "comedy", "miniseries", "docuseries",
+    "podcast", "play", "album", "thriller", "comedy", "miniseries", "docuseries", "memoir", "autobiography",
+    "biography", "single", "song", "debut", "musical", "opera", "poem", "collection", "novella",
 )
 
 # -- numbers, quantities and facts ------------------------------------------------------------------------
@@ -343,11 +377,15 @@ LANGUAGE = Language(
     organisation_context=ORGANISATION_CONTEXT,
     work_nouns=WORK_NOUNS,
     title_verbs=("called", "titled", "entitled", "named"),
+    complement_prepositions=("of", "from", "in", "at", "for", "with", "near"),
     kind_cues=KIND_CUES,
+    title_small_words=("of", "the", "a", "an", "in", "on", "to", "for", "at", "from", "with"),
     work_description_links=("about", "that", "which", "set", "following", "starring", "from", "by", "in", "on",
-                            "for", "with", "based"),
+                            "for", "with", "based", "named", "called", "titled", "published", "released", "written",
+                            "directed", "produced", "due", "out"),
     bare_title_nouns=("series", "drama", "documentary", "novel", "sitcom", "thriller", "comedy", "miniseries",
-                      "docuseries", "podcast", "album", "movie"),
+                      "docuseries", "podcast", "album", "movie", "memoir", "autobiography", "biography", "novella",
+                      "musical"),
     decimal_mark=".",
     thousands_separators=",\u00a0\u202f ",
     default_currency="£",

@@ -118,7 +118,9 @@ class Language:
     work_nouns: Words  # "series", "film": what a work title follows
     title_verbs: Words  # "called", "titled" between the noun and the title
     work_description_links: Words  # what may follow "Glasshouse, a teen drama" ("about", "that")
+    title_small_words: Words  # lower-case words inside a title ("of", "the" in "Out of the Rough")
     bare_title_nouns: Words  # nouns a title may follow with no comma or quotation marks ("the thriller Night Rounds")
+    complement_prepositions: Words  # "of" in "Rosa Delgado of Omaha, who ...": the name after it is no subject
     kind_cues: Mapping[str, KindCues]  # kind -> what shows a name is of it (``entities.kinds``)
 
     # -- numbers, quantities and facts

@@ -597,6 +597,11 @@ class Store:
         with self.engine.connect() as conn:
             return known_people(conn, surnames, surname_of)
 
+    def outlet_names(self) -> set[str]:
+        """The outlets known by name (and the web hosts they stand for): a name entities take for an organisation."""
+        with self.engine.connect() as conn:
+            return {value for row in conn.execute(select(OutletRow.domain, OutletRow.name)) for value in row if value}
+
     def entity_ids_for_slugs(self, slugs: Iterable[str]) -> dict[str, str]:
         """Stored entity ids by name slug, whatever their kind."""
         with self.engine.connect() as conn:
