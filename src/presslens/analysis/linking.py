@@ -7,7 +7,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from ..entities import LocalEntity, link_entities, lookups, organisation_key, person_key, surname_key
+from ..entities import (
+    LocalEntity,
+    batch_kinds,
+    link_entities,
+    lookups,
+    organisation_key,
+    person_key,
+    surname_key,
+)
 from ..quotes import FoundQuote, article_quotes
 from ..records import Article, Entity, KnownPerson, Mention, Quote
 from .findings import Findings
@@ -39,6 +47,7 @@ def link(articles: Sequence[Article], findings: Sequence[Findings], directory: D
     surnames, slugs = lookups(local)
     known = directory.known_people(surnames, surname_key) if directory is not None else {}
     known_ids = directory.entity_ids_for_slugs(slugs) if directory is not None else {}
+    batch_kinds(local, known_ids)
     outlets = {a.outlet for a in articles if a.outlet} | (directory.outlet_names() if directory is not None else set())
     analysis = Analysis()
     for article, entities, quotes in zip(articles, local, (f.quotes for f in findings), strict=True):

@@ -27,6 +27,7 @@ __all__ = [
     "LocalEntity",
     "add_known_names",
     "analyse_text",
+    "batch_kinds",
     "gazetteer_of",
     "join_pieces",
     "link_entities",
@@ -54,6 +55,21 @@ def surnames_needed(entities: Sequence[LocalEntity]) -> set[str]:
     """Surnames to look up among known people: those standing alone in an article, and those of its full names
     (another spelling of a known person's name joins that person)."""
     return {e.key if e.surname_only else e.key.split()[-1] for e in entities if e.kind == "person" and e.key}
+
+
+def batch_kinds(found: Sequence[Sequence[LocalEntity]], known_ids: dict[str, str]) -> None:
+    """One kind per new name across a batch of articles: a name the store does not hold yet, typed differently in
+    the batch's articles ("Dunmore" a place in four, a person in two), takes the kind of most of its mentions (the
+    first one seen on a tie) in every article; ``known_ids`` gets that id, as if the store held it."""
+    votes: dict[str, dict[str, int]] = {}
+    for entities in found:
+        for entity in entities:
+            if not entity.surname_only:
+                tally = votes.setdefault(slug(entity.key), {})
+                tally[entity.kind] = tally.get(entity.kind, 0) + len(entity.mentions)
+    for name_slug, tally in votes.items():
+        if len(tally) > 1 and name_slug not in known_ids:
+            known_ids[name_slug] = f"{max(tally, key=tally.__getitem__)}:{name_slug}"
 
 
 def lookups(found: Sequence[Sequence[LocalEntity]]) -> tuple[set[str], set[str]]:

@@ -113,10 +113,13 @@ def evidence(text: str, start: int, end: int, language: Language, person_like: b
         votes["place"] += NAME_WORD  # "LINCOLN — The Nebraska Legislature ...", "PORTMERE, March 4 (Reuters)"
     if rules.honorific.search(before) or (words[0] in language.honorifics and len(words) > 1):
         votes["person"] += NAME_WORD
-    if person_like and (
-            apposition_role(text, end, language) or rules.speech_after.match(text, end)
-            or rules.speech_before.search(before[-12:]) or rules.role_before.search(before)):
+    speaks = rules.speech_after.match(text, end) or (  # "said Castlegate coach Marcus Fell": not Castlegate
+        rules.speech_before.search(before[-12:]) and re.match(r"\s*(?:[,.;:!?\"”’)]|$)", after))
+    if person_like and (speaks or apposition_role(text, end, language) or rules.role_before.search(before)):
         votes["person"] += CUE
+    elif speaks:  # "Whitcombe told", "Streamwell said": someone, a person unless more says an organisation
+        votes["person"] += WEAK_CUE
+        votes["organisation"] += MODEL_VOTE
     return votes
 
 
@@ -143,24 +146,26 @@ def vote_kinds(text: str, mentions: Sequence, language: Language, key: Callable,
     summed over the name's mentions (``key`` gives a mention's name key; only mentions for which ``voters``
     is true vote or change, the others keep their kind; ``more`` gives a mention's votes from a stage's own
     rules). A lone surname or short name votes with the one longer name of the text it ends, unless its own
-    evidence says another kind ("Carrow, the Glasgow four-piece led by Tamsin Carrow")."""
+    strong evidence says another kind ("Carrow, the Glasgow four-piece led by Tamsin Carrow")."""
     voting = [m for m in mentions if voters(m)]
-    joins = _groups([key(m) for m in voting])
-    longest: dict[str, str] = {}
+    surfaces: dict[str, str] = {}
     for m in voting:
-        name = joins.get(key(m), key(m))
-        if len(m.text) > len(longest.get(name, "")):
-            longest[name] = m.text
-    person_like = {name: looks_like_person_name(surface, language) for name, surface in longest.items()}
+        if len(m.text) > len(surfaces.get(key(m), "")):
+            surfaces[key(m)] = m.text
+    name_words_of_kinds = set().union(*(c.last_words for c in language.kind_cues.values()))
+    personal = {k for k, surface in surfaces.items() if looks_like_person_name(surface, language)
+                and k.split()[-1].rsplit("-", 1)[-1] not in name_words_of_kinds}
+    joins = _groups(list(surfaces), language.legal_forms, personal)
+    person_like = {k: joins.get(k, k) in personal for k in surfaces}
     tallies: dict[str, Counter] = {}
     evidence_only: dict[str, Counter] = {}
     for m in voting:
-        found = evidence(text, m.start, m.end, language, person_like[joins.get(key(m), key(m))])
+        found = evidence(text, m.start, m.end, language, person_like[key(m)])
         if more is not None:
             found.update(more(m))
         tallies.setdefault(key(m), Counter())[m.kind] += MODEL_VOTE
         tallies[key(m)].update(found)
-        evidence_only.setdefault(key(m), Counter()).update(found)
+        evidence_only.setdefault(key(m), Counter()).update({k: v for k, v in found.items() if v >= CUE})
     group = {k: target for k, target in joins.items() if not evidence_only.get(k) or not evidence_only.get(target)
              or _top(evidence_only[k]) == _top(evidence_only[target])}
     votes: dict[str, Counter] = {}
@@ -179,15 +184,19 @@ def _top(votes: Counter) -> str | None:
     return min(votes, key=lambda kind: (-votes[kind], ORDER.get(kind, 9))) if votes else None
 
 
-def _groups(keys: Sequence[str]) -> dict[str, str]:
+def _groups(keys: Sequence[str], legal_forms: frozenset[str] = frozenset(),
+            personal: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
     """A key that ends exactly one longer key of the text goes with it ("rourke" -> "callum rourke"), and so does
-    a key of two words or more that opens one ("kingsmead grammar" -> "kingsmead grammar school")."""
+    a key of two words or more that opens one ("kingsmead grammar" -> "kingsmead grammar school"), or one word
+    opening a personal name (``personal``: "callum" -> "callum rourke") or a name that only a legal form or trade
+    completes ("ventrel" -> "ventrel chemicals"; not "northfield" -> "northfield rovers")."""
     distinct = sorted(set(keys))
     out = {}
     for k in distinct:
         words = k.split()
         longer = [other.split() for other in distinct if len(other.split()) > len(words)]
-        joined = [o for o in longer if o[-len(words):] == words or (len(words) > 1 and o[:len(words)] == words)]
+        joined = [o for o in longer if o[-len(words):] == words or (o[:len(words)] == words and (
+            len(words) > 1 or " ".join(o) in personal or set(o[len(words):]) <= legal_forms))]
         if len(joined) == 1:
             out[k] = " ".join(joined[0])
     return out

@@ -161,8 +161,10 @@ KIND_CUES = {
                 r"(?:based|born|raised|lives|lived|living|located|situated|headquartered|grew up|held) in",
                 r"(?:north|south|east|west|north-east|north-west|south-east|south-west) of",
                 "near", "outside", "across", "throughout", "between", "towards",
-                r"(?:travelled|traveled|moved|returned|flew|drove|fled|commute|commuted) (?:to|from)"),
-        weak_before=("in", "from"),
+                r"(?:travelled|traveled|moved|returned|flew|drove|fled|commute|commuted) (?:to|from)",
+                r"(?:site|plant|factory|works|depot|offices?|base|camp|station|weir|bridge|happened|happening) "
+                r"(?:at|in|near)"),
+        weak_before=("in", "from", "at"),
         after=(_DESCRIBED % "town|village|hamlet|city|suburb|port|region|county|district|country|state|province|"
                             "island|capital",
                r"-based", r"-born", "residents", "town centre", "city centre", "high street", "town hall",
@@ -191,7 +193,7 @@ KIND_CUES = {
                "bosses", r"executives?", r"execs?", r"spokes(?:man|woman|person)", "shares", "subscribers",
                "staff", "employees", "headquarters", r"said in a statement", "magazine", "newspaper",
                r"['’]s? (?:board|shares|headquarters|chief executive|spokes(?:man|woman|person)|staff|employees|"
-               r"subscribers|website|statement|(?:best-known |flagship |new |latest )?products?|brand|factory|"
+               r"subscribers|website|statement|(?:best-known |flagship |new |latest )?products?|brand|factory|site|"
                r"plant|workforce|profits?|revenue|sales|shareholders)"),
         last_words=frozenset({"authority", "council", "agency", "trust", "university", "school", "club", "rovers",
                               "united", "company", "group", "party", "police", "fc", "ltd", "limited",
@@ -203,10 +205,12 @@ KIND_CUES = {
                               "forum", "cooperative", "athletic", "albion", "wanderers", "rangers", "orchestra",
                               "choir", "players", "brigade"} | _OUTLET_WORDS | _TRADE_WORDS)),
     "person": KindCues(
-        strong_after=(r",\s*\d{1,3}\s*,", r",\s*who\b"),
+        strong_after=(r",\s*\d{1,3}\s*,", r",\s*who\b", r",\s+(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w-]*\s+who\b",
+                      r",\s*whose (?:company|firm|business|wife|husband|family|father|mother|son|daughter|career)\b"),
         after=(r"['’]s? (?:wife|husband|son|daughter|mother|father|"
                r"family|brother|sister|widow|girlfriend|boyfriend|career|lawyer|death|funeral|resignation)",
-               r"['’]s? (?:\w+ )?(?:novel|memoir|poems?|poetry|paintings?|autobiography|biography)"),
+               r"['’]s? (?:\w+ )?(?:novel|memoir|poems?|poetry|paintings?|autobiography|biography|consortium|"
+               r"interview|remarks|speech|appointment|tenure|fortune)"),
         before=(r"(?:wife|husband|son|daughter|mother|father|brother|sister|widow|grandson|granddaughter),?",
                 r"(?:aged|pensioner|widower|filmmaker|film-maker|singer|songwriter|musician|novelist|poet|artist|"
                 r"photographer|designer|chef|farmer|boxer|striker|batsman|bowler|goalkeeper|midfielder|defender|"
