@@ -66,11 +66,19 @@ def test_align_repeated_line_at_another_event_is_another_quote():
     interview = side(FULL, context=f"At a screening in London, Feld said: “{FULL}”", published=date(2026, 3, 12))
     next_day = side(FULL, context=f"“{FULL}” Feld said.", published=date(2026, 3, 13))
     assert align(conference, next_day).same_quote  # one event named, the other silent: may well be it
-    assert not align(first, conference).same_quote  # published before the conference: cannot quote it
+    assert align(first, conference).same_quote  # the same words from Feld: one event named on one side is no proof
+    reworded = FULL.replace("frankly", "honestly").replace("tired", "sick").replace("handle", "cope with")
+    assert not align(side(reworded, context=f"“{reworded}” he told the Gazette.", published=date(2026, 3, 6)),
+                     conference).same_quote  # words changed, published before the conference: cannot quote it
     result = align(conference, interview)
     assert result.other_occasion and not result.same_quote
     months_later = side(FULL, published=date(2026, 6, 1))
-    assert not align(first, months_later).same_quote
+    assert align(first, months_later).same_quote  # the same words from one speaker: dates alone do not split
+    reworded = side(FULL.replace("frankly they", "they"), published=date(2026, 6, 1))
+    assert align(first, reworded).same_quote
+    assert not align(side("We trust teenagers and their judgement", published=date(2026, 3, 6)),
+                     side("We trust teenagers, and we trust their judgement on what to watch",
+                          published=date(2026, 6, 1))).same_quote  # other words months apart: another occasion
     recalled = side(FULL, context=f"Feld had previously said: “{FULL}”", published=date(2026, 6, 1))
     assert align(first, recalled).same_quote
 

@@ -24,7 +24,7 @@ import difflib
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -43,16 +43,20 @@ PARAPHRASE_COSINE = 0.72  # embedding cosine for a paraphrase with few shared wo
 PARAPHRASE_MIXED = 0.5    # cosine when the words overlap a little (cover >= 0.3) or a quoted fragment is shared
 SPLICE_WORDS = 4          # a cut of fewer words, with no ellipsis, is an alteration rather than a splice
 OCCASION_DAYS = 14        # further apart than this, a repeated line is a new occasion unless marked as earlier
+QUOTED_WORDS = 3  # quoted words that make a quotation (fewer: a scare quote, "edgy", and all the words count)
+NEAR_VERBATIM_COVER = 0.9  # an alteration keeping this share of the longer text's words is the same wording
 
 
 @lru_cache(maxsize=8)
-def _occasion_patterns(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A language's marks of an earlier occasion ("previously", "in January") and of a named event."""
+def _occasion_patterns(language: Language) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A language's marks of an earlier occasion ("previously", "in January"), of a named event, and of a line
+    said again ("repeating the phrase she used")."""
     earlier = re.compile(rf"\b(?:{one_of(language.earlier_markers)})\b", re.IGNORECASE)
     event = re.compile(
         rf"\b(?:{one_of(language.event_prepositions)})\s+(?:{one_of(language.event_determiners)})?\s*"
         rf"(?:[\w-]+\s+){{0,3}}?(?P<event>{one_of(language.event_nouns)})\b", re.IGNORECASE)
-    return earlier, event
+    again = re.compile(rf"\b(?:{one_of(language.repeat_markers)})\b", re.IGNORECASE)
+    return earlier, event, again
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,38 +252,52 @@ def _affiliated(person: QuoteSide, organisation: str, language: Language) -> boo
     return proper and bool(key) and f" {key} " in f" {organisation_key(person.context, language)} "
 
 
-def same_occasion(a: QuoteSide, b: QuoteSide, language: Language = lang.DEFAULT) -> bool:
-    """False when the contexts name two different events, when one names an event that the other
-    article was published too early to report, or when the dates are far apart; unless a side
-    marks the line as said earlier ("previously", "in January")."""
-    marks, _ = _occasion_patterns(language)
-    earlier = bool(marks.search(a.context) or marks.search(b.context))
+def same_occasion(a: QuoteSide, b: QuoteSide, language: Language = lang.DEFAULT, explicit_only: bool = False) -> bool:
+    """False when a side says the line was said again ("repeating the phrase she used"), when the contexts name two
+    different events, when one names an event that the other article was published too early to report, or when
+    the dates are far apart (unless a side marks the line as said earlier: "previously", "in January").
+
+    With ``explicit_only`` (the same words from the same speaker: strong evidence of one utterance) only explicit,
+    specific evidence splits: a line said again, or two different events; never dates, nor one event named."""
+    marks, _, again = _occasion_patterns(language)
+    if again.search(a.context) or again.search(b.context):
+        return False
     events_a, events_b = _events(a.context, language), _events(b.context, language)
     if events_a and events_b:
         return bool(events_a & events_b)
-    if a.published and b.published and not earlier:
-        if abs((a.published - b.published).days) > OCCASION_DAYS:
-            return False
-        if (events_a and (a.published - b.published).days > 1) or (events_b and (b.published - a.published).days > 1):
-            return False  # the later article reports an event the earlier one could not have quoted
-    return True
+    if explicit_only or not (a.published and b.published) or marks.search(a.context) or marks.search(b.context):
+        return True
+    days = (b.published - a.published).days
+    if abs(days) > OCCASION_DAYS:
+        return False
+    # the later article reports an event the earlier one could not have quoted
+    return not ((events_a and days < -1) or (events_b and days > 1))
 
 
 def _events(context: str, language: Language) -> set[str]:
-    _, event = _occasion_patterns(language)
+    _, event, _ = _occasion_patterns(language)
     return {m.group("event").lower() for m in event.finditer(context)}
 
 
 def align(a: QuoteSide, b: QuoteSide, cosine: float | None = None, language: Language | str | None = None) -> Alignment:
     """Compare two quotations (``cosine``: their embedding cosine, when known) by the rules of ``language``
-    (a code or a ``Language``; English when not given)."""
+    (a code or a ``Language``; English when not given).
+
+    The words compared are those said: a reporting clause inside the span ("..., the minister said, ...") is left
+    out, and when either side holds quotation marks only the quoted words count on that side (a mixed quote is
+    verbatim as far as its quotation goes). A pronoun speaker ("he") is first resolved from the side's context.
+    The same words from one speaker are one utterance unless the two sides name two different events."""
     language = lang.as_language(language)
-    words_a, words_b = words(a.text, language=language), words(b.text, language=language)
-    match = match_words(words_a, words_b, a.text, b.text)
+    a, b = with_named_speaker(a, language), with_named_speaker(b, language)
+    said_a, said_b = words_said(a.text, language), words_said(b.text, language)
+    words_a, words_b = words(said_a, language=language), words(said_b, language=language)
+    match = match_words(words_a, words_b, said_a, said_b)
     fragment = shares_fragment(a.text, b.text, language)
     kind = text_class(match, cosine, fragment, is_direct(a.text) and is_direct(b.text))
     agree = speakers_agree(a, b, language)
-    occasion = same_occasion(a, b, language)
+    same_wording = kind in ("verbatim", "trimmed") or (
+        kind == "altered" and match.matched >= NEAR_VERBATIM_COVER * match.longer)
+    occasion = same_occasion(a, b, language, explicit_only=bool(agree) and same_wording)
     related = kind != "different"
     score = _score(match, cosine, fragment)
     return Alignment(
@@ -289,6 +307,38 @@ def align(a: QuoteSide, b: QuoteSide, cosine: float | None = None, language: Lan
         other_occasion=related and not occasion,
         diff=word_diff(words_a, words_b, match) if related else [],
     )
+
+
+def words_said(text: str, language: Language = lang.DEFAULT) -> str:
+    """What a quotation span says, for comparing: its quoted words when it holds quotation marks (joined by an
+    ellipsis, so the cut reads as a splice), else the span without a reporting clause set off inside it
+    ("The plan, the minister said, was sound")."""
+    fragments = quoted_fragments(text)
+    if sum(len(fragment.split()) for fragment in fragments) >= QUOTED_WORDS:
+        return " … ".join(fragments)
+    return _inner_clause(language).sub(" ", text)
+
+
+@lru_cache(maxsize=8)
+def _inner_clause(language: Language) -> re.Pattern[str]:
+    """A reporting clause set off by commas inside a span: ", the minister said," / ", said Ms Ortiz,"."""
+    verbs = one_of(language.speech_verbs)
+    who = (rf"(?:{one_of(sorted(language.speaker_pronouns))}|(?:{one_of(language.definite_articles)})\s+[\w'’-]+"
+           rf"(?:\s+[\w'’-]+)?|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})")
+    return re.compile(rf",\s*(?:{who}\s+(?:{verbs})|(?:{verbs})\s+{who})\s*,", re.IGNORECASE)
+
+
+def with_named_speaker(side: QuoteSide, language: Language = lang.DEFAULT) -> QuoteSide:
+    """The side with a pronoun speaker ("he") replaced by the person its context names last before the quote."""
+    if not side.speaker or side.speaker.strip().lower() not in language.speaker_pronouns or not side.context:
+        return side
+    at = side.context.find(side.text[:40]) if side.text else -1
+    before = side.context[:at] if at > 0 else side.context
+    names = [m.group() for m in _CAPITALISED.finditer(before) if looks_like_person_name(m.group(), language)]
+    return replace(side, speaker=names[-1]) if names else side
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}")
 
 
 def _score(match: WordMatch, cosine: float | None, fragment: bool) -> float:

@@ -11,6 +11,9 @@ from .. import lang
 from ..lang import Language
 
 _WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*", re.UNICODE)
+_GLUED_UNIT = re.compile(r"(?<=\d)(?=[^\W\d_]{2,})(?!(?:st|nd|rd|th|s)\b)")  # "4.5million" (not "1st", "3m")
+_INSERTION = re.compile(r"\[[^\[\]]{0,80}\]")  # an editor's [insertion] into quoted words
+_RESTORED = re.compile(r"\[([^\W\d_]{1,2})\](\w*)")  # "[T]he": a letter restored
 
 
 @lru_cache(maxsize=8)
@@ -44,9 +47,25 @@ def fold(word: str, language: Language = lang.DEFAULT) -> str:
 
 
 def words(text: str, offset: int = 0, language: Language = lang.DEFAULT) -> list[Word]:
-    """The words of ``text`` with offsets (plus ``offset``) and folded keys."""
-    return [Word(m.start() + offset, m.end() + offset, m.group(), fold(m.group(), language))
-            for m in _WORD.finditer(text)]
+    """The words of ``text`` with offsets (plus ``offset``) and folded keys; a number glued to its unit is two
+    words ("4.5million"), and an editor's [insertion] is no words unless it only restores letters ("[T]he")."""
+    out = []
+    for m in _WORD.finditer(_without_insertions(text)):
+        start = m.start()
+        for part in _GLUED_UNIT.split(m.group()):
+            if part:
+                out.append(Word(start + offset, start + len(part) + offset, part, fold(part, language)))
+            start += len(part)
+    return out
+
+
+def _without_insertions(text: str) -> str:
+    """``text`` with editors' [insertions] blanked out, the same length (offsets hold); letters restored in a word
+    ("[T]he") are kept in it."""
+    if "[" not in text:
+        return text
+    text = _RESTORED.sub(lambda m: m.group(1) + m.group(2) + "  ", text)
+    return _INSERTION.sub(lambda m: " " * len(m.group()), text)
 
 
 def content_keys(items: list[Word], language: Language = lang.DEFAULT) -> set[str]:

@@ -364,6 +364,10 @@ LANGUAGE = Language(
     apposition_verbs=("said", "says", "told"),
     channels=CHANNELS,
     earlier_markers=EARLIER_MARKERS,
+    repeat_markers=(r"repeat(?:ing|ed|s)? (?:the|her|his|their|a|an|that) (?:\w+ )?(?:phrase|line|words|remark|claim|"
+                    r"slogan|mantra|warning|promise)", r"(?:phrase|line|words|remark) (?:she|he|they|it) (?:had )?"
+                    r"(?:first )?used", r"echo(?:ing|ed) (?:her|his|their) (?:own )?(?:words|remarks|comments)",
+                    r"(?:said|told|used) (?:it|this|the same) (?:again|before)", "once again", "again on"),
     event_prepositions=("at", "to", "told", "during", "before", "addressing", "on"),
     event_determiners=("an?", "the", "this", "last", r"[A-Z]\w+'?s?"),
     event_nouns=EVENT_NOUNS,

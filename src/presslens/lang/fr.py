@@ -323,6 +323,8 @@ LANGUAGE = Language(
     apposition_verbs=("a déclaré", "a dit", "a affirmé", "a ajouté", "déclare", "dit"),
     channels=CHANNELS,
     earlier_markers=EARLIER_MARKERS,
+    repeat_markers=(r"répét(?:ant|é|ait|e) (?:la|sa|cette) (?:phrase|formule)",
+                    r"reprenant (?:la|sa) (?:phrase|formule)", "à nouveau", "de nouveau"),
     event_prepositions=("lors d[eu']", "à", "au", "pendant", "devant", "durant"),
     event_determiners=("une?", "la", "le", "l'", "les", "cette", "ce"),
     event_nouns=EVENT_NOUNS,

@@ -98,6 +98,7 @@ class Language:
     apposition_verbs: Words  # these may end a role in apposition
     channels: Mapping[str, str]  # a word near the cue -> the channel
     earlier_markers: Words  # a quote said on an earlier occasion
+    repeat_markers: Words  # a quote said again: "repeating the phrase she used when the row began"
     event_prepositions: Words  # before the event a quote was said at
     event_determiners: Words  # ... and the words that may open its name
     event_nouns: Words  # the events
