@@ -80,3 +80,10 @@ def test_a_pronoun_speaker_is_resolved_from_its_context_before_speakers_are_comp
     result = align(told, side(f"“{LINE}”", speaker="Ana Ortiz"))
     assert result.speaker_conflict and not result.same_quote
     assert align(told, side(f"“{LINE}”", speaker="Luis Marin")).same_quote
+
+
+def test_the_best_threshold_baseline_is_tuned_on_the_pairs_it_is_scored_on():
+    from presslens.compare.evaluate import best_threshold
+
+    threshold, scores = best_threshold([True, True, False, False, True], [0.9, 0.7, 0.75, 0.3, 0.95])
+    assert threshold == 0.7 and (scores["precision"], scores["recall"]) == (0.75, 1.0)
