@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from .compare import Brief, brief_markdown, story_brief
+from .compare import Brief, QuoteTrace, brief_markdown, story_brief, trace_quote
 from .errors import ConfigError
 from .export import export_chunks
 from .pipeline import IngestReport, ingest_paths, ingest_records
@@ -162,6 +162,10 @@ class Archive:
         return _keyset_pages(lambda size, after: self.store.list_quotes(
             limit=size, offset=offset if after is None else 0, after=after, **filters), lambda q: q.quote_id, limit)
 
+    def trace(self, quote_id: str) -> QuoteTrace:
+        """Every version of a quote anywhere in the archive (``presslens trace QUOTE_ID``)."""
+        return quote_trace(self.store, quote_id)
+
     def entities(self, *, kind: str | None = None, search: str | None = None, limit: int | None = None,
                  offset: int = 0) -> Iterator[EntitySummary]:
         """Canonical people, organisations, works and places, most mentioned first."""
@@ -201,6 +205,22 @@ class Archive:
             for chunk in chunks:
                 handle.write(chunk)
         return path
+
+
+def quote_trace(store: Store, quote_id: str, limit: int = 200) -> QuoteTrace:
+    """A stored quote's versions across the store: its index candidates checked by the aligner."""
+    quote = store.get_quote(quote_id)
+    texts: dict[str, str] = {}
+
+    def text_of(article_id: str) -> str:
+        if article_id not in texts:
+            texts[article_id] = store.get_article(article_id).raw_text
+        return texts[article_id]
+
+    article = store.get_article(quote.article_id)
+    texts[quote.article_id] = article.raw_text
+    candidates = [(q, text_of(q.article_id)) for q in store.quote_candidates(quote_id, limit)]
+    return trace_quote(quote, article.raw_text, candidates, article.language)
 
 
 def _export_filters(filters: dict) -> ExportFilters:

@@ -57,13 +57,14 @@ class Errors:
     E511 = "the store refused the record: {detail}"
     E512 = "no thread matches {key!r} (give a thread id, an id prefix of 4+ characters, or a story id)"
     E513 = "{key!r} is not a quote id (ARTICLE_ID-POSITION)"
+    E514 = "no quote matches {key!r} (give a quote id, ARTICLE_ID-POSITION, as quote listings show)"
     E601 = "invalid pair record: {detail}"
     E701 = "not a presslens batch output: {detail}"
     E702 = "the Spark job failed: {detail}"
 
 
 # Errors that say a record asked for is not there (404 over HTTP, exit status 4 on the command line).
-NOT_FOUND_CODES = frozenset({"E502", "E504", "E505", "E512"})
+NOT_FOUND_CODES = frozenset({"E502", "E504", "E505", "E512", "E514"})
 
 
 class PresslensError(Exception):

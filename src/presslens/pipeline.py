@@ -14,6 +14,7 @@ from pathlib import Path
 from .analysis import Analysis, clean_and_find, link, quote_extractor
 from .analysis.finding import failure
 from .clean import article_id_for
+from .compare.trace import band_keys
 from .errors import IngestError, PresslensError, StoreError
 from .ingest import iter_sources, read_bytes, read_path, read_records
 from .ingest.web import Fetcher, UrlRead, is_url, read_url
@@ -248,7 +249,7 @@ def _add_each(articles: Sequence[Article], analysis: Analysis, store: Store, set
     method = _method_name(settings)
     try:
         return list(articles), store.add_articles(articles, analysis.quotes, method=method,
-                                                  entities=analysis.entities)
+                                                  entities=analysis.entities, quote_keys=band_keys)
     except StoreError as exc:
         if exc.code != "E511":
             raise

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, R
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
+from ..archive import quote_trace
 from ..export import MEDIA_TYPES, export_chunks
 from ..settings import Settings
 from ..store import EXPORT_COLUMNS, ExportFilters, Store
@@ -314,6 +315,14 @@ def list_quotes(request: Request, limit: Limit = 50, cursor: Cursor = None, spea
                "speaker_entity_id": speaker_id, "since": since, "until": until}
     found = store.list_quotes(**filters, limit=limit + 1, after=decode_key_cursor(cursor, "q"))
     return keyset_page(with_story_ids(store, found), limit, "q", "quote_id", store.count_quotes(**filters))
+
+
+@router.get("/quotes/{quote_id}/versions", response_model=schemas.QuoteVersions, response_model_exclude_unset=True,
+            response_model_by_alias=True, summary="Every version of a quote across the store")
+def get_quote_versions(request: Request, quote_id: Key) -> dict:
+    """The quote's versions anywhere in the store (any story, outlet, date), checked by the aligner: by outlet and
+    time, the earliest publisher, who trimmed or altered it (word diff), who gave it to another speaker."""
+    return quote_trace(store_of(request), quote_id).as_dict()
 
 
 def with_story_ids(store: Store, quotes: list) -> list[dict]:

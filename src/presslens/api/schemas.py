@@ -361,3 +361,35 @@ class Outlet(Model):
 
 class OutletList(Model):
     items: list[Outlet]
+
+
+# -- quote tracing --------------------------------------------------------------------------------
+
+class TracedQuote(Model):
+    quote_id: str
+    article_id: str
+    outlet: str | None
+    published: Day
+    speaker: str | None
+    text: str
+    class_: Literal["verbatim", "trimmed", "altered", "paraphrase", "different"] | None = Field(
+        None, alias="class", description="how this version relates to the traced quote (absent for the quote itself)")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
+    other_speaker: bool | None = Field(None, description="the same words given to another speaker")
+    diff: list[DiffOp] | None = Field(None, description="the word changes against the traced quote")
+
+
+class FirstSeen(Model):
+    quote_id: str
+    outlet: str | None
+    published: Day
+
+
+class QuoteVersions(Model):
+    quote: TracedQuote
+    versions: list[TracedQuote] = Field(description="the same quote elsewhere in the store, oldest first")
+    earliest: FirstSeen = Field(description="the first publisher seen")
+    outlets: list[str]
+    trimmed_by: list[str] = Field(description="outlets whose version is a part of the quote")
+    altered_by: list[str] = Field(description="outlets whose version changes words inside it")
+    other_speakers: list[TracedQuote] = Field(description="the same words given to someone else")

@@ -50,9 +50,48 @@ def quotes(obj: Context, speaker, outlet, since, until, kind, article_id, story,
         print_json([q.as_dict() for q in found])
         return
     rows = [(q.speaker_name or q.speaker or "?", q.speaker_role, _short(q.content), q.kind, q.cue,
-             q.outlet, q.article_id[:10]) for q in found]
+             q.outlet, q.quote_id) for q in found]
     title = heading(len(found), obj.archive.count("quotes", **filters), "quote")
-    print_table(title, ["speaker", "role", "quote", "kind", "cue", "outlet", "article"], rows)
+    print_table(title, ["speaker", "role", "quote", "kind", "cue", "outlet", "quote id (presslens trace ID)"], rows)
+
+
+@cli.command()
+@click.argument("quote_id")
+@json_option
+@click.pass_obj
+def trace(obj: Context, quote_id: str, as_json: bool) -> None:
+    """Every version of a quote across the whole archive: by outlet and date, the earliest publisher, who trimmed
+    or altered it (word diff), who gave the same words to someone else. QUOTE_ID as `presslens quotes` shows it."""
+    found = obj.archive.trace(quote_id)
+    if as_json:
+        print_json(found.as_dict())
+        return
+    quote, earliest = found.quote, found.earliest
+    console.print(f"{quote.speaker or '?'}: “{_short(quote.text, 300)}”  ({quote.outlet or '?'}, "
+                  f"{quote.published or 'undated'}, {quote.quote_id})")
+    console.print(f"{len(found.versions)} other versions in {len({v.outlet for v in found.versions})} outlets; "
+                  f"earliest seen: {earliest.outlet or '?'} on {earliest.published or 'an unknown date'}")
+    rows = [(str(v.published or ""), v.outlet, v.speaker, v.alignment.kind if v.alignment else "",
+             _diff_text(v), v.quote_id) for v in found.versions]
+    print_table("versions", ["published", "outlet", "speaker", "class", "changes", "quote id"], rows)
+    if found.other_speakers:
+        rows = [(str(v.published or ""), v.outlet, v.speaker, _short(v.text, 120), v.quote_id)
+                for v in found.other_speakers]
+        print_table("the same words given to another speaker", ["published", "outlet", "speaker", "quote",
+                                                               "quote id"], rows)
+
+
+def _diff_text(version) -> str:
+    """A version's word changes against the traced quote: "-removed +added"."""
+    if version.alignment is None:
+        return ""
+    parts = []
+    for op in version.alignment.diff:
+        if op.op in ("delete", "replace") and op.a:
+            parts.append(f"-{op.a}")
+        if op.op in ("insert", "replace") and op.b:
+            parts.append(f"+{op.b}")
+    return _short(" ".join(parts), 120) or "none"
 
 
 def _short(text: str, width: int = 160) -> str:

@@ -2,7 +2,8 @@
 
 ``align`` finds the same quotation in two articles and says how it changed;
 ``facts`` finds quantities and tells agreeing from conflicting ones; ``brief``
-puts a story together outlet by outlet; ``markdown`` renders it.
+puts a story together outlet by outlet; ``markdown`` renders it; ``trace`` finds every
+version of one quotation across the whole archive.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from functools import lru_cache
 from .align import Alignment, QuoteSide, align, align_pairs, fuzzy_baseline
 from .brief import Brief, build_brief
 from .markdown import brief_markdown
+from .trace import QuoteTrace, QuoteVersion, band_keys, trace_quote
 
-__all__ = ["Alignment", "Brief", "QuoteSide", "align", "align_pairs", "brief_markdown", "build_brief",
-           "fuzzy_baseline", "models", "story_brief", "tagger"]
+__all__ = ["Alignment", "Brief", "QuoteSide", "QuoteTrace", "QuoteVersion", "align", "align_pairs", "band_keys",
+           "brief_markdown", "build_brief", "fuzzy_baseline", "models", "story_brief", "tagger", "trace_quote"]
 
 
 # What the facts need of a spaCy pipeline: parts of speech and lemmas (English tags with a tagger, French with

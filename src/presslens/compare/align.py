@@ -314,9 +314,25 @@ def words_said(text: str, language: Language = lang.DEFAULT) -> str:
     ellipsis, so the cut reads as a splice), else the span without a reporting clause set off inside it
     ("The plan, the minister said, was sound")."""
     fragments = quoted_fragments(text)
+    tail = _unclosed_tail(text)  # a span cut before its quotation closes: "... said Whitcombe. “But this is"
+    if tail and fragments:
+        fragments.append(tail)
     if sum(len(fragment.split()) for fragment in fragments) >= QUOTED_WORDS:
         return " … ".join(fragments)
     return _inner_clause(language).sub(" ", text)
+
+
+def _unclosed_tail(text: str) -> str | None:
+    """What follows a quotation mark that opens and never closes, at the end of a span."""
+    marks = [(i, c) for i, c in enumerate(text) if c in "\"“”«»„‟"]
+    if not marks:
+        return None
+    at, mark = marks[-1]
+    german_close = mark == "“" and len(marks) > 1 and marks[-2][1] == "„"  # „...“
+    opening = (mark in "«„" or (mark == "“" and not german_close)
+               or (mark == '"' and text.count('"') % 2 == 1))
+    tail = text[at + 1:].strip()
+    return tail if opening and len(tail.split()) >= 2 else None
 
 
 @lru_cache(maxsize=8)

@@ -73,6 +73,7 @@ from .models import (
     ArticleRow,
     MentionRow,
     OutletRow,
+    QuoteBandRow,
     QuoteRow,
     StoryLinkRow,
     StoryRow,
@@ -224,8 +225,10 @@ class Store:
 
     def add_articles(self, articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]] | None = None,
                      method: str = "",
-                     entities: Mapping[str, tuple[Sequence[Entity], Sequence[Mention]]] | None = None) -> list[bool]:
-        """Store articles, with their quotes and entities by article id, in one transaction.
+                     entities: Mapping[str, tuple[Sequence[Entity], Sequence[Mention]]] | None = None,
+                     quote_keys: Callable[[str, str | None], Sequence[str]] | None = None) -> list[bool]:
+        """Store articles, with their quotes and entities by article id, in one transaction; ``quote_keys`` gives
+        each quote's index keys (its text and language: ``compare.trace.band_keys``) for ``quote_candidates``.
 
         Returns, for each article, True if new, False if already there (its quotes and
         entities are then left as they were). Raises ``StoreError``: E510 when the database cannot be
@@ -234,15 +237,15 @@ class Store:
         if not articles:
             return []
         try:
-            return self._add_articles(articles, quotes, method, entities)
+            return self._add_articles(articles, quotes, method, entities, quote_keys)
         except OperationalError as exc:
             raise StoreError("E510", url=shown_url(str(self.engine.url)), detail=_first_line(exc)) from exc
         except SQLAlchemyError as exc:
             raise StoreError("E511", detail=_first_line(exc)) from exc
 
     def _add_articles(self, articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]] | None,
-                      method: str, entities: Mapping[str, tuple[Sequence[Entity], Sequence[Mention]]] | None
-                      ) -> list[bool]:
+                      method: str, entities: Mapping[str, tuple[Sequence[Entity], Sequence[Mention]]] | None,
+                      quote_keys: Callable[[str, str | None], Sequence[str]] | None = None) -> list[bool]:
         now = datetime.now(UTC).replace(tzinfo=None)
         with self.engine.begin() as conn:
             names = self._learn_outlets(conn, articles)
@@ -262,6 +265,13 @@ class Store:
             rows = [row for article_id in fresh for row in quote_rows((quotes or {}).get(article_id, ()), method)]
             if rows:
                 conn.execute(QuoteRow.__table__.insert(), rows)
+            if rows and quote_keys is not None:
+                languages = {a.article_id: a.language for a in articles}
+                bands = [{"band_key": key, "article_id": row["article_id"], "position": row["position"]}
+                         for row in rows for key in dict.fromkeys(quote_keys(row["content_text"],
+                                                                             languages.get(row["article_id"])))]
+                if bands:
+                    conn.execute(QuoteBandRow.__table__.insert(), bands)
         unseen = set(fresh)
         added = []
         for article in articles:
@@ -396,6 +406,42 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(query.limit(limit).offset(offset)).all()
         return [to_summary(row) for row in rows]
+
+    def get_quote(self, key: str) -> QuoteSummary:
+        """The quote with this id (``<article id>-<position>``); StoreError E513 for no quote id, E514 for no quote."""
+        article_id, _, position = key.strip().rpartition("-")
+        if not article_id or not position.isdigit():
+            raise ConfigError("E513", key=printable(key))
+        found = self._quote_summaries(article_id, [int(position)])
+        if not found:
+            raise StoreError("E514", key=printable(key))
+        return found[0]
+
+    def quote_candidates(self, key: str, limit: int = 200) -> list[QuoteSummary]:
+        """Quotes sharing an index key with this one (``add_articles``' ``quote_keys``): the candidate versions of
+        one quotation anywhere in the store, to be checked (``compare.trace``); oldest first, at most ``limit``."""
+        article_id, _, position = key.strip().rpartition("-")
+        if not position.isdigit():
+            return []
+        mine, theirs = aliased(QuoteBandRow), aliased(QuoteBandRow)
+        query = (select(theirs.article_id, theirs.position).distinct()
+                 .join(mine, mine.band_key == theirs.band_key)
+                 .where(mine.article_id == article_id, mine.position == int(position),
+                        or_(theirs.article_id != article_id, theirs.position != int(position)))
+                 .limit(limit))
+        with self.engine.connect() as conn:
+            pairs = conn.execute(query).all()
+        out = []
+        for other, positions in _group_positions(pairs).items():
+            out += self._quote_summaries(other, positions)
+        return sorted(out, key=lambda q: (q.published is None, q.published or date.max, q.quote_id))
+
+    def _quote_summaries(self, article_id: str, positions: Sequence[int]) -> list[QuoteSummary]:
+        if not article_id or not positions:
+            return []
+        query = quotes_query(article_id=article_id).where(QuoteRow.position.in_(list(positions)))
+        with self.engine.connect() as conn:
+            return [to_summary(row) for row in conn.execute(query)]
 
     def _quotes_query(self, *, speaker: str | None = None, outlet: str | None = None, kind: str | None = None,
                       article_id: str | None = None, article_ids: Sequence[str] | None = None,
@@ -724,6 +770,13 @@ def _after_quote(key: str):
 def _count(conn, query) -> int:
     """How many rows ``query`` gives."""
     return conn.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+
+
+def _group_positions(pairs: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for article_id, position in pairs:
+        out.setdefault(article_id, []).append(position)
+    return out
 
 
 def _first_line(exc: BaseException) -> str:

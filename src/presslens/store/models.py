@@ -105,6 +105,18 @@ class QuoteRow(Base):
     method: Mapped[str] = mapped_column(String(40))
 
 
+class QuoteBandRow(Base):
+    """One LSH band key of a quote's words said (``compare.trace``): quotes sharing a key are candidate versions of
+    one quotation, anywhere in the store."""
+
+    __tablename__ = "quote_bands"
+
+    band_key: Mapped[str] = mapped_column(String(18), primary_key=True)
+    article_id: Mapped[str] = mapped_column(String(32), ForeignKey("articles.id", ondelete="CASCADE"),
+                                            primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
 class EntityRow(Base):
     """A canonical entity: every surface form and role seen, as JSON lists."""
 

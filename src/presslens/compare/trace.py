@@ -1,0 +1,163 @@
+"""Quote tracing across the archive: every version of a quotation, whatever its story, outlet or date.
+
+Each stored quote gets a MinHash signature (datasketch) of its words said (``align.words_said``: quoted words,
+folded; word pairs holding a content word) cut into LSH bands: ``BANDS`` bands of ``ROWS`` rows, so two quotes
+whose word pairs overlap by a Jaccard of 0.2 share a band 73% of the time, by 0.3 95%. A trimmed version of a
+long quote overlaps it little, so each quote is also indexed under its word triples holding two content words
+(anchors, at most ``ANCHORS``). The store keeps these keys beside the quotes (``quote_bands``) as articles
+arrive: adding a quote costs its signature and at most ``BANDS + ANCHORS`` index rows whatever the store holds,
+and finding its candidates is as many index lookups. Every candidate is then checked by the aligner
+(``align.align``), the same rules as the brief, so a version is a same-quote pair, not a fuzzy neighbour.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from .. import lang
+from ..lang import Language
+from .align import Alignment, QuoteSide, align, words_said
+from .text import content_keys, context_of, words
+
+PERMUTATIONS = 64
+BANDS = 32
+ROWS = PERMUTATIONS // BANDS
+SEED = 7
+ANCHORS = 100  # word-triple keys a quote is indexed under, at most (a quote of some 100 words has them all)
+
+
+def band_keys(text: str, language: Language | str | None = None) -> list[str]:
+    """The index keys of a quotation's words said: its ``BANDS`` LSH band keys ("00" + 16 hex digits for band 0,
+    ...), then an anchor key ("t" + 16 hex digits) for each of its word triples holding two content words, at most
+    ``ANCHORS`` (the smallest hashes: the same triples for the same text). Bands find rewordings of a whole quote;
+    anchors find a short part of a long one ("gets away clean" in a two-sentence quote), which shares too few word
+    pairs with it for a band. None for a quotation with no content word."""
+    language = lang.as_language(language)
+    shingles = _shingles(text, language)
+    if not shingles:
+        return []
+    from datasketch import MinHash
+
+    signature = MinHash(num_perm=PERMUTATIONS, seed=SEED)
+    signature.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+    values = np.asarray(signature.hashvalues, dtype=np.uint64)
+    keys = [f"{band:02d}" + _digest(values[band * ROWS:(band + 1) * ROWS].tobytes()) for band in range(BANDS)]
+    return keys + sorted("t" + _digest(triple.encode("utf-8")) for triple in _triples(text, language))[:ANCHORS]
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
+
+
+def _triples(text: str, language: Language) -> set[str]:
+    """Word triples of the words said that hold two content words or more."""
+    said = words(words_said(text, language), language=language)
+    content = content_keys(said, language)
+    keys = [w.key for w in said]
+    return {" ".join(keys[i:i + 3]) for i in range(len(keys) - 2) if sum(k in content for k in keys[i:i + 3]) >= 2}
+
+
+def _shingles(text: str, language: Language) -> set[str]:
+    """Word pairs of the words said that hold a content word (a one-word quote: the word itself)."""
+    said = words(words_said(text, language), language=language)
+    keys = [w.key for w in said]
+    content = content_keys(said, language)
+    if len(keys) == 1:
+        return set(keys) & content
+    return {f"{a} {b}" for a, b in itertools.pairwise(keys) if a in content or b in content}
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVersion:
+    """A version of a quotation: where and when it appeared, who it was given to, and how it differs."""
+
+    quote_id: str
+    article_id: str
+    outlet: str | None
+    published: date | None
+    speaker: str | None
+    text: str
+    alignment: Alignment | None = None  # against the traced quote (None for the traced quote itself)
+
+    def as_dict(self) -> dict:
+        out = {"quote_id": self.quote_id, "article_id": self.article_id, "outlet": self.outlet,
+               "published": self.published.isoformat() if self.published else None, "speaker": self.speaker,
+               "text": self.text}
+        if self.alignment is not None:
+            out |= {"class": self.alignment.kind, "other_speaker": self.alignment.speaker_conflict,
+                    "diff": [d.as_dict() for d in self.alignment.diff if d.op != "equal"]}
+        return out
+
+
+@dataclass
+class QuoteTrace:
+    """A quote and its versions anywhere in the store, in publication order."""
+
+    quote: QuoteVersion
+    versions: list[QuoteVersion] = field(default_factory=list)  # the same quote elsewhere
+    other_speakers: list[QuoteVersion] = field(default_factory=list)  # the same words given to someone else
+
+    @property
+    def earliest(self) -> QuoteVersion:
+        """The first publisher seen (undated versions last)."""
+        return min([self.quote, *self.versions], key=lambda v: (v.published is None, v.published or date.max))
+
+    def outlets_by_class(self, kind: str) -> list[str]:
+        """Outlets whose version has this class against the traced quote ("trimmed", "altered")."""
+        return sorted({v.outlet or "?" for v in self.versions if v.alignment and v.alignment.kind == kind})
+
+    def as_dict(self) -> dict:
+        earliest = self.earliest
+        return {"quote": self.quote.as_dict(), "versions": [v.as_dict() for v in self.versions],
+                "earliest": {"quote_id": earliest.quote_id, "outlet": earliest.outlet,
+                             "published": earliest.published.isoformat() if earliest.published else None},
+                "outlets": sorted({v.outlet or "?" for v in [self.quote, *self.versions]}),
+                "trimmed_by": self.outlets_by_class("trimmed"), "altered_by": self.outlets_by_class("altered"),
+                "other_speakers": [v.as_dict() for v in self.other_speakers]}
+
+
+def trace(quote: QuoteVersion, context: str, candidates: Sequence[tuple[QuoteVersion, str]],
+          language: Language | str | None = None) -> QuoteTrace:
+    """Check each candidate (a version and its context) against the quote with the aligner: a same-quote pair is a
+    version; the same words given to another speaker are listed apart. Publication order, then quote id."""
+    language = lang.as_language(language)
+    side = _side(quote, context)
+    found = QuoteTrace(quote)
+    for candidate, candidate_context in candidates:
+        if candidate.quote_id == quote.quote_id:
+            continue
+        result = align(side, _side(candidate, candidate_context), language=language)
+        version = QuoteVersion(candidate.quote_id, candidate.article_id, candidate.outlet, candidate.published,
+                               candidate.speaker, candidate.text, result)
+        if result.same_quote:
+            found.versions.append(version)
+        elif result.speaker_conflict:
+            found.other_speakers.append(version)
+    order = lambda v: (v.published is None, v.published or date.max, v.quote_id)  # noqa: E731
+    found.versions.sort(key=order)
+    found.other_speakers.sort(key=order)
+    return found
+
+
+def trace_quote(quote, text: str, candidates: Sequence[tuple[object, str]],
+                language: Language | str | None = None) -> QuoteTrace:
+    """``trace`` for stored quotes (``QuoteSummary``: quote_id, article_id, outlet, published, speaker_name,
+    content, content_start, content_end) with their articles' original texts."""
+    return trace(version_of(quote), context_of(text, quote.content_start, quote.content_end),
+                 [(version_of(q), context_of(t, q.content_start, q.content_end)) for q, t in candidates], language)
+
+
+def version_of(quote) -> QuoteVersion:
+    """A stored quote (``QuoteSummary``) as a version."""
+    return QuoteVersion(quote.quote_id, quote.article_id, quote.outlet, quote.published,
+                        quote.speaker_name or quote.speaker, quote.content)
+
+
+def _side(version: QuoteVersion, context: str) -> QuoteSide:
+    return QuoteSide(version.text, context, version.speaker, None, version.outlet, version.published)
