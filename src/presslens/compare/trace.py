@@ -2,12 +2,13 @@
 
 Each stored quote gets a MinHash signature (datasketch) of its words said (``align.words_said``: quoted words,
 folded; word pairs holding a content word) cut into LSH bands: ``BANDS`` bands of ``ROWS`` rows, so two quotes
-whose word pairs overlap by a Jaccard of 0.2 share a band 73% of the time, by 0.3 95%. A trimmed version of a
+whose word pairs overlap by a Jaccard of 0.5 share a band 64% of the time, by 0.7 99%. A trimmed version of a
 long quote overlaps it little, so each quote is also indexed under its word triples holding two content words
-(anchors, at most ``ANCHORS``). The store keeps these keys beside the quotes (``quote_bands``) as articles
-arrive: adding a quote costs its signature and at most ``BANDS + ANCHORS`` index rows whatever the store holds,
-and finding its candidates is as many index lookups. Every candidate is then checked by the aligner
-(``align.align``), the same rules as the brief, so a version is a same-quote pair, not a fuzzy neighbour.
+(anchors, at most ``ANCHORS``): one shared triple makes a candidate. The store keeps these 64-bit keys beside
+the quotes (``quote_bands``) as articles arrive: adding a quote costs its signature and at most
+``BANDS + ANCHORS`` index rows whatever the store holds, and finding its candidates as many index lookups.
+Every candidate is then checked by the aligner (``align.align``), the same rules as the brief, so a version is
+a same-quote pair, not a fuzzy neighbour.
 """
 
 from __future__ import annotations
@@ -26,18 +27,18 @@ from .align import Alignment, QuoteSide, align, words_said
 from .text import content_keys, context_of, words
 
 PERMUTATIONS = 64
-BANDS = 32
+BANDS = 16
 ROWS = PERMUTATIONS // BANDS
 SEED = 7
-ANCHORS = 100  # word-triple keys a quote is indexed under, at most (a quote of some 100 words has them all)
+ANCHORS = 64  # word-triple keys a quote is indexed under, at most (a quote of some 80 words has them all)
 
 
-def band_keys(text: str, language: Language | str | None = None) -> list[str]:
-    """The index keys of a quotation's words said: its ``BANDS`` LSH band keys ("00" + 16 hex digits for band 0,
-    ...), then an anchor key ("t" + 16 hex digits) for each of its word triples holding two content words, at most
-    ``ANCHORS`` (the smallest hashes: the same triples for the same text). Bands find rewordings of a whole quote;
-    anchors find a short part of a long one ("gets away clean" in a two-sentence quote), which shares too few word
-    pairs with it for a band. None for a quotation with no content word."""
+def band_keys(text: str, language: Language | str | None = None) -> list[int]:
+    """The index keys of a quotation's words said, as signed 64-bit integers: its ``BANDS`` LSH band keys, then an
+    anchor key for each of its word triples holding two content words, at most ``ANCHORS`` (the smallest: the same
+    triples for the same text). Bands find rewordings of a whole quote; anchors find a short part of a long one
+    ("gets away clean" in a two-sentence quote), which shares too few word pairs with it for a band. None for a
+    quotation with no content word."""
     language = lang.as_language(language)
     shingles = _shingles(text, language)
     if not shingles:
@@ -47,12 +48,13 @@ def band_keys(text: str, language: Language | str | None = None) -> list[str]:
     signature = MinHash(num_perm=PERMUTATIONS, seed=SEED)
     signature.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     values = np.asarray(signature.hashvalues, dtype=np.uint64)
-    keys = [f"{band:02d}" + _digest(values[band * ROWS:(band + 1) * ROWS].tobytes()) for band in range(BANDS)]
-    return keys + sorted("t" + _digest(triple.encode("utf-8")) for triple in _triples(text, language))[:ANCHORS]
+    bands = [_key(bytes([band]) + values[band * ROWS:(band + 1) * ROWS].tobytes()) for band in range(BANDS)]
+    anchors = sorted(_key(b"t" + triple.encode("utf-8")) for triple in _triples(text, language))[:ANCHORS]
+    return list(dict.fromkeys(bands + anchors))
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=8).hexdigest()
+def _key(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
 
 
 def _triples(text: str, language: Language) -> set[str]:

@@ -226,7 +226,7 @@ class Store:
     def add_articles(self, articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]] | None = None,
                      method: str = "",
                      entities: Mapping[str, tuple[Sequence[Entity], Sequence[Mention]]] | None = None,
-                     quote_keys: Callable[[str, str | None], Sequence[str]] | None = None) -> list[bool]:
+                     quote_keys: Callable[[str, str | None], Sequence[int]] | None = None) -> list[bool]:
         """Store articles, with their quotes and entities by article id, in one transaction; ``quote_keys`` gives
         each quote's index keys (its text and language: ``compare.trace.band_keys``) for ``quote_candidates``.
 
@@ -245,7 +245,7 @@ class Store:
 
     def _add_articles(self, articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]] | None,
                       method: str, entities: Mapping[str, tuple[Sequence[Entity], Sequence[Mention]]] | None,
-                      quote_keys: Callable[[str, str | None], Sequence[str]] | None = None) -> list[bool]:
+                      quote_keys: Callable[[str, str | None], Sequence[int]] | None = None) -> list[bool]:
         now = datetime.now(UTC).replace(tzinfo=None)
         with self.engine.begin() as conn:
             names = self._learn_outlets(conn, articles)
@@ -266,18 +266,26 @@ class Store:
             if rows:
                 conn.execute(QuoteRow.__table__.insert(), rows)
             if rows and quote_keys is not None:
-                languages = {a.article_id: a.language for a in articles}
-                bands = [{"band_key": key, "article_id": row["article_id"], "position": row["position"]}
-                         for row in rows for key in dict.fromkeys(quote_keys(row["content_text"],
-                                                                             languages.get(row["article_id"])))]
-                if bands:
-                    conn.execute(QuoteBandRow.__table__.insert(), bands)
+                self._index_quotes(conn, rows, {a.article_id: a.language for a in articles}, quote_keys)
         unseen = set(fresh)
         added = []
         for article in articles:
             added.append(article.article_id in unseen)
             unseen.discard(article.article_id)
         return added
+
+    @staticmethod
+    def _index_quotes(conn, rows: Sequence[dict], languages: Mapping[str, str | None],
+                      quote_keys: Callable[[str, str | None], Sequence[int]]) -> None:
+        """Index keys for quote rows just inserted (``add_articles``' ``quote_keys``), by their primary keys."""
+        pks = dict(((a, p), pk) for pk, a, p in conn.execute(
+            select(QuoteRow.pk, QuoteRow.article_id, QuoteRow.position)
+            .where(QuoteRow.article_id.in_(sorted({row["article_id"] for row in rows})))))
+        keys = [{"key": key, "quote_pk": pks[(row["article_id"], row["position"])]}
+                for row in rows for key in dict.fromkeys(quote_keys(row["content_text"],
+                                                                    languages.get(row["article_id"])))]
+        if keys:
+            conn.execute(QuoteBandRow.__table__.insert(), keys)
 
     def _insert_new(self, conn, rows: dict[str, dict]) -> dict[str, dict]:
         """Insert these article rows, skipping ids stored meanwhile by another writer; the rows inserted."""
@@ -424,10 +432,12 @@ class Store:
         if not position.isdigit():
             return []
         mine, theirs = aliased(QuoteBandRow), aliased(QuoteBandRow)
-        query = (select(theirs.article_id, theirs.position).distinct()
-                 .join(mine, mine.band_key == theirs.band_key)
-                 .where(mine.article_id == article_id, mine.position == int(position),
-                        or_(theirs.article_id != article_id, theirs.position != int(position)))
+        own = (select(QuoteRow.pk).where(QuoteRow.article_id == article_id, QuoteRow.position == int(position))
+               .scalar_subquery())
+        query = (select(QuoteRow.article_id, QuoteRow.position).distinct()
+                 .join(theirs, theirs.quote_pk == QuoteRow.pk)
+                 .join(mine, mine.key == theirs.key)
+                 .where(mine.quote_pk == own, theirs.quote_pk != own)
                  .limit(limit))
         with self.engine.connect() as conn:
             pairs = conn.execute(query).all()

@@ -8,8 +8,9 @@ same columns' types, so a lookup with a NUL finds what was stored with one.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, UniqueConstraint
 from sqlalchemy import String as _String
 from sqlalchemy import Text as _Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -106,15 +107,15 @@ class QuoteRow(Base):
 
 
 class QuoteBandRow(Base):
-    """One LSH band key of a quote's words said (``compare.trace``): quotes sharing a key are candidate versions of
-    one quotation, anywhere in the store."""
+    """One index key of a quote's words said (``compare.trace``: an LSH band or a word triple, 64 bits): quotes
+    sharing a key are candidate versions of one quotation, anywhere in the store."""
 
     __tablename__ = "quote_bands"
+    __table_args__: ClassVar[dict] = {"sqlite_with_rowid": False}
 
-    band_key: Mapped[str] = mapped_column(String(18), primary_key=True)
-    article_id: Mapped[str] = mapped_column(String(32), ForeignKey("articles.id", ondelete="CASCADE"),
-                                            primary_key=True, index=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    quote_pk: Mapped[int] = mapped_column(BigInteger, ForeignKey("quotes.pk", ondelete="CASCADE"), primary_key=True,
+                                          index=True)
 
 
 class EntityRow(Base):

@@ -1,5 +1,5 @@
-"""Quote tracing: the LSH band keys of each quote's words said (``presslens.compare.trace``), filled in for the
-quotes already stored.
+"""Quote tracing: the index keys (LSH bands, word triples) of each quote's words said
+(``presslens.compare.trace``), filled in for the quotes already stored.
 
 Revision ID: 0010
 Revises: 0009
@@ -22,28 +22,27 @@ BATCH = 2_000
 def upgrade() -> None:
     op.create_table(
         "quote_bands",
-        sa.Column("band_key", col.string(18), primary_key=True),
-        sa.Column("article_id", col.string(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-        sa.Column("position", sa.Integer, primary_key=True),
+        sa.Column("key", sa.BigInteger, primary_key=True),
+        sa.Column("quote_pk", col.key(), sa.ForeignKey("quotes.pk", ondelete="CASCADE"), primary_key=True),
+        sqlite_with_rowid=False,
     )
-    op.create_index("ix_quote_bands_article_id", "quote_bands", ["article_id"])
+    op.create_index("ix_quote_bands_quote_pk", "quote_bands", ["quote_pk"])
     _index_stored_quotes()
 
 
 def _index_stored_quotes() -> None:
-    """Band keys for every quote stored before this revision, a batch at a time."""
+    """Index keys for every quote stored before this revision, a batch at a time."""
     from presslens.compare.trace import band_keys
 
     bind = op.get_bind()
-    quotes = sa.table("quotes", sa.column("article_id"), sa.column("position"), sa.column("content_text"))
+    quotes = sa.table("quotes", sa.column("pk"), sa.column("article_id"), sa.column("content_text"))
     articles = sa.table("articles", sa.column("id"), sa.column("language"))
-    bands = sa.table("quote_bands", sa.column("band_key"), sa.column("article_id"), sa.column("position"))
-    query = (sa.select(quotes.c.article_id, quotes.c.position, quotes.c.content_text, articles.c.language)
-             .join(articles, articles.c.id == quotes.c.article_id).order_by(quotes.c.article_id, quotes.c.position))
+    bands = sa.table("quote_bands", sa.column("key"), sa.column("quote_pk"))
+    query = (sa.select(quotes.c.pk, quotes.c.content_text, articles.c.language)
+             .join(articles, articles.c.id == quotes.c.article_id).order_by(quotes.c.pk))
     rows = []
-    for article_id, position, text, language in bind.execute(query):
-        rows += [{"band_key": key, "article_id": article_id, "position": position}
-                 for key in band_keys(text or "", language or None)]
+    for pk, text, language in bind.execute(query).all():
+        rows += [{"key": key, "quote_pk": pk} for key in band_keys(text or "", language or None)]
         if len(rows) >= BATCH:
             bind.execute(bands.insert(), rows)
             rows = []
@@ -52,5 +51,5 @@ def _index_stored_quotes() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_quote_bands_article_id", table_name="quote_bands")
+    op.drop_index("ix_quote_bands_quote_pk", table_name="quote_bands")
     op.drop_table("quote_bands")
