@@ -154,9 +154,29 @@ def extract_facts(article_id: str, text: str, tagger=None, language: Language = 
             own = set(nouns)
             if language.counted_out_of_context:  # "manifestants" as well as "manifestant"
                 own |= {k for k in context if language.singular(k) in nouns}
+            about = context
+            if dimension == "duration":  # what lasted, in its own clause ("days" itself is no shared context)
+                about = _clause_context(sentence, start, end, language)
+                own |= {w.key for w in words(phrase, language=language)}
             found.append(Fact(article_id, s_start + start, s_start + end, phrase, dimension, nouns, low, high,
-                              vague, context - own, sentence))
+                              vague, about - own, sentence))
     return sorted(found, key=lambda f: f.start)
+
+
+def _clause_context(sentence: str, start: int, end: int, language: Language) -> frozenset[str]:
+    """The content words of the clause holding a measure ("the closure lasted three days" of "The repairs will
+    take six months, the closure lasted three days and the ferry ran for two days"): three durations in one
+    sentence are three things, not one."""
+    bounds = [m.span() for m in _clause_breaks(language).finditer(sentence)]
+    left = max([e for s, e in bounds if e <= start], default=0)
+    right = min([s for s, e in bounds if s >= end], default=len(sentence))
+    return frozenset(k for k in content_keys(words(sentence[left:right], language=language), language)
+                     if not k[:1].isdigit())
+
+
+@lru_cache(maxsize=8)
+def _clause_breaks(language: Language) -> re.Pattern[str]:
+    return re.compile(rf"[,;:]|\b(?:{one_of(language.conjunctions)}|{one_of(language.coordinators)})\b", re.IGNORECASE)
 
 
 def _numbers(sentence: str, nouns_at, language: Language) -> list[tuple]:
