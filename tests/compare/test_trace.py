@@ -128,3 +128,18 @@ def test_a_store_from_before_the_quote_index_gets_it_on_upgrade(tmp_path: Path):
         conn.execute("UPDATE alembic_version SET version_num = '0009'")
     with Store.open(settings.db_url) as store:
         assert [v.outlet for v in quote_trace(store, quote.quote_id).versions] == ["Northfield Echo"]
+
+
+@pytest.mark.slow
+def test_the_person_page_links_each_quote_to_its_versions_page(sample_store):
+    store, settings = sample_store
+    from presslens.api import create_app
+
+    client = TestClient(create_app(settings))
+    quote = next(q for q in store.list_quotes(speaker="Reyne", limit=50) if "single grade" in q.content)
+    person = client.get(f"/people/{quote.speaker_entity_id}")
+    assert person.status_code == 200 and f'href="/quotes/{quote.quote_id}"' in person.text
+    page = client.get(f"/quotes/{quote.quote_id}")
+    assert page.status_code == 200 and "Northfield Echo" in page.text and "trimmed" in page.text
+    assert "content-security-policy" in page.headers
+    assert client.get(f"/quotes/{quote.article_id}-999").status_code == 404

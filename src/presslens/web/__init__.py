@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..compare.text import unquote
 from ..errors import PresslensError
-from .views import article_view, person_view, search_view, stories_view, story_view
+from .views import article_view, person_view, quote_view, search_view, stories_view, story_view
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -48,6 +48,10 @@ def mount_web(app: FastAPI) -> None:
     @app.get("/people/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def person(request: Request, entity_id: str) -> HTMLResponse:
         return guarded(request, "person.html", lambda: person_view(request.app.state.store, entity_id))
+
+    @app.get("/quotes/{quote_id}", response_class=HTMLResponse, include_in_schema=False)
+    def quote(request: Request, quote_id: str) -> HTMLResponse:
+        return guarded(request, "quote.html", lambda: quote_view(request.app.state.store, quote_id))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article(request: Request, article_id: str) -> HTMLResponse:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..api.params import blank
+from ..archive import quote_trace
 from ..compare.brief import outlet_label
 from ..errors import PresslensError
 from ..records import Article, Quote
@@ -132,6 +133,13 @@ def person_view(store: Store, key: str) -> dict:
     forms = [f for f in entity.forms if f.lower() not in PRONOUNS and f != entity.name]
     return {"entity": entity, "forms": forms, "by_outlet": sorted(by_outlet.items()), "timeline": timeline,
             "mentions": store.entity_mentions(entity.entity_id, limit=200)}
+
+
+def quote_view(store: Store, key: str) -> dict:
+    """A quote and every version of it across the store (``presslens trace``)."""
+    found = quote_trace(store, key)
+    return {"trace": found, "earliest": found.earliest, "trimmed_by": found.outlets_by_class("trimmed"),
+            "altered_by": found.outlets_by_class("altered")}
 
 
 def article_view(store: Store, key: str) -> dict:
