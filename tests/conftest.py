@@ -7,6 +7,7 @@ or ``presslens_test_<random>`` on the server from ``tests/pg.py``, dropped after
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,12 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAMPLE_CORPUS = Path(__file__).resolve().parents[1] / "src" / "presslens" / "sample_corpus"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 BACKENDS = ["sqlite", "postgresql"]
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    """Articles as a JSONL file, one record a line."""
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from presslens.pipeline import ingest_paths, sample_corpus_paths
 from presslens.settings import Settings
 from presslens.store import Store
 
-from ..conftest import TEST_DATA
+from ..conftest import TEST_DATA, write_jsonl
 
 LONG = ("“Without spoiling anything, nobody in Glasshouse gets away clean. But we are not going to wrap it up with a "
         "moral in the last five minutes.”")
@@ -115,12 +115,10 @@ def test_a_store_from_before_the_quote_index_gets_it_on_upgrade(tmp_path: Path):
          "text": "Portmere mayor Helen Okafor said the bridge \u201cstays shut until the engineers tell me it is "
                  "safe\u201d, and the ferry would run every half hour."},
     ]
-    path = tmp_path / "two.jsonl"
-    path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
     db = tmp_path / "old.db"
     settings = Settings(db_url=str(db))
     with Store.open(settings.db_url) as store:
-        assert ingest_paths([path], store, settings).ok
+        assert ingest_paths([write_jsonl(tmp_path / "two.jsonl", articles)], store, settings).ok
         quote = next(q for q in store.list_quotes(limit=10) if q.outlet == "Harbour Gazette")
         assert [v.outlet for v in quote_trace(store, quote.quote_id).versions] == ["Northfield Echo"]
     with sqlite3.connect(db) as conn:  # the schema of revision 0009: no quote index

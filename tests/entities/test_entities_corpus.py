@@ -31,8 +31,8 @@ def labelled_store(tmp_path_factory):
     store.close()
 
 
-def test_entities_bcubed_on_labelled_mentions(labelled_store):
-    store, _ = labelled_store
+def labelled_and_stored(store: Store) -> tuple[list, list[PredictedMention]]:
+    """The gold mentions of the documents there are, and every mention the store holds."""
     gold = [g for g in read_gold(TEST_DATA / "entity_labels.jsonl")
             if SAMPLES.is_dir() or not g.doc.startswith("shared:")]
     predicted = []
@@ -40,6 +40,11 @@ def test_entities_bcubed_on_labelled_mentions(labelled_store):
         article = store.get_article(summary.article_id)
         predicted += [PredictedMention(corpus_doc_key(article.source), m["start"], m["end"], m["entity_id"])
                       for m in store.article_mentions(article.article_id)]
+    return gold, predicted
+
+
+def test_entities_bcubed_on_labelled_mentions(labelled_store):
+    gold, predicted = labelled_and_stored(labelled_store[0])
     result = score(gold, predicted)
     assert len(gold) >= 150
     assert result.bcubed[0] >= 0.95, result.false_merges
@@ -49,14 +54,7 @@ def test_entities_bcubed_on_labelled_mentions(labelled_store):
 def test_entities_kinds_on_labelled_mentions(labelled_store):
     """Nearly every labelled name found gets its kind: towns, bridges and roads are places, the series a work,
     Callum Rourke a person, Atelier Nord and Screenline organisations."""
-    store, _ = labelled_store
-    gold = [g for g in read_gold(TEST_DATA / "entity_labels.jsonl")
-            if SAMPLES.is_dir() or not g.doc.startswith("shared:")]
-    predicted = []
-    for summary in store.list_articles(limit=1000):
-        article = store.get_article(summary.article_id)
-        predicted += [PredictedMention(corpus_doc_key(article.source), m["start"], m["end"], m["entity_id"])
-                      for m in store.article_mentions(article.article_id)]
+    gold, predicted = labelled_and_stored(labelled_store[0])
     kinds = score_kinds(gold, predicted)
     assert kinds.accuracy_found >= 0.97, [e for e in kinds.errors if e[3] != "missed"]
     wrong = {(text, kind) for _, text, _, kind in kinds.errors}

@@ -6,8 +6,6 @@ series as an organisation, a property developer as an organisation); the evidenc
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from presslens.entities import analyse_text
@@ -17,6 +15,7 @@ from presslens.pipeline import ingest_paths
 from presslens.settings import Settings
 from presslens.store import Store
 
+from ..conftest import write_jsonl
 from .test_entities import named
 
 
@@ -102,17 +101,12 @@ def test_across_outlets_a_second_spelling_joins_the_known_person_and_the_outlet_
          "text": "Raphael Sousa, the Portmere Harbour Authority's chief engineer, told Screenline that the Harbour "
                  "Bridge would stay shut. Filming of the drama Glasshouse has moved to Castle Hill."},
     ]
-    path = tmp_path / "two.jsonl"
-    path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
     settings = Settings(db_url=str(tmp_path / "two.db"))
-    store = Store.open(settings.db_url)
-    try:
-        report = ingest_paths([path], store, settings)
+    with Store.open(settings.db_url) as store:
+        report = ingest_paths([write_jsonl(tmp_path / "two.jsonl", articles)], store, settings)
         assert report.ok, report.errors
         ids = {m["text"]: m["entity_id"] for s in store.list_articles(limit=10)
                for m in store.article_mentions(s.article_id)}
-    finally:
-        store.close()
     assert ids["Raphael Sousa"] == ids["Rafael Sousa"] == "person:rafael-sousa", ids
     assert ids["Screenline"].startswith("organisation:")
     assert ids["Glasshouse"] == "work:glasshouse"
