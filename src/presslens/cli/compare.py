@@ -68,10 +68,11 @@ def align(pairs_in: Path, out: Path, shared: Path) -> None:
 def eval_align(obj: Context, gold: Path, shared: Path, as_json: bool) -> None:
     """Score quote alignment on labelled pairs, beside plain fuzzy matching (rapidfuzz)."""
     records, sides = _load_pairs(gold, shared)
-    bad = [i for i, r in enumerate(records)
-           if not isinstance(r.get("same_quote"), bool) or r.get("class") not in CLASSES]
+    bad = [i for i, r in enumerate(records) if not isinstance(r.get("same_quote"), bool)
+           or (r.get("class") not in CLASSES and not (r.get("class") is None and r["same_quote"] is False))]
     if bad:
-        raise click.UsageError(f"{gold}: record {bad[0] + 1} needs same_quote (true/false) and a class")
+        raise click.UsageError(f"{gold}: record {bad[0] + 1} needs same_quote (true/false) and a class "
+                               "(null allowed for a pair that is not the same quote)")
     encoder, _ = models()
     gold_same = [r["same_quote"] for r in records]
     gold_class = [r["class"] for r in records]

@@ -301,7 +301,9 @@ def align(a: QuoteSide, b: QuoteSide, cosine: float | None = None, language: Lan
     related = kind != "different"
     score = _score(match, cosine, fragment)
     return Alignment(
-        same_quote=related and agree is not False and occasion and (kind != "paraphrase" or agree or fragment),
+        # two named voices not known to be one ("anti-Trump forces" / "the non-Trump candidates") are two quotes
+        same_quote=related and (agree or (agree is None and not (a.speaker and b.speaker))) and occasion
+        and (kind != "paraphrase" or agree or fragment),
         kind=kind, score=score, cover=match.cover, cosine=cosine,
         speaker_conflict=related and kind != "paraphrase" and agree is False,
         other_occasion=related and not occasion,

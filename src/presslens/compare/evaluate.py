@@ -18,13 +18,14 @@ def prf(gold: Sequence[bool], predicted: Sequence[bool]) -> dict:
 
 def score_alignments(gold_same: Sequence[bool], gold_class: Sequence[str], same: Sequence[bool],
                      kinds: Sequence[str]) -> dict:
-    """same_quote P/R/F1, and class accuracy on the gold same-quote pairs and on all pairs."""
+    """same_quote P/R/F1, and class accuracy on the gold same-quote pairs and on all pairs that have a class."""
     scores = prf(gold_same, same)
     true_pairs = [i for i, g in enumerate(gold_same) if g]
     scores["class_accuracy"] = (sum(kinds[i] == gold_class[i] for i in true_pairs) / len(true_pairs)
                                 if true_pairs else 0.0)
-    scores["class_accuracy_all"] = sum(k == g for k, g in zip(kinds, gold_class, strict=True)) / max(1, len(kinds))
-    classes = sorted(set(gold_class))
+    classed = [(k, g) for k, g in zip(kinds, gold_class, strict=True) if g is not None]  # negatives may have none
+    scores["class_accuracy_all"] = sum(k == g for k, g in classed) / max(1, len(classed))
+    classes = sorted({g for g in gold_class if g is not None})
     scores["confusion"] = {g: {k: sum(1 for i in true_pairs if gold_class[i] == g and kinds[i] == k)
                                for k in classes if any(gold_class[i] == g and kinds[i] == k for i in true_pairs)}
                            for g in classes}
