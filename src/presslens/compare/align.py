@@ -302,7 +302,8 @@ def align(a: QuoteSide, b: QuoteSide, cosine: float | None = None, language: Lan
     score = _score(match, cosine, fragment)
     return Alignment(
         # two named voices not known to be one ("anti-Trump forces" / "the non-Trump candidates") are two quotes
-        same_quote=related and (agree or (agree is None and not (a.speaker and b.speaker))) and occasion
+        same_quote=related and (agree or (agree is None and not (
+            _speaker_name(a.speaker, language) and _speaker_name(b.speaker, language)))) and occasion
         and (kind != "paraphrase" or agree or fragment),
         kind=kind, score=score, cover=match.cover, cosine=cosine,
         speaker_conflict=related and kind != "paraphrase" and agree is False,
