@@ -316,6 +316,7 @@ def words_said(text: str, language: Language = lang.DEFAULT) -> str:
     """What a quotation span says, for comparing: its quoted words when it holds quotation marks (joined by an
     ellipsis, so the cut reads as a splice), else the span without a reporting clause set off inside it
     ("The plan, the minister said, was sound")."""
+    text = text.replace("''", '"')  # two apostrophes as a quotation mark (The New York Times)
     fragments = quoted_fragments(text)
     tail = _unclosed_tail(text)  # a span cut before its quotation closes: "... said Whitcombe. “But this is"
     if tail and fragments:
