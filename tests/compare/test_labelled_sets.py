@@ -61,3 +61,21 @@ def test_heldout_set_scores_above_the_fuzzy_baseline():
     facts = json.loads(runner.invoke(cli, ["eval", "facts", "--pairs", str(HELDOUT / "fact_pairs.jsonl"),
                                            "--json"]).output)
     assert facts["pairs"] >= 40 and facts["predicted"] > 0
+
+
+POLNEAR_PAIRS = TEST_DATA / "polnear_quote_pairs.jsonl"
+needs_polnear = pytest.mark.skipif(not (SHARED / "data" / "polnear" / "train.jsonl").is_file(),
+                                   reason="../shared/data/polnear is not present")
+
+
+@needs_polnear
+def test_polnear_cross_outlet_pairs_beat_the_best_threshold_token_set_ratio():
+    """Real cross-outlet pairs with hard negatives: presslens is more than 0.10 F1 above rapidfuzz's token-set ratio
+    at the threshold best for these very pairs."""
+    result = CliRunner().invoke(cli, ["eval", "align", "--pairs", str(POLNEAR_PAIRS), "--shared", str(SHARED),
+                                      "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["pairs"] >= 150 and scores["same_quote_pairs"] >= 60
+    assert scores["presslens"]["recall"] >= 0.9 and scores["presslens"]["precision"] >= 0.75
+    assert scores["presslens"]["f1"] >= scores["token_set_best_threshold"]["f1"] + 0.10
