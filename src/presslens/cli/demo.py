@@ -58,6 +58,9 @@ def demo(ctx: click.Context, then_serve: bool, port: int) -> None:
     console.print(f"     {program} --db {obj.settings.db_url} stories")
     if largest:
         console.print(f"     {program} --db {obj.settings.db_url} story {largest[0].story_id[:10]} --format md")
+    quoted = store.list_quotes(speaker="Reyne", limit=1) or store.list_quotes(limit=1)
+    if quoted:
+        console.print(f"     {program} --db {obj.settings.db_url} trace {quoted[0].quote_id}")
     console.print(f"     {program} --db {obj.settings.db_url} serve")
     if then_serve:
         run_server(obj, "127.0.0.1", port)

@@ -67,8 +67,8 @@ def trace(obj: Context, quote_id: str, as_json: bool) -> None:
         print_json(found.as_dict())
         return
     quote, earliest = found.quote, found.earliest
-    console.print(f"{quote.speaker or '?'}: “{_short(quote.text, 300)}”  ({quote.outlet or '?'}, "
-                  f"{quote.published or 'undated'}, {quote.quote_id})")
+    console.print(f"{quote.speaker or '?'}: {_short(quote.text, 300)}  ({quote.outlet or '?'}, "
+                  f"{quote.published or 'undated'}, {quote.quote_id})", highlight=False)
     console.print(f"{len(found.versions)} other versions in {len({v.outlet for v in found.versions})} outlets; "
                   f"earliest seen: {earliest.outlet or '?'} on {earliest.published or 'an unknown date'}")
     rows = [(str(v.published or ""), v.outlet, v.speaker, v.alignment.kind if v.alignment else "",
