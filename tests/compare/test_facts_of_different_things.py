@@ -49,3 +49,14 @@ def test_counts_of_different_things_do_not_conflict(tagger):
     a = facts("More than 60 people signed the letter.", tagger)["More than 60 people"]
     b = facts("The group would send three representatives to the meeting.", tagger)["three representatives"]
     assert related(a, b) is None
+
+
+def test_an_age_set_off_after_a_name_is_that_persons_age(tagger):
+    a = facts("The driver, Graham Tully, 57, was unhurt.", tagger)["57"]
+    b = facts("Coach driver Graham Tully, 58, said the brakes failed.", tagger)["58"]
+    assert a.dimension == b.dimension == "age" and related(a, b) == "conflict"
+    assert all(f.dimension != "age" for f in extract_facts("a", "Tully, 2,000, was the figure.", tagger))
+
+
+def test_a_duration_per_period_is_a_rate_not_a_length(tagger):
+    assert set(facts("The quarry will increase blasting to four days a week.", tagger)) == set()

@@ -36,6 +36,7 @@ class _Rules:
     partitive: re.Pattern[str]  # "de", "d'" between a number, its scale or unit and what it counts
     time_of_day: re.Pattern[str]  # "à 7 heures"
     named_before: re.Pattern[str]  # "Nathalie Brun, " before an age
+    per_period: re.Pattern[str]  # " a week" after a duration: a rate
 
 
 @lru_cache(maxsize=8)
@@ -62,7 +63,9 @@ def _rules(language: Language) -> _Rules:
         re.compile(rf"\s*(?:{one_of_followed(language.partitive_forms)})" if language.partitive_forms else NEVER,
                    re.IGNORECASE),
         re.compile(one_of(language.times_of_day), re.IGNORECASE),
-        re.compile(rf"(?P<name>[{language.capitals}][\w'’-]+),\s*$"))
+        re.compile(rf"(?P<name>[{language.capitals}][\w'’-]+),\s*$"),
+        re.compile(rf"\s+(?:{one_of(language.per_period_words)})\s+(?:{one_of(language.unit_pattern)})\b",
+                   re.IGNORECASE) if language.per_period_words else NEVER)
 
 
 _NOUN_WORD = re.compile(r"\s*[\"“”‘’']?([a-zà-öø-ÿœæ][\w-]*)[\"“”‘’']?", re.UNICODE)
@@ -213,6 +216,8 @@ def _number(sentence: str, match: re.Match, nouns_at, language: Language) -> tup
         return None  # "à 7 heures": a time of day
     if unit and language.units[unit][0] == "duration" and _offset(sentence, match, language):
         return None  # "two days later" dates an event: no length of anything the story reports
+    if unit and language.units[unit][0] == "duration" and rules.per_period.match(sentence, match.end()):
+        return None  # "four days a week" is a rate
     age = _age(sentence, match, language)
     if age is not None:
         return age
@@ -274,16 +279,19 @@ def _quoted(text: str, language: Language) -> list[tuple[int, int]]:
 
 
 def _age(sentence: str, match: re.Match, language: Language) -> tuple | None:
-    """ "Nathalie Brun, 34 ans,": an age set off after a name is that person's, so it is about the name;
-    "À 46 ans, ..." is an age too (of nobody named)."""
+    """ "Nathalie Brun, 34 ans,", "Graham Tully, 57,": an age set off after a name is that person's, so it is
+    about the name; "À 46 ans, ..." is an age too (of nobody named)."""
     unit = (match.group("unit") or "").lower()
-    if unit not in language.age_units or match.group("approx"):
+    bare = not unit and not language.age_units  # English: "Graham Tully, 57," (no unit said)
+    if (unit not in language.age_units and not bare) or match.group("approx") or match.group("scale"):
         return None
     named = _rules(language).named_before.search(sentence, 0, match.start())
-    at = re.search(r"(?:^|\s)[Àà]\s+$", sentence[:match.start()])
-    if (named is None and at is None) or not re.match(r"\s*[,.;)]", sentence[match.end():]):
+    at = None if bare else re.search(r"(?:^|\s)[Àà]\s+$", sentence[:match.start()])
+    if (named is None and at is None) or not re.match(r"\s*(?:[,.;)]|$)", sentence[match.end():]):
         return None
     value = _value(match.group("number"), language)
+    if bare and (value is None or not 0 < value < 120 or value != int(value)):
+        return None
     nouns = (fold(named.group("name"), language),) if named else ()
     return (match.start(), match.end(), sentence[match.start():match.end()], "age", nouns, value, value, False)
 

@@ -416,6 +416,7 @@ LANGUAGE = Language(
                             "season"}),
     not_nouns=NOT_NOUNS,
     rate_words=("every",),
+    per_period_words=("a", "an", "per", "each"),
     offset_words=("later", "earlier", "ago", "afterwards", "beforehand"),
     offset_links=("before", "after"),
     times_of_day=(),

@@ -372,6 +372,7 @@ LANGUAGE = Language(
                             "téléfilm", "comédie", "thriller"}),
     not_nouns=NOT_NOUNS,
     rate_words=("chaque", "tous les", "toutes les"),
+    per_period_words=("par",),
     offset_words=("plus tard", "plus tôt", "auparavant"),
     offset_links=("après", "avant"),
     times_of_day=(r"\b(?:à|vers|dès|avant|après|jusqu'à)\s+\d{1,2}\s*(?:h|heures?)\b",
