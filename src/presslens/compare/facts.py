@@ -48,7 +48,7 @@ def _rules(language: Language) -> _Rules:
     number = (rf"(?P<currency>{currency})?(?P<number>\d{{1,3}}(?:{thousands}\d{{3}})+(?:{decimal}\d+)?|"
               rf"\d+(?:{decimal}\d+)?|{language.number_pattern})")
     scale = rf"(?:\s?(?P<scale>{one_of(language.scales)})\b)?"
-    unit = rf"(?:(?P<hyphen>-)|\s+)?(?P<unit>{one_of(language.unit_pattern)})?\b"
+    unit = rf"(?:(?P<hyphen>-)|\s+)?(?P<unit>{one_of(language.unit_pattern)})?(?:(?<=%)|\b)"  # "29%" too
     vague = one_of(sorted(map(re.escape, language.vague_quantities), key=len, reverse=True))
     the = one_of(rf"{a}\s+" for a in language.definite_articles)
     return _Rules(
@@ -447,8 +447,10 @@ def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
         return 0.0 if nouns == 0 else min(1.0, (0.4 if nouns == 1 else 0.15) + shared_context)
     if a.dimension in ("year", "age", "role"):
         return 1.0 if a.dimension != "year" and a.nouns == b.nouns else shared_context * (a.dimension == "year")
-    # A measure (length, money, duration, share, series length) is rarer in a story than a count.
-    return min(1.0, 0.25 + 0.3 * nouns + shared_context + (0.2 if a.dimension == "episodes" else 0.0))
+    # A measure (length, money, duration, share, series length) is rarer in a story than a count; two durations
+    # of about the same length in one story are likely one ("three days" / "reopened after three days").
+    overlap = 0.15 if a.dimension == "duration" and not _disjoint(a, b) else 0.0
+    return min(1.0, 0.25 + 0.3 * nouns + shared_context + overlap + (0.2 if a.dimension == "episodes" else 0.0))
 
 
 def _noun_match(a: Fact, b: Fact, language: Language) -> float:
