@@ -37,6 +37,7 @@ class _Rules:
     time_of_day: re.Pattern[str]  # "à 7 heures"
     named_before: re.Pattern[str]  # "Nathalie Brun, " before an age
     per_period: re.Pattern[str]  # " a week" after a duration: a rate
+    when_after: re.Pattern[str]  # " last year" after a figure: its time, not what it counts
 
 
 @lru_cache(maxsize=8)
@@ -64,8 +65,10 @@ def _rules(language: Language) -> _Rules:
                    re.IGNORECASE),
         re.compile(one_of(language.times_of_day), re.IGNORECASE),
         re.compile(rf"(?P<name>[{language.capitals}][\w'’-]+),\s*$"),
-        re.compile(rf"\s+(?:{one_of(language.per_period_words)})\s+(?:{one_of(language.unit_pattern)})\b",
-                   re.IGNORECASE) if language.per_period_words else NEVER)
+        re.compile(rf"\s+(?:{one_of(language.per_period_words)})\s+(?:{one_of(language.unit_pattern)})\b"
+                   if language.per_period_words else NEVER, re.IGNORECASE),
+        re.compile(rf"\s*(?:{one_of(language.time_determiners)})\s+(?:{one_of(language.time_nouns)})\b"
+                   if language.time_determiners else NEVER, re.IGNORECASE))
 
 
 _NOUN_WORD = re.compile(r"\s*[\"“”‘’']?([a-zà-öø-ÿœæ][\w-]*)[\"“”‘’']?", re.UNICODE)
@@ -151,7 +154,7 @@ def extract_facts(article_id: str, text: str, tagger=None, language: Language = 
             if any(start < e and s < end for s, e in taken) or any(s < s_start + start < e for s, e in quoted):
                 continue
             taken.append((start, end))
-            while end > start and not sentence[end - 1].isalnum():
+            while end > start and not (sentence[end - 1].isalnum() or sentence[end - 1] == "%"):
                 end -= 1
             phrase = sentence[start:end]
             own = set(nouns)
@@ -225,6 +228,8 @@ def _number(sentence: str, match: re.Match, nouns_at, language: Language) -> tup
         return None  # "le 25 avril": a date
     partitive = rules.partitive.match(sentence, match.end()) if (scale or match.group("unit")) else None
     nouns, end = nouns_at(partitive.end() if partitive else match.end())
+    if nouns and rules.when_after.match(sentence, match.end()):
+        nouns, end = (), match.end()  # "£31 million last year": when, not what is counted
     end = max(end, match.end()) if nouns else match.end()
     if not nouns and not unit:
         nouns = _noun_before(sentence, match.start(), language)

@@ -147,6 +147,8 @@ class Language:
     not_nouns: frozenset[str]  # function words that end what a number counts
     rate_words: Words  # "every": the number is a rate
     per_period_words: Words  # "a", "per" in "four days a week": a duration that is a rate
+    time_determiners: Words  # "last" in "£31 million last year": a time after a figure ...
+    time_nouns: Words  # ... of these nouns
     offset_words: Words  # "two days later": a duration that dates an event, not the length of one
     offset_links: Words  # "two days after the crash" dates an event when it opens its clause (not "lasted ... before")
     times_of_day: Words  # a number in one of these is a time, no quantity ("à 7 heures", "2 heures du matin")
