@@ -120,3 +120,14 @@ def test_typing_scores_count_a_missed_mention_as_wrong_only_over_all_mentions():
     assert (scores.found, scores.correct) == (2, 1)
     assert scores.accuracy == pytest.approx(1 / 3) and scores.accuracy_found == pytest.approx(1 / 2)
     assert [(e[1], e[3]) for e in scores.errors] == [("Nord", "person"), ("Roux", "missed")]
+
+
+def test_a_surname_the_model_calls_a_place_is_the_person_it_ends_and_a_town_ends_no_organisation():
+    text = ("Samedi, Sophie Kerbrat a harangué les manifestants. Kerbrat a alors créé un collectif à Valcourt. "
+            "Le Centre hospitalier de Valcourt ferme sa maternité; Kerbrat, elle, ne s'avoue pas vaincue.")
+    entities = analyse_text(text, named(text, ("Sophie Kerbrat", "PER", 0), ("Kerbrat", "LOC", 1),
+                                        ("Kerbrat", "LOC", 2), ("Valcourt", "LOC", 0),
+                                        ("Centre hospitalier de Valcourt", "ORG", 0)), language="fr")
+    kinds = {e.name: e.kind for e in entities}
+    assert kinds["Sophie Kerbrat"] == "person" and "Kerbrat" not in kinds
+    assert kinds["Valcourt"] == "place" and kinds["Centre hospitalier de Valcourt"] == "organisation"

@@ -104,9 +104,19 @@ def name_outlets(entities: Sequence[LocalEntity], outlets: Iterable[str]) -> Non
     for entity in entities:
         words = tuple(slug(entity.key).split("-"))
         if entity.kind != "organisation" and words and len(words) <= 3 and any(
-                n[-len(words):] == words for n in names):
+                n == words or (n[-len(words):] == words and (len(words) > 1 or words[0] in _OUTLET_HEADS))
+                for n in names):
             entity.kind, entity.roles = "organisation", []
             entity.evidence.append(f"{entity.name!r} is an outlet")
+
+
+# A one-word name ending an outlet's name is that outlet only when it is such a word ("told the Ledger"; not
+# "Littoral" of "La Dépêche du Littoral", a place).
+_OUTLET_HEADS = frozenset({"echo", "post", "ledger", "gazette", "courier", "times", "herald", "mercury", "chronicle",
+                           "observer", "telegraph", "journal", "tribune", "sentinel", "argus", "advertiser",
+                           "examiner", "inquirer", "bulletin", "dispatch", "express", "mail", "standard", "press",
+                           "news", "review", "magazine", "globe", "star", "sun", "mirror", "guardian", "independent",
+                           "monde", "figaro", "soir", "matin", "depeche", "courrier", "republicain", "liberation"})
 
 
 def _outlet_words(outlet: str) -> list[str]:

@@ -155,10 +155,12 @@ def vote_kinds(text: str, mentions: Sequence, language: Language, key: Callable,
     name_words_of_kinds = set().union(*(c.last_words for c in language.kind_cues.values()))
     personal = {k for k, surface in surfaces.items() if looks_like_person_name(surface, language)
                 and k.split()[-1].rsplit("-", 1)[-1] not in name_words_of_kinds}
-    joins = _groups(list(surfaces), language.legal_forms, personal)
+    joins = _groups(list(surfaces), language.legal_forms, personal,
+                    frozenset(language.complement_prepositions) | frozenset(language.definite_articles))
     person_like = {k: joins.get(k, k) in personal for k in surfaces}
     tallies: dict[str, Counter] = {}
     evidence_only: dict[str, Counter] = {}
+    labelled_person = {key(m) for m in voting if m.kind == "person"}
     for m in voting:
         found = evidence(text, m.start, m.end, language, person_like[key(m)])
         if more is not None:
@@ -172,6 +174,9 @@ def vote_kinds(text: str, mentions: Sequence, language: Language, key: Callable,
     for k, tally in tallies.items():
         votes.setdefault(group.get(k, k), Counter()).update(tally)
     winner = {k: _top(c) for k, c in votes.items()}
+    for k, target in group.items():  # "Sophie Kerbrat" (a person to the model) ... "Kerbrat" (a place to it)
+        if target in personal and target in labelled_person and not evidence_only.get(k):
+            winner[target] = "person" if not evidence_only.get(target) else winner[target]
     out = []
     for m in mentions:
         kind = winner.get(group.get(key(m), key(m)), m.kind) if voters(m) else m.kind
@@ -185,18 +190,22 @@ def _top(votes: Counter) -> str | None:
 
 
 def _groups(keys: Sequence[str], legal_forms: frozenset[str] = frozenset(),
-            personal: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
-    """A key that ends exactly one longer key of the text goes with it ("rourke" -> "callum rourke"), and so does
-    a key of two words or more that opens one ("kingsmead grammar" -> "kingsmead grammar school"), or one word
-    opening a personal name (``personal``: "callum" -> "callum rourke") or a name that only a legal form or trade
-    completes ("ventrel" -> "ventrel chemicals"; not "northfield" -> "northfield rovers")."""
+            personal: frozenset[str] | set[str] = frozenset(),
+            particles: frozenset[str] = frozenset()) -> dict[str, str]:
+    """A key that ends exactly one longer key of the text goes with it ("rourke" -> "callum rourke"; not after a
+    particle: "valcourt" is no short form of "centre hospitalier de valcourt"), and so does a key of two words or
+    more that opens one ("kingsmead grammar" -> "kingsmead grammar school"), or one word opening a personal name
+    (``personal``: "callum" -> "callum rourke") or a name that only a legal form or trade completes ("ventrel" ->
+    "ventrel chemicals"; not "northfield" -> "northfield rovers")."""
     distinct = sorted(set(keys))
     out = {}
     for k in distinct:
         words = k.split()
         longer = [other.split() for other in distinct if len(other.split()) > len(words)]
-        joined = [o for o in longer if o[-len(words):] == words or (o[:len(words)] == words and (
-            len(words) > 1 or " ".join(o) in personal or set(o[len(words):]) <= legal_forms))]
+        joined = [o for o in longer
+                  if (o[-len(words):] == words and o[-len(words) - 1] not in particles)
+                  or (o[:len(words)] == words and (
+                      len(words) > 1 or " ".join(o) in personal or set(o[len(words):]) <= legal_forms))]
         if len(joined) == 1:
             out[k] = " ".join(joined[0])
     return out
