@@ -40,7 +40,10 @@ def band_keys(text: str, language: Language | str | None = None) -> list[int]:
     ("gets away clean" in a two-sentence quote), which shares too few word pairs with it for a band. None for a
     quotation with no content word."""
     language = lang.as_language(language)
-    shingles = _shingles(text, language)
+    said = words(words_said(text, language), language=language)
+    keys = [w.key for w in said]
+    content = content_keys(said, language)
+    shingles = _shingles(keys, content)
     if not shingles:
         return []
     from datasketch import MinHash
@@ -49,7 +52,7 @@ def band_keys(text: str, language: Language | str | None = None) -> list[int]:
     signature.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     values = np.asarray(signature.hashvalues, dtype=np.uint64)
     bands = [_key(bytes([band]) + values[band * ROWS:(band + 1) * ROWS].tobytes()) for band in range(BANDS)]
-    anchors = sorted(_key(b"t" + triple.encode("utf-8")) for triple in _triples(text, language))[:ANCHORS]
+    anchors = sorted(_key(b"t" + triple.encode("utf-8")) for triple in _triples(keys, content))[:ANCHORS]
     return list(dict.fromkeys(bands + anchors))
 
 
@@ -57,19 +60,13 @@ def _key(data: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
 
 
-def _triples(text: str, language: Language) -> set[str]:
-    """Word triples of the words said that hold two content words or more."""
-    said = words(words_said(text, language), language=language)
-    content = content_keys(said, language)
-    keys = [w.key for w in said]
+def _triples(keys: Sequence[str], content: set[str]) -> set[str]:
+    """Word triples (folded words said) that hold two content words or more."""
     return {" ".join(keys[i:i + 3]) for i in range(len(keys) - 2) if sum(k in content for k in keys[i:i + 3]) >= 2}
 
 
-def _shingles(text: str, language: Language) -> set[str]:
-    """Word pairs of the words said that hold a content word (a one-word quote: the word itself)."""
-    said = words(words_said(text, language), language=language)
-    keys = [w.key for w in said]
-    content = content_keys(said, language)
+def _shingles(keys: Sequence[str], content: set[str]) -> set[str]:
+    """Word pairs that hold a content word (a one-word quote: the word itself)."""
     if len(keys) == 1:
         return set(keys) & content
     return {f"{a} {b}" for a, b in itertools.pairwise(keys) if a in content or b in content}

@@ -88,35 +88,27 @@ def link_entities(article: Article, entities: Sequence[LocalEntity],
     join ``known`` for the articles after it; a name of one of the ``outlets`` (the article's own included) is an
     organisation. ``known`` and ``known_ids`` grow."""
     add_pronoun_mentions(entities, speakers)
-    name_outlets(entities, {article.outlet, *outlets} - {None, ""})
+    name_outlets(entities, {article.outlet, *outlets} - {None, ""}, lang.as_language(article.language))
     records, mentions = link_article(article, entities, known)
     unify_ids(records, mentions, known_ids)
     merge_known_people(known, known_people_in(zip((r.entity_id for r in records), entities, strict=True)))
     return records, mentions
 
 
-def name_outlets(entities: Sequence[LocalEntity], outlets: Iterable[str]) -> None:
+def name_outlets(entities: Sequence[LocalEntity], outlets: Iterable[str], language: Language = lang.DEFAULT) -> None:
     """An outlet named in a text ("Feld told Screenline", "told the Ledger") is an organisation, whatever the
-    model took it for: a name that ends an outlet's name ("Ledger" for "The Daily Ledger"), or its web host's
-    ("screenline" for "screenline.example")."""
+    model took it for: an outlet's whole name or web host ("screenline" for "screenline.example"), or a name
+    that ends it, one word only when it is what outlets are called (``Language.outlet_words``: "Ledger" of "The
+    Daily Ledger", not "Littoral" of "La Dépêche du Littoral")."""
     names = {tuple(_outlet_words(outlet)) for outlet in outlets}
     names.discard(())
     for entity in entities:
         words = tuple(slug(entity.key).split("-"))
         if entity.kind != "organisation" and words and len(words) <= 3 and any(
-                n == words or (n[-len(words):] == words and (len(words) > 1 or words[0] in _OUTLET_HEADS))
+                n == words or (n[-len(words):] == words and (len(words) > 1 or words[0] in language.outlet_words))
                 for n in names):
             entity.kind, entity.roles = "organisation", []
             entity.evidence.append(f"{entity.name!r} is an outlet")
-
-
-# A one-word name ending an outlet's name is that outlet only when it is such a word ("told the Ledger"; not
-# "Littoral" of "La Dépêche du Littoral", a place).
-_OUTLET_HEADS = frozenset({"echo", "post", "ledger", "gazette", "courier", "times", "herald", "mercury", "chronicle",
-                           "observer", "telegraph", "journal", "tribune", "sentinel", "argus", "advertiser",
-                           "examiner", "inquirer", "bulletin", "dispatch", "express", "mail", "standard", "press",
-                           "news", "review", "magazine", "globe", "star", "sun", "mirror", "guardian", "independent",
-                           "monde", "figaro", "soir", "matin", "depeche", "courrier", "republicain", "liberation"})
 
 
 def _outlet_words(outlet: str) -> list[str]:

@@ -55,6 +55,8 @@ class _Rules:
     possessive: re.Pattern[str]
     complement: re.Pattern[str]  # a preposition right before the name
     dateline: re.Pattern[str]  # what follows a place opening a wire story
+    closes: re.Pattern[str]  # what follows a name that ends a clause ("said Rourke.")
+    kind_words: frozenset[str]  # every kind's name words: a personal name ends with none
 
 
 def _ending(words: Sequence[str]) -> re.Pattern[str] | None:
@@ -81,7 +83,8 @@ def _rules(language: Language) -> _Rules:
                   re.compile(rf"(?:{one_of(re.escape(e) for e in language.possessive_endings)})"),
                   re.compile(rf"(?<![\w-])(?:{one_of(language.complement_prepositions)})\s+(?:the\s+)?$",
                              re.IGNORECASE),
-                  re.compile(r"\s*(?:,|—|–|-\s|\()"))
+                  re.compile(r"\s*(?:,|—|–|-\s|\()"), re.compile(r"\s*(?:[,.;:!?\"”’)]|$)"),
+                  frozenset().union(*(c.last_words for c in language.kind_cues.values())))
 
 
 def evidence(text: str, start: int, end: int, language: Language, person_like: bool | None = None) -> Counter:
@@ -111,10 +114,12 @@ def evidence(text: str, start: int, end: int, language: Language, person_like: b
             votes[kind] += NAME_WORD
     if start == line_start and text[start:end].isupper() and rules.dateline.match(after):
         votes["place"] += NAME_WORD  # "LINCOLN — The Nebraska Legislature ...", "PORTMERE, March 4 (Reuters)"
+    if text[start:end].lower() in language.channels:  # "On Twitter, ...": a platform
+        votes["organisation"] += NAME_WORD
     if rules.honorific.search(before) or (words[0] in language.honorifics and len(words) > 1):
         votes["person"] += NAME_WORD
     speaks = rules.speech_after.match(text, end) or (  # "said Castlegate coach Marcus Fell": not Castlegate
-        rules.speech_before.search(before[-12:]) and re.match(r"\s*(?:[,.;:!?\"”’)]|$)", after))
+        rules.speech_before.search(before[-12:]) and rules.closes.match(after))
     if person_like and (speaks or apposition_role(text, end, language) or rules.role_before.search(before)):
         votes["person"] += CUE
     elif speaks:  # "Whitcombe told", "Streamwell said": someone, a person unless more says an organisation
@@ -146,15 +151,16 @@ def vote_kinds(text: str, mentions: Sequence, language: Language, key: Callable,
     summed over the name's mentions (``key`` gives a mention's name key; only mentions for which ``voters``
     is true vote or change, the others keep their kind; ``more`` gives a mention's votes from a stage's own
     rules). A lone surname or short name votes with the one longer name of the text it ends, unless its own
-    strong evidence says another kind ("Carrow, the Glasgow four-piece led by Tamsin Carrow")."""
+    strong evidence says another kind ("Carrow, the Glasgow four-piece led by Tamsin Carrow"), and the surname of
+    a full name the model calls a person is that person."""
     voting = [m for m in mentions if voters(m)]
     surfaces: dict[str, str] = {}
     for m in voting:
         if len(m.text) > len(surfaces.get(key(m), "")):
             surfaces[key(m)] = m.text
-    name_words_of_kinds = set().union(*(c.last_words for c in language.kind_cues.values()))
+    kind_words = _rules(language).kind_words
     personal = {k for k, surface in surfaces.items() if looks_like_person_name(surface, language)
-                and k.split()[-1].rsplit("-", 1)[-1] not in name_words_of_kinds}
+                and k.split()[-1].rsplit("-", 1)[-1] not in kind_words}
     joins = _groups(list(surfaces), language.legal_forms, personal,
                     frozenset(language.complement_prepositions) | frozenset(language.definite_articles))
     person_like = {k: joins.get(k, k) in personal for k in surfaces}
@@ -174,9 +180,14 @@ def vote_kinds(text: str, mentions: Sequence, language: Language, key: Callable,
     for k, tally in tallies.items():
         votes.setdefault(group.get(k, k), Counter()).update(tally)
     winner = {k: _top(c) for k, c in votes.items()}
-    for k, target in group.items():  # "Sophie Kerbrat" (a person to the model) ... "Kerbrat" (a place to it)
-        if target in personal and target in labelled_person and not evidence_only.get(k):
-            winner[target] = "person" if not evidence_only.get(target) else winner[target]
+    # The surname of a full name the model calls a person is that person whatever the model calls it alone
+    # ("Sophie Kerbrat" ... "Kerbrat" a place to it; "Donald Trump" ... "Trump" an organisation to it), unless the
+    # text's own evidence says otherwise ("Carrow, the Glasgow four-piece").
+    surnames = {k.split()[-1] for k in personal & labelled_person if len(k.split()) > 1 and not evidence_only.get(k)}
+    for k in surnames & set(tallies):
+        name = group.get(k, k)
+        if not evidence_only.get(k) and not evidence_only.get(name):
+            winner[name] = "person"
     out = []
     for m in mentions:
         kind = winner.get(group.get(key(m), key(m)), m.kind) if voters(m) else m.kind

@@ -56,6 +56,8 @@ def _rules(language: Language) -> _Rules:
     # A title: capitalised words, with the small words titles keep in lower case between them ("Out of the Rough").
     title = rf"[A-Z][\w'’-]*(?:\s+(?:(?:{one_of(language.title_small_words)})\s+){{0,2}}[A-Z][\w'’-]*){{0,5}}"
     determiners = one_of(language.indefinite_articles + language.definite_articles + language.possessive_determiners)
+    # after "Glasshouse, an eight-episode ...": nouns no verb reads as ("Bush, the reports show." is no show)
+    described = one_of((*language.bare_title_nouns, *language.described_title_nouns))
     return _Rules(
         re.compile(rf"\b(?:{works})\b,?\s+(?:{one_of_followed(language.title_verbs)})?"
                    rf"[\"'“‘](?P<title>[^\"'”’\n]{{1,60}}?)[\"'”’]", re.IGNORECASE),
@@ -63,7 +65,7 @@ def _rules(language: Language) -> _Rules:
         re.compile(rf"\b(?:{one_of(language.bare_title_nouns)})\s+(?-i:(?P<title>{title}))",
                    re.IGNORECASE) if language.bare_title_nouns else None,
         re.compile(rf"(?-i:(?P<title>{title})),\s+(?:{determiners})\s+(?:[\w'’-]+\s+){{0,3}}"
-                   rf"(?:{works})(?:[,.;:]|\s+(?:{one_of(language.work_description_links)})\b)", re.IGNORECASE),
+                   rf"(?:{described})(?:[,.;:]|\s+(?:{one_of(language.work_description_links)})\b)", re.IGNORECASE),
         re.compile(rf"(?<![\w-])(?:{one_of(language.complement_prepositions)})\s+(?:(?:{determiners})\s+)?$",
                    re.IGNORECASE),
         re.compile(rf"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:{one_of(language.acronym_particles)})?\s*[A-Z][\w&'’-]*)+)"
@@ -152,6 +154,9 @@ def _work_titles(text: str, language: Language, people: Sequence[EntityMention] 
             if pattern in (rules.work_apposed, rules.work_bare) and completes and len(title.split()) > 1 and any(
                     p.start == start and p.text == title for p in people):
                 continue  # "the producer of the film, Karim Benali," names the producer
+            if pattern is rules.work_apposed and not all(w[:1].isupper() or w.lower() in language.title_small_words
+                                                         for w in title.split()):
+                continue  # "a book, Beck said,": no title
             if title and title[0].isupper() and len(title.split()) <= 6:
                 titles.add(_key(title, language))
     return titles

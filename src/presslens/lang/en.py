@@ -142,10 +142,11 @@ ORGANISATION_CONTEXT = (
 # A description set off after a name ("Carrow, the Glasgow four-piece"): its head noun, in lower case (no name:
 # "Harcastle, the Green Party won"), says the kind.
 _DESCRIBED = r",\s+(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}(?-i:(?:%s))\b(?!['’-])"
-_OUTLET_WORDS = {"times", "post", "echo", "gazette", "ledger", "courier", "mercury", "herald", "chronicle",
-                 "observer", "telegraph", "journal", "tribune", "sentinel", "argus", "advertiser", "examiner",
-                 "inquirer", "bulletin", "dispatch", "express", "mail", "standard", "press", "news", "review",
-                 "magazine", "weekly", "daily"}
+OUTLET_WORDS = frozenset({
+    "times", "post", "echo", "gazette", "ledger", "courier", "mercury", "herald", "chronicle", "observer",
+    "telegraph", "journal", "tribune", "sentinel", "argus", "advertiser", "examiner", "inquirer", "bulletin",
+    "dispatch", "express", "mail", "standard", "press", "news", "review", "magazine", "weekly", "daily", "globe",
+    "star", "sun", "mirror", "guardian", "independent"})
 _TRADE_WORDS = {"biscuits", "foods", "motors", "airways", "airlines", "pharmaceuticals", "brewery", "bakery",
                 "insurance", "grain", "farms", "logistics", "coaches", "buses", "rail", "railways", "records",
                 "publishing", "books", "productions", "pictures", "entertainment", "telecom", "systems",
@@ -203,7 +204,7 @@ KIND_CUES = {
                               "college", "academy", "legislature", "assembly", "senate", "parliament", "congress",
                               "government", "alliance", "federation", "league", "society", "partnership", "panel",
                               "forum", "cooperative", "athletic", "albion", "wanderers", "rangers", "orchestra",
-                              "choir", "players", "brigade"} | _OUTLET_WORDS | _TRADE_WORDS)),
+                              "choir", "players", "brigade"} | OUTLET_WORDS | _TRADE_WORDS)),
     "person": KindCues(
         strong_after=(r",\s*\d{1,3}\s*,", r",\s*who\b", r",\s+(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w-]*\s+who\b",
                       r",\s*whose (?:company|firm|business|wife|husband|family|father|mother|son|daughter|career)\b"),
@@ -386,11 +387,13 @@ LANGUAGE = Language(
     work_nouns=WORK_NOUNS,
     title_verbs=("called", "titled", "entitled", "named"),
     complement_prepositions=("of", "from", "in", "at", "for", "with", "near"),
+    outlet_words=OUTLET_WORDS,
     kind_cues=KIND_CUES,
     title_small_words=("of", "the", "a", "an", "in", "on", "to", "for", "at", "from", "with"),
     work_description_links=("about", "that", "which", "set", "following", "starring", "from", "by", "in", "on",
                             "for", "with", "based", "named", "called", "titled", "published", "released", "written",
                             "directed", "produced", "due", "out"),
+    described_title_nouns=("film", "book", "song", "single", "debut"),
     bare_title_nouns=("series", "drama", "documentary", "novel", "sitcom", "thriller", "comedy", "miniseries",
                       "docuseries", "podcast", "album", "movie", "memoir", "autobiography", "biography", "novella",
                       "musical"),

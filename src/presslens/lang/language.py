@@ -120,8 +120,10 @@ class Language:
     title_verbs: Words  # "called", "titled" between the noun and the title
     work_description_links: Words  # what may follow "Glasshouse, a teen drama" ("about", "that")
     title_small_words: Words  # lower-case words inside a title ("of", "the" in "Out of the Rough")
+    described_title_nouns: Words  # ... and these too in "Lennox, a novel named after" (with the bare ones)
     bare_title_nouns: Words  # nouns a title may follow with no comma or quotation marks ("the thriller Night Rounds")
     complement_prepositions: Words  # "of" in "Rosa Delgado of Omaha, who ...": the name after it is no subject
+    outlet_words: frozenset[str]  # what a one-word outlet name is ("the Ledger", "l'Écho"): never a place's name
     kind_cues: Mapping[str, KindCues]  # kind -> what shows a name is of it (``entities.kinds``)
 
     # -- numbers, quantities and facts
