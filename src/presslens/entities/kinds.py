@@ -167,13 +167,18 @@ def vote_kinds(text: str, mentions: Sequence, language: Language, key: Callable,
     tallies: dict[str, Counter] = {}
     evidence_only: dict[str, Counter] = {}
     labelled_person = {key(m) for m in voting if m.kind == "person"}
+    mentions_of: Counter = Counter()
+    otherwise: Counter = Counter()  # mentions whose own strong evidence says another kind than person
     for m in voting:
         found = evidence(text, m.start, m.end, language, person_like[key(m)])
         if more is not None:
             found.update(more(m))
         tallies.setdefault(key(m), Counter())[m.kind] += MODEL_VOTE
         tallies[key(m)].update(found)
-        evidence_only.setdefault(key(m), Counter()).update({k: v for k, v in found.items() if v >= CUE})
+        strong = {k: v for k, v in found.items() if v >= CUE}
+        evidence_only.setdefault(key(m), Counter()).update(strong)
+        mentions_of[key(m)] += 1
+        otherwise[key(m)] += bool(strong) and _top(Counter(strong)) != "person"
     group = {k: target for k, target in joins.items() if not evidence_only.get(k) or not evidence_only.get(target)
              or _top(evidence_only[k]) == _top(evidence_only[target])}
     votes: dict[str, Counter] = {}
@@ -181,12 +186,12 @@ def vote_kinds(text: str, mentions: Sequence, language: Language, key: Callable,
         votes.setdefault(group.get(k, k), Counter()).update(tally)
     winner = {k: _top(c) for k, c in votes.items()}
     # The surname of a full name the model calls a person is that person whatever the model calls it alone
-    # ("Sophie Kerbrat" ... "Kerbrat" a place to it; "Donald Trump" ... "Trump" an organisation to it), unless the
-    # text's own evidence says otherwise ("Carrow, the Glasgow four-piece").
-    surnames = {k.split()[-1] for k in personal & labelled_person if len(k.split()) > 1 and not evidence_only.get(k)}
+    # ("Sophie Kerbrat" ... "Kerbrat" a place to it; "Donald Trump" ... "Trump" an organisation to it), unless a
+    # third of its mentions or more carry evidence of another kind ("Carrow, the Glasgow four-piece").
+    surnames = {k.split()[-1] for k in personal & labelled_person if len(k.split()) > 1 and not otherwise[k]}
     for k in surnames & set(tallies):
         name = group.get(k, k)
-        if not evidence_only.get(k) and not evidence_only.get(name):
+        if 3 * otherwise[k] < mentions_of[k] and 3 * otherwise[name] < max(1, mentions_of[name]):
             winner[name] = "person"
     out = []
     for m in mentions:
