@@ -32,7 +32,7 @@ def test_index_keys_are_stable_and_a_part_of_a_quote_shares_one_with_it():
     assert len(keys) > BANDS and all(isinstance(k, int) and -2**63 <= k < 2**63 for k in keys)
     assert set(band_keys('that nobody in Glasshouse "gets away clean"')) & set(keys)  # a trimmed version
     assert not set(band_keys("“The bridge stays shut until the engineers tell me it is safe.”")) & set(keys)
-    assert band_keys("") == band_keys("“the”") == []
+    assert band_keys("") == band_keys("“the”") == band_keys("\"confidential,\"") == []  # no words to trace
 
 
 @pytest.fixture(scope="module")

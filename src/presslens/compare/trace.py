@@ -30,6 +30,7 @@ PERMUTATIONS = 64
 BANDS = 16
 ROWS = PERMUTATIONS // BANDS
 SEED = 7
+MIN_WORDS = 3  # a quote of fewer words said ("confidential") is a word in quotation marks, nothing to trace
 ANCHORS = 64  # word-triple keys a quote is indexed under, at most (a quote of some 80 words has them all)
 
 
@@ -38,12 +39,12 @@ def band_keys(text: str, language: Language | str | None = None) -> list[int]:
     anchor key for each of its word triples holding two content words, at most ``ANCHORS`` (the smallest: the same
     triples for the same text). Bands find rewordings of a whole quote; anchors find a short part of a long one
     ("gets away clean" in a two-sentence quote), which shares too few word pairs with it for a band. None for a
-    quotation with no content word."""
+    quotation of fewer than ``MIN_WORDS`` words said or with no content word."""
     language = lang.as_language(language)
     said = words(words_said(text, language), language=language)
     keys = [w.key for w in said]
     content = content_keys(said, language)
-    shingles = _shingles(keys, content)
+    shingles = _shingles(keys, content) if len(keys) >= MIN_WORDS else set()
     if not shingles:
         return []
     from datasketch import MinHash
@@ -129,8 +130,8 @@ def trace(quote: QuoteVersion, context: str, candidates: Sequence[tuple[QuoteVer
     side = _side(quote, context)
     found = QuoteTrace(quote)
     for candidate, candidate_context in candidates:
-        if candidate.quote_id == quote.quote_id:
-            continue
+        if candidate.article_id == quote.article_id:
+            continue  # the article's own other quotes are no versions of it
         result = align(side, _side(candidate, candidate_context), language=language)
         version = QuoteVersion(candidate.quote_id, candidate.article_id, candidate.outlet, candidate.published,
                                candidate.speaker, candidate.text, result)
