@@ -317,7 +317,7 @@ def test_brief_cache_is_bounded_in_entries_and_size(corpus_url):
         by_count, by_size = BriefCache(size=2, build=stub), BriefCache(max_bytes=1, build=stub)
         for story in stories:
             assert by_count.get(store, story.story_id).story_id == by_size.get(store, story.story_id).story_id
-        assert len(stories) == 4 and len(by_count) == 2 and len(by_size) == 1
+        assert len(stories) >= 4 and len(by_count) == 2 and len(by_size) == 1
 
 
 def test_single_flight_cache_keeps_the_size_bound():

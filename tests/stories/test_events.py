@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from presslens.stories import StoryDocument
-from presslens.stories.features import DEFAULT_SIGNALS, SIGNALS
+from presslens.stories.features import DEFAULT_SIGNALS, SIGNAL_FEATURES, SIGNALS
 from presslens.stories.stream import StreamClusterer
 
 START = datetime(2016, 1, 4, 9)
@@ -54,10 +54,11 @@ def test_a_persistent_topic_keeps_its_events_apart():
     assert max(Counter(story_of.values()).values()) <= 10  # nothing grows across the months
 
 
-def test_without_events_the_default_stream_is_unchanged_by_the_new_features():
-    assert "events" not in DEFAULT_SIGNALS and set(DEFAULT_SIGNALS) < set(SIGNALS)
+def test_the_default_stream_uses_events_and_links_undated_documents_without_them():
+    assert DEFAULT_SIGNALS == SIGNALS and "events" in DEFAULT_SIGNALS
     clusterer = StreamClusterer("en")
-    assert clusterer.signals == DEFAULT_SIGNALS and clusterer.undated_linker is clusterer.linker
+    assert clusterer.signals == DEFAULT_SIGNALS and clusterer.undated_linker is not clusterer.linker
+    assert not set(SIGNAL_FEATURES["events"]) & set(clusterer.undated_linker.features)
 
 
 STORYLINE = {  # day: (event, words only its articles use); one storyline, events a week or two apart

@@ -37,9 +37,9 @@ SIGNAL_FEATURES: dict[str, tuple[str, ...]] = {
     "time": (),
 }
 SIGNALS = tuple(SIGNAL_FEATURES)
-# The signals a stream uses unless told otherwise. ``events`` is measured (bench/polnear_stories.py) but not on by
-# default yet: it cuts a storyline into its events, and the thread layer that joins them again comes next.
-DEFAULT_SIGNALS = tuple(s for s in SIGNALS if s != "events")
+# The signals a stream uses unless told otherwise: all of them. ``events`` keeps a long storyline's events apart
+# (bench/polnear_stories.py); the thread layer (``threads.py``) joins them again.
+DEFAULT_SIGNALS = SIGNALS
 RECENT_MEMBERS = 12  # members a story keeps for the best-match features
 LEAD_WORDS = 50  # the words of an article's start it is compared on with its headline (``stories.lead_text``)
 BODY_WORDS = 300  # words of the body (after the lead's) an article is also compared on
