@@ -29,12 +29,15 @@ from pathlib import Path
 import numpy as np
 
 from presslens.stories.evaluate import arrival_order, gold_documents, stream_labels
-from presslens.stories.features import DEFAULT_SIGNALS as SIGNALS
+from presslens.stories.features import SIGNALS as ALL_SIGNALS
 from presslens.stories.linker import LINKER_FILE, Linker, signal_key
 from presslens.stories.metrics import score_clusters
 from presslens.stories.stream import StreamClusterer
 from presslens.stories.training import fit, training_pairs
 
+# The headline signal set (undated documents are linked with it); ``events`` has its own script
+# (scripts/train_event_linker.py), whose model this one keeps.
+SIGNALS = tuple(s for s in ALL_SIGNALS if s != "events")
 ABLATION = [("tfidf",), ("tfidf", "entities"), ("tfidf", "entities", "embeddings"), SIGNALS]
 THRESHOLDS = [0.03, 0.05, 0.08, 0.12, 0.16, 0.2, 0.3, 0.4, 0.5]
 TRAIN_SEEDS = (0, 1, 2)
@@ -72,11 +75,12 @@ def main() -> None:
     args.out.write_text(json.dumps(results, indent=1))
     if args.write:
         LINKER_FILE.parent.mkdir(parents=True, exist_ok=True)
-        LINKER_FILE.write_text(json.dumps({
-            "version": "story-linker-1",
-            "trained_on": {name: len(records) for name, (records, _, _) in sets.items()},
-            "command": "python " + " ".join(sys.argv),
-            "models": {key: linker.as_dict() for key, linker in shipped.items()}}, indent=1) + "\n")
+        kept = json.loads(LINKER_FILE.read_text()) if LINKER_FILE.exists() else {"models": {}}
+        kept.update({"version": "story-linker-1",
+                     "trained_on": {name: len(records) for name, (records, _, _) in sets.items()},
+                     "command": "python " + " ".join(sys.argv)})
+        kept["models"].update({key: linker.as_dict() for key, linker in shipped.items()})
+        LINKER_FILE.write_text(json.dumps(kept, indent=1) + "\n")
         print(f"wrote {LINKER_FILE}")
 
 

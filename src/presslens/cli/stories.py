@@ -126,7 +126,7 @@ def eval_stories(obj: Context, gold: Path, language, signals, order, seed, thres
         raise click.UsageError(f"{gold}: every record needs a 'cluster'")
     linker = None  # the stream's own: the full one for dated documents, the one without events for undated ones
     if threshold is not None:
-        linker = Linker.load(chosen)
+        linker = Linker.load(chosen, language=language)
         linker = Linker(linker.features, linker.coefficients, linker.intercept, threshold)
     clusterer = StreamClusterer(language, linker, chosen,
                                 window_days=window_days if window_days is not None else obj.settings.story_window_days)

@@ -44,10 +44,11 @@ class Linker:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     @classmethod
-    def load(cls, signals: Iterable[str], path: Path = LINKER_FILE) -> Linker:
-        """The linker trained for exactly these signals."""
+    def load(cls, signals: Iterable[str], path: Path = LINKER_FILE, language: str | None = None) -> Linker:
+        """The linker trained for exactly these signals: the language's own (``KEY@fr``) where there is one."""
         key = signal_key(signals)
         models = json.loads(Path(path).read_text())["models"]
+        key = f"{key}@{language}" if f"{key}@{language}" in models else key
         if key not in models:
             raise KeyError(f"{path} has no linker for signals {key!r} (it has {', '.join(models)})")
         model = models[key]

@@ -52,10 +52,11 @@ class StreamClusterer:
                  window_days: float = 7.0, candidate_terms: int = 8, candidate_embeddings: int = 8,
                  exact_limit: int = EXACT_LIMIT, span_days: float = SPAN_DAYS):
         self.signals = tuple(s for s in SIGNALS if s in set(signals))
-        self.linker = linker or Linker.load(self.signals)
+        self.linker = linker or Linker.load(self.signals, language=language)
         # The events features (time, body) say nothing of an undated document: it is linked without them.
         undated = tuple(s for s in self.signals if s != "events")
-        self.undated_linker = self.linker if linker is not None or undated == self.signals else Linker.load(undated)
+        self.undated_linker = (self.linker if linker is not None or undated == self.signals
+                               else Linker.load(undated, language=language))
         self.vectorizer = Vectorizer(language)
         self.window = timedelta(days=window_days)
         self.span = timedelta(days=span_days)
