@@ -114,9 +114,13 @@ from .stories import (
 )
 from .threads import (
     StoryProfile,
+    ThreadCheckpoint,
     ThreadSummary,
+    earliest_story_seen_since,
     replace_threads,
+    resume_threads,
     story_profiles,
+    thread_checkpoint,
     thread_of_story,
     thread_stories,
     thread_summaries,
@@ -124,7 +128,8 @@ from .threads import (
 
 __all__ = ["EXPORT_COLUMNS", "EXPORT_TABLES", "ArticleSummary", "EntitySummary", "ExportFilters", "FeedState",
            "QuoteSummary", "SearchHit", "SpeakerSummary", "Store",
-           "StoryCheckpoint", "StoryInput", "StoryMember", "StoryProfile", "StorySummary", "ThreadSummary",
+           "StoryCheckpoint", "StoryInput", "StoryMember", "StoryProfile", "StorySummary", "ThreadCheckpoint",
+           "ThreadSummary",
            "display_title"]
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
@@ -578,15 +583,33 @@ class Store:
 
     # --- threads -----------------------------------------------------------------------
 
-    def story_profiles(self, vector_model: str) -> list[StoryProfile]:
-        """Every stored story as the thread layer reads it: key entities and mean headline embedding."""
+    def story_profiles(self, vector_model: str, since: date | None = None) -> list[StoryProfile]:
+        """Every stored story (with ``since``: first seen on or after it, or undated) as the thread layer reads
+        it: key entities and mean headline embedding."""
         with self.engine.connect() as conn:
-            return list(story_profiles(conn, vector_model))
+            return list(story_profiles(conn, vector_model, since))
 
-    def replace_threads(self, threads: Sequence[Thread]) -> None:
-        """Swap all threads for these, in one transaction."""
+    def replace_threads(self, threads: Sequence[Thread], checkpoint: ThreadCheckpoint | None = None) -> None:
+        """Swap all threads (and the saved thread stream) for these, in one transaction."""
         with self.engine.begin() as conn:
-            replace_threads(conn, threads)
+            replace_threads(conn, threads, checkpoint)
+
+    def resume_threads(self, since: date, reopened: Sequence[str], threads: Sequence[Thread],
+                       checkpoint: ThreadCheckpoint | None) -> None:
+        """Store a thread run resumed from the checkpoint of ``since`` (``threads.resume_threads``), in one
+        transaction."""
+        with self.engine.begin() as conn:
+            resume_threads(conn, since, reopened, threads, checkpoint)
+
+    def thread_checkpoint(self) -> ThreadCheckpoint | None:
+        """The saved thread stream, if any."""
+        with self.engine.connect() as conn:
+            return thread_checkpoint(conn)
+
+    def earliest_story_seen_since(self, day: date) -> date | None:
+        """The first day of the earliest story with an article on or after ``day``."""
+        with self.engine.connect() as conn:
+            return earliest_story_seen_since(conn, day)
 
     def list_threads(self, *, outlet: str | None = None, order: str = "size", limit: int = 50,
                      offset: int = 0) -> list[ThreadSummary]:

@@ -196,6 +196,20 @@ class StoryStateRow(Base):
     state: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class ThreadStateRow(Base):
+    """The thread layer's saved stream (one row): every story first seen before ``since`` is in it, and it was
+    saved for the story stream that resumes from ``story_day``; ``open_threads``: ids of its open threads (JSON)."""
+
+    __tablename__ = "thread_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(200))
+    story_day: Mapped[date] = mapped_column(Date)
+    since: Mapped[date] = mapped_column(Date)
+    open_threads: Mapped[str] = mapped_column(Text)
+    state: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class ThreadRow(Base):
     """A thread's summary; its id is the id of its first story."""
 

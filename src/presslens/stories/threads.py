@@ -12,10 +12,14 @@ joins the best thread that passes both bars and opens one otherwise. A thread cl
 from __future__ import annotations
 
 import math
-from collections import Counter, deque
+import pickle
+import zlib
+from array import array
+from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from zlib import crc32
 
 import numpy as np
 
@@ -28,6 +32,8 @@ MIN_EMBEDDING = 0.45  # cosine of mean headline embeddings, when both have one
 RECENT_STORIES = 6  # a thread is compared on its latest stories, so it cannot drift into everything
 MIN_RARITY = math.log(2.0)  # an entity in half the stories or more carries no evidence...
 RARITY_FROM = 20  # ... once there are this many stories to tell (in a small store, every name still counts)
+ENTITY_BITS = 21  # stories per name are counted in 2M hashed slots (8 MB), however many names the archive has
+STATE_VERSION = 1  # bump when what a saved ThreadStream holds, or how it assigns, changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,52 +56,96 @@ class _OpenThread:
     last_seen: date | None
     stories: list[ThreadStory] = field(default_factory=list)
     recent: deque = field(default_factory=lambda: deque(maxlen=RECENT_STORIES))
+    entity_counts: Counter = field(default_factory=Counter)  # key entities of the recent stories, with counts
+    embedding_sum: np.ndarray | None = None  # over the recent stories that have an embedding
+    embedded: int = 0
 
-    def add(self, story: ThreadStory) -> None:
-        self.stories.append(story)
+    def add(self, story: ThreadStory) -> ThreadStory | None:
+        """Add a story; returns the one that left the recent stories, if any."""
+        dropped = self.recent[0] if len(self.recent) == self.recent.maxlen else None
+        if dropped is not None:
+            self.entity_counts.subtract(set(dropped.entities))
+            self.entity_counts += Counter()  # drop names no recent story has
+            if dropped.embedding is not None:
+                self.embedding_sum = self.embedding_sum - dropped.embedding
+                self.embedded -= 1
+        self.stories.append(replace(story, entities=(), embedding=None))  # what describing the thread needs
         self.recent.append(story)
+        self.entity_counts.update(set(story.entities))
+        if story.embedding is not None:
+            self.embedding_sum = story.embedding.astype(np.float64) + (0 if self.embedding_sum is None
+                                                                       else self.embedding_sum)
+            self.embedded += 1
         if story.last_seen is not None:
             self.last_seen = max(filter(None, (self.last_seen, story.last_seen)))
+        return dropped
 
     def entities(self) -> set[str]:
-        return set().union(*(s.entities for s in self.recent))
+        return set(self.entity_counts)
 
     def embedding(self) -> np.ndarray | None:
-        vectors = [s.embedding for s in self.recent if s.embedding is not None]
-        return np.mean(vectors, axis=0) if vectors else None
+        return self.embedding_sum / self.embedded if self.embedded else None
 
 
 class ThreadStream:
-    """Assigns stories to threads one at a time, in order of their first day."""
+    """Assigns stories to threads one at a time, in order of their first day.
+
+    Candidates come from an inverted index (key entity -> open threads whose recent stories name it), so a story
+    is scored only against threads that share at least ``MIN_SHARED`` of its names, not against every open one.
+    """
 
     def __init__(self, gap_days: float = GAP_DAYS) -> None:
         self.gap_days = gap_days
         self.open: dict[str, _OpenThread] = {}
         self.closed: list[_OpenThread] = []
-        self.entity_stories: Counter = Counter()
+        self.entity_stories = array("I", bytes(4 << ENTITY_BITS))  # stories naming each name, by CRC-32 slot
+        self._mask = (1 << ENTITY_BITS) - 1
         self.seen = 0
+        self._index: dict[str, set[str]] = defaultdict(set)
+        self._opened: dict[str, int] = {}  # thread key -> order it opened in (ties go to the earliest)
 
     def add(self, story: ThreadStory) -> str:
         """Place the next story; returns its thread's key (the key of the thread's first story)."""
         self._close_before(story.first_seen)
         self.seen += 1
-        self.entity_stories.update(set(story.entities))
+        for entity in set(story.entities):
+            self.entity_stories[self._slot(entity)] += 1
         best, best_score = None, 0.0
-        for thread in self.open.values():
-            score = self.similarity(story, thread)
+        weights: dict[str, float] = {}  # each name's rarity, computed once for this story
+        for thread in self.candidates(story):
+            score = self.similarity(story, thread, weights)
             if score is not None and score > best_score:
                 best, best_score = thread, score
         if best is None:
             best = self.open[story.story_id] = _OpenThread(story.story_id, story.last_seen)
-        best.add(story)
+            self._opened[story.story_id] = len(self._opened)
+        dropped = best.add(story)
+        if dropped is not None:
+            for entity in set(dropped.entities) - best.entity_counts.keys():
+                self._unindex(entity, best.key)
+        for entity in set(story.entities):
+            self._index[entity].add(best.key)
         return best.key
 
-    def similarity(self, story: ThreadStory, thread: _OpenThread) -> float | None:
+    def candidates(self, story: ThreadStory) -> list[_OpenThread]:
+        """Open threads sharing at least ``MIN_SHARED`` of the story's entities that carry evidence, oldest first."""
+        hits: Counter = Counter()
+        for entity in set(story.entities):
+            if self.rarity(entity) > 0:
+                hits.update(self._index.get(entity, ()))
+        keys = sorted((k for k, n in hits.items() if n >= MIN_SHARED), key=self._opened.__getitem__)
+        return [self.open[k] for k in keys]
+
+    def similarity(self, story: ThreadStory, thread: _OpenThread, weights: dict[str, float] | None = None
+                   ) -> float | None:
         """The story's evidence for the thread, or None below a bar: the rarity-weighted share of their shared
         entities (of the smaller side: a story naming many places of its own still joins), at least
-        ``MIN_SHARED`` of them, plus the cosine of their mean embeddings."""
-        own = {e: self.rarity(e) for e in set(story.entities)}
-        theirs = {e: self.rarity(e) for e in thread.entities()}
+        ``MIN_SHARED`` of them, plus the cosine of their mean embeddings; ``weights`` caches rarities."""
+        weights = {} if weights is None else weights
+        for entity in set(story.entities).union(thread.entity_counts) - weights.keys():
+            weights[entity] = self.rarity(entity)
+        own = {e: weights[e] for e in set(story.entities)}
+        theirs = {e: weights[e] for e in thread.entity_counts}
         shared = [w for e, w in own.items() if w > 0 and e in theirs]
         smaller = min(sum(own.values()), sum(theirs.values()))
         if len(shared) < MIN_SHARED or smaller <= 0:
@@ -113,7 +163,26 @@ class ThreadStream:
         """log(stories seen / stories naming it), less the floor: 0 for a name in half the stories or more (or in
         every story, while there are fewer than ``RARITY_FROM``)."""
         floor = MIN_RARITY if self.seen >= RARITY_FROM else 0.0
-        return max(0.0, math.log(self.seen / max(self.entity_stories[entity], 1)) - floor)
+        return max(0.0, math.log(self.seen / max(self.entity_stories[self._slot(entity)], 1)) - floor)
+
+    def _slot(self, entity: str) -> int:
+        return crc32(entity.encode()) & self._mask
+
+    def dumps(self) -> bytes:
+        """This stream without its closed threads (they are stored, and never change), to resume from."""
+        closed, self.closed = self.closed, []
+        try:
+            return zlib.compress(pickle.dumps((STATE_VERSION, self), protocol=pickle.HIGHEST_PROTOCOL), 1)
+        finally:
+            self.closed = closed
+
+    @staticmethod
+    def loads(data: bytes) -> ThreadStream:
+        """A stream saved by ``dumps`` (ValueError if another version of this module saved it)."""
+        version, stream = pickle.loads(zlib.decompress(data))
+        if version != STATE_VERSION:
+            raise ValueError(f"saved thread state is version {version}, this is {STATE_VERSION}")
+        return stream
 
     def threads(self) -> list[_OpenThread]:
         """Every thread so far, closed and open, in order of their first story."""
@@ -124,17 +193,51 @@ class ThreadStream:
             return
         for key in [k for k, t in self.open.items()
                     if t.last_seen is not None and (day - t.last_seen).days > self.gap_days]:
-            self.closed.append(self.open.pop(key))
+            thread = self.open.pop(key)
+            for entity in thread.entity_counts:
+                self._unindex(entity, key)
+            del self._opened[key]
+            self.closed.append(thread)
+
+    def _unindex(self, entity: str, key: str) -> None:
+        members = self._index.get(entity)
+        if members is not None:
+            members.discard(key)
+            if not members:
+                del self._index[entity]
 
 
 def assign_threads(stories: Sequence[ThreadStory], gap_days: float = GAP_DAYS) -> list[Thread]:
     """Threads of two or more stories, biggest first; stories stream by first day (undated last), then id."""
-    stream = ThreadStream(gap_days)
+    return extend_threads(ThreadStream(gap_days), stories).threads
+
+
+@dataclass
+class ThreadRun:
+    """What ``extend_threads`` did: the threads of two or more stories that it holds (biggest first), and the
+    stream saved before the first story seen on or after the day asked, with the ids of its open threads."""
+
+    threads: list[Thread]
+    snapshot: bytes | None = None
+    open_at_snapshot: tuple[str, ...] = ()
+
+
+def extend_threads(stream: ThreadStream, stories: Sequence[ThreadStory], snapshot_from: date | None = None
+                   ) -> ThreadRun:
+    """Stream ``stories`` by first day (undated last), then id; with ``snapshot_from``, save the stream before
+    the first story first seen on or after that day (or undated), or at the end."""
+    run = ThreadRun([])
     for story in sorted(stories, key=lambda s: (s.first_seen is None, s.first_seen or date.min, s.story_id)):
+        if snapshot_from is not None and run.snapshot is None and (story.first_seen is None
+                                                                   or story.first_seen >= snapshot_from):
+            run.snapshot, run.open_at_snapshot = stream.dumps(), tuple(stream.open)
         stream.add(story)
-    threads = [_describe(t.stories) for t in stream.threads() if len(t.stories) >= 2]
-    threads.sort(key=lambda t: (-len(t.story_ids), -(t.last_seen.toordinal() if t.last_seen else 0), t.thread_id))
-    return threads
+    if snapshot_from is not None and run.snapshot is None:
+        run.snapshot, run.open_at_snapshot = stream.dumps(), tuple(stream.open)
+    run.threads = [_describe(t.stories) for t in stream.threads() if len(t.stories) >= 2]
+    run.threads.sort(key=lambda t: (-len(t.story_ids), -(t.last_seen.toordinal() if t.last_seen else 0),
+                                    t.thread_id))
+    return run
 
 
 def _describe(stories: Sequence[ThreadStory]) -> Thread:

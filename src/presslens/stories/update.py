@@ -12,11 +12,12 @@ import numpy as np
 
 from ..records import StoryLink
 from ..settings import Settings
-from ..store import Store, StoryCheckpoint, StoryInput
+from ..store import Store, StoryCheckpoint, StoryInput, ThreadCheckpoint
 from . import ENCODER_NAME, StoryDocument, StoryStream, StreamRun, describe_stories, encode, lead_text
 from .assign import STATE_VERSION as STORY_STATE_VERSION
 from .linker import LINKER_FILE
-from .threads import ThreadStory, assign_threads
+from .threads import GAP_DAYS, ThreadStory, ThreadStream, extend_threads
+from .threads import STATE_VERSION as THREAD_STATE_VERSION
 
 __all__ = ["StoriesUpdate", "headline_vectors", "repair_stories", "stories_fingerprint", "update_stories",
            "update_threads"]
@@ -75,20 +76,46 @@ def _update_stories(store: Store, settings: Settings, from_scratch: bool) -> Sto
         store.replace_stories(describe_stories(documents, run.links, settings.default_language), run.links, saved)
     else:
         _store_resumed(store, checkpoint.before, documents, run, saved, settings.default_language)
-    update_threads(store)
+    update_threads(store, resumed_from=since, story_day=saved.before if saved else None,
+                   window_days=settings.story_window_days)
     return StoriesUpdate(store.count_stories(), len(documents), checkpoint is not None)
 
 
-def update_threads(store: Store) -> int:
-    """Group the stored stories into threads (``threads.py``) and store them; returns how many there are.
+def update_threads(store: Store, *, resumed_from: date | None = None, story_day: date | None = None,
+                   window_days: float = 7.0) -> int:
+    """Group the stored stories into threads (``threads.py``) and store them; returns how many threads it wrote.
 
-    The thread layer streams every stored story again: deterministic, and cheap beside the stories (one
-    story profile per story, read from the store)."""
-    profiles = store.story_profiles(ENCODER_NAME)
-    threads = assign_threads([ThreadStory(p.story_id, p.title, p.size, p.first_seen, p.last_seen, p.outlets,
-                                          p.entities, p.embedding) for p in profiles])
-    store.replace_threads(threads)
-    return len(threads)
+    The thread stream is saved before the earliest story that the next story run can still change (one with an
+    article within a window of the story stream's saved day ``story_day``). When the story run resumed from the
+    day the saved thread stream was made for (``resumed_from``), only the stories from there on are read and
+    streamed again, so the cost is bounded by the window, not by the archive; otherwise every stored story is.
+    Either way the threads are those of one pass over every story."""
+    fingerprint = f"threads={THREAD_STATE_VERSION} gap={GAP_DAYS} encoder={ENCODER_NAME}"
+    saved = store.thread_checkpoint() if resumed_from is not None else None
+    stream = None
+    if saved is not None and saved.fingerprint == fingerprint and saved.story_day == resumed_from:
+        try:
+            stream = ThreadStream.loads(saved.state)
+        except Exception:  # a state this code cannot read: stream every story instead
+            stream = None
+    since = saved.since if stream is not None else None
+    profiles = store.story_profiles(ENCODER_NAME, since)
+    snapshot_from = None
+    if story_day is not None:
+        open_from = story_day - timedelta(days=window_days)
+        snapshot_from = store.earliest_story_seen_since(open_from) or open_from
+        if since is not None and snapshot_from < since:  # cannot happen unless the stories went back: replay
+            return update_threads(store, story_day=story_day, window_days=window_days)
+    run = extend_threads(stream or ThreadStream(), [
+        ThreadStory(p.story_id, p.title, p.size, p.first_seen, p.last_seen, p.outlets, p.entities, p.embedding)
+        for p in profiles], snapshot_from)
+    checkpoint = None if run.snapshot is None else ThreadCheckpoint(
+        fingerprint, story_day, snapshot_from, run.open_at_snapshot, run.snapshot)
+    if since is not None:
+        store.resume_threads(since, saved.open_threads, run.threads, checkpoint)
+    else:
+        store.replace_threads(run.threads, checkpoint)
+    return len(run.threads)
 
 
 def stories_fingerprint(settings: Settings) -> str:
