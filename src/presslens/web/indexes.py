@@ -108,8 +108,7 @@ def people_view(store: Store, params: dict) -> dict:
     else:
         paging = Paging(page_number(params.get("page")), store.count_entities(kind=kind, search=search))
         rows = store.list_entities(kind=kind, search=search, limit=paging.size, offset=paging.offset)
-    return {"rows": rows, "order": order, "kinds": KINDS, "filters": shown, "paging": paging.links(shown),
-            }
+    return {"rows": rows, "order": order, "kinds": KINDS, "filters": shown, "paging": paging.links(shown)}
 
 
 def outlets_view(store: Store) -> dict:
