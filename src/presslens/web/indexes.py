@@ -50,6 +50,14 @@ def page_number(text: str | None) -> int:
         return 1
 
 
+def page_size(text: str | None) -> int:
+    """``?per=``: items a page, 5 to 100 (``PAGE_SIZE`` when absent or bad)."""
+    try:
+        return max(5, min(int(text), 100)) if text else PAGE_SIZE
+    except ValueError:
+        return PAGE_SIZE
+
+
 def parse_day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text) if text else None
@@ -68,21 +76,22 @@ def stories_view(store: Store, params: dict) -> dict:
     outlet = params.get("outlet") if params.get("outlet") in outlets else None
     search, since, until = clean(params.get("q")), parse_day(params.get("since")), parse_day(params.get("until"))
     filters = {"outlet": outlet, "search": search, "since": since, "until": until}
-    paging = Paging(page_number(params.get("page")), store.count_stories(**filters))
+    paging = Paging(page_number(params.get("page")), store.count_stories(**filters), page_size(params.get("per")))
     shown = {"q": search or "", "outlet": outlet or "", "since": since.isoformat() if since else "",
-             "until": until.isoformat() if until else "", "order": order}
+             "until": until.isoformat() if until else "", "order": order,
+             "per": str(paging.size) if paging.size != PAGE_SIZE else ""}
     return {"stories": store.list_stories(**filters, order=order, limit=paging.size, offset=paging.offset),
             "order": order, "outlets": outlets, "filters": shown, "paging": paging.links(shown),
-            "filtered": any(v for k, v in shown.items() if k != "order"),
+            "filtered": any(v for k, v in shown.items() if k not in ("order", "per")),
             "articles": store.count_articles(), "quotes": store.count_quotes()}
 
 
 def threads_view(store: Store, params: dict) -> dict:
     """Running storylines, most stories (or latest) first, paged."""
     order = params.get("order") if params.get("order") in ("size", "recent") else "size"
-    paging = Paging(page_number(params.get("page")), store.count_threads())
+    paging = Paging(page_number(params.get("page")), store.count_threads(), page_size(params.get("per")))
     return {"threads": store.list_threads(order=order, limit=paging.size, offset=paging.offset), "order": order,
-            "paging": paging.links({"order": order})}
+            "paging": paging.links({"order": order, "per": params.get("per")})}
 
 
 def thread_view(store: Store, key: str) -> dict:
@@ -101,12 +110,13 @@ def people_view(store: Store, params: dict) -> dict:
     kind = params.get("kind") if params.get("kind") in KINDS else None
     order = "mentioned" if params.get("order") == "mentioned" else "quoted"
     search = clean(params.get("q"))
-    shown = {"q": search or "", "kind": kind or "", "order": order}
+    number, size = page_number(params.get("page")), page_size(params.get("per"))
+    shown = {"q": search or "", "kind": kind or "", "order": order, "per": str(size) if size != PAGE_SIZE else ""}
     if order == "quoted":
-        paging = Paging(page_number(params.get("page")), store.count_quoted(kind=kind, search=search))
+        paging = Paging(number, store.count_quoted(kind=kind, search=search), size)
         rows = store.most_quoted(kind=kind, search=search, limit=paging.size, offset=paging.offset)
     else:
-        paging = Paging(page_number(params.get("page")), store.count_entities(kind=kind, search=search))
+        paging = Paging(number, store.count_entities(kind=kind, search=search), size)
         rows = store.list_entities(kind=kind, search=search, limit=paging.size, offset=paging.offset)
     return {"rows": rows, "order": order, "kinds": KINDS, "filters": shown, "paging": paging.links(shown)}
 
