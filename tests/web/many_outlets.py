@@ -93,6 +93,6 @@ def write_corpus(path: Path) -> Path:
                          "url": "https://valleytribune.example/kestrel-dam"})
         else:
             rows.append(article(index, outlet))
-    rows += [follow_up(i, outlet) for i, outlet in enumerate(OUTLETS[:3])]
+    rows += [follow_up(i, outlet) for i, outlet in enumerate(OUTLETS[3:6])]
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return path

@@ -37,8 +37,8 @@ def test_every_page_has_navigation_landmarks_and_security_headers(server, watche
     for name, path in [("Stories", "/"), ("Threads", "/threads"), ("People", "/people"), ("Outlets", "/outlets"),
                        ("Search", "/search")]:
         page.goto(server + "/search")
-        page.locator("header nav a", has_text=name).click()
-        page.wait_for_load_state("load")
+        with page.expect_navigation():
+            page.locator("header nav a", has_text=name).click()
         assert urlparse(page.url).path == path
         assert page.locator("header nav a[aria-current=page]").inner_text() == name
     assert page.errors == []
@@ -69,8 +69,8 @@ def test_story_list_filters_sort_and_pages_live_in_the_url(server, corpus, watch
     outlet = corpus.outlet_counts()[0][0]
     page.goto(server + "/")
     page.select_option("form.filters select[name=outlet]", outlet)
-    page.click("form.filters button")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.click("form.filters button")
     assert parse_qs(urlparse(page.url).query)["outlet"] == [outlet]
     found = page.locator("table.stories tbody tr")
     assert found.count() == corpus.count_stories(outlet=outlet)
@@ -89,8 +89,8 @@ def test_story_list_filters_sort_and_pages_live_in_the_url(server, corpus, watch
     page.fill("form.filters input[name=since]", day)
     page.fill("form.filters input[name=until]", day)
     page.select_option("form.filters select[name=order]", "recent")
-    page.click("form.filters button")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.click("form.filters button")
     query = parse_qs(urlparse(page.url).query)
     assert query["since"] == [day] and query["until"] == [day] and query["order"] == ["recent"]
     expected = corpus.list_stories(since=biggest.first_seen, until=biggest.first_seen, order="recent", limit=100)
@@ -100,8 +100,8 @@ def test_story_list_filters_sort_and_pages_live_in_the_url(server, corpus, watch
     page.goto(f"{server}/?per=5&order=recent")
     seen = rows(page)
     while page.locator("nav.paging a.next").count():
-        page.click("nav.paging a.next")
-        page.wait_for_load_state("load")
+        with page.expect_navigation():
+            page.click("nav.paging a.next")
         assert "per=5" in page.url and "order=recent" in page.url
         seen += rows(page)
     assert seen == [s.title for s in corpus.list_stories(order="recent", limit=1000)] and len(seen) == total
@@ -120,8 +120,8 @@ def test_people_index_is_most_quoted_first_with_search_and_kind(server, corpus, 
     assert counts[0] == corpus.count_quotes(speaker_entity_id=href.removeprefix("/people/"))
     screenshot(page, "06-people")
     page.select_option("form.filters select[name=kind]", "organisation")
-    page.click("form.filters button")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.click("form.filters button")
     kinds = page.locator("table.people tbody td:nth-child(2)").all_inner_texts()
     assert kinds and set(kinds) == {"organisation"}
     page.goto(f"{server}/people?q={name.split()[-1].lower()}")
@@ -149,8 +149,8 @@ def test_outlets_page_plots_volume_and_links_to_filtered_stories(server, corpus,
     assert page.locator("svg.volume text.axis-label").count() == len({o for o, _d, _n in days})
     full_screenshot(page, "07-outlets")
     name = outlets[0][0]
-    page.click(f"a.outlet-link:text-is('{name}')")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.click(f"a.outlet-link:text-is('{name}')")
     assert parse_qs(urlparse(page.url).query)["outlet"] == [name]
     assert len(rows(page)) == corpus.count_stories(outlet=name)
     page.goto(server + "/outlets")
