@@ -4,6 +4,7 @@ versions, threads, and a page that stays usable 1024 px wide."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -199,6 +200,7 @@ def test_thread_pages_plot_every_article_of_their_stories(many_server, many, wat
                                   "/people/" + CASTELLAN, "/threads/{thread}"])
 def test_pages_stay_usable_1024_px_wide(many_server, many, story, narrow, path):
     page = narrow
+    name = "13-narrow-" + (re.sub(r"[^a-z]+", "-", path.split("?")[0]).strip("-") or "stories")
     path = path.format(story=story.story_id, thread=many.list_threads()[0].thread_id)
     page.goto(many_server + path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 1024
@@ -207,7 +209,6 @@ def test_pages_stay_usable_1024_px_wide(many_server, many, story, narrow, path):
     for box in page.locator("main h1, .column, svg, table").evaluate_all(
             "els => els.map(e => e.getBoundingClientRect().right)"):
         assert box <= 1024 + 1
-    name = "13-narrow-" + (path.strip("/").split("/")[0].split("?")[0] or "stories")
     if path.startswith("/stories"):
         full_screenshot(page, name)
     else:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-CHART_WIDTH, ROW_HEIGHT, LEFT, RIGHT = 640, 28, 170, 20
+CHART_WIDTH, ROW_HEIGHT, LEFT, RIGHT, TICK_GAP = 640, 28, 170, 20, 44
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,11 @@ def _ticks(days: Iterable[date], x) -> list[dict]:
     if len(chosen) > 8:
         step = (len(chosen) - 1) / 7
         chosen = sorted({chosen[round(i * step)] for i in range(8)})
-    return [{"x": x(day), "label": day.strftime("%d %b")} for day in chosen]
+    ticks: list[dict] = []
+    for day in chosen:  # labels about 40 px wide: none drawn over another
+        if not ticks or x(day) - ticks[-1]["x"] >= TICK_GAP:
+            ticks.append({"x": x(day), "label": day.strftime("%d %b")})
+    return ticks
 
 
 def dot_chart(rows: Sequence[str], points: Sequence[Point], *, stacked: bool = True) -> dict:

@@ -79,9 +79,11 @@ function versionItem(version) {
   const badge = document.createElement("span");
   badge.className = `badge ${version.class || ""}`;
   badge.textContent = version.class || "";
-  item.append(outlet, ` ${version.published || "undated"} `, badge, " ");
-  if (version.diff && version.diff.length) item.append(words(version.diff));
-  else { const q = document.createElement("q"); q.textContent = version.text; item.append(q); }
+  const quote = document.createElement("q");
+  quote.textContent = (version.text || "").replace(/^[\s"“”«»']+|[\s"“”«»',]+$/g, "");
+  item.append(outlet, ` ${version.published || "undated"} `, badge, " ", quote);
+  const changes = (version.diff || []).filter((op) => op.op !== "equal");
+  if (changes.length) item.append(" · words changed: ", words(changes));
   return item;
 }
 
