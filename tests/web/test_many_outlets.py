@@ -46,6 +46,8 @@ def test_twelve_outlets_four_columns_the_rest_one_click_away(many_server, story,
     assert page.locator("form.outlet-chooser input:disabled").count() == 8  # at most four, says the script
     assert page.locator("svg.timeline circle").count() == story.size
     screenshot(page, "09-many-outlets")
+    page.evaluate("document.querySelector('section.chooser').scrollIntoView()")
+    screenshot(page, "09b-many-outlets-columns")
     first = headings(page)
     hidden = page.locator("li.hidden-outlet a.show").first
     name = hidden.get_attribute("aria-label").split("show ")[1].split(" instead")[0]

@@ -28,7 +28,16 @@ def story_view(store: Store, briefs, key: str, chosen: Sequence[str] = ()) -> di
     colours = _speaker_colours(material.quotes)
     labels = {a.article_id: outlet_label(a) for a in material.articles}
     chooser = outlet_chooser(_outlet_order(material, labels), chosen)
-    shown = set(chooser["shown"])
+    return {"brief": brief, "columns": _columns(material, brief, labels, chooser, colours), "colours": colours,
+            "chooser": chooser, "chart": coverage_chart(material.articles), "thread": _thread_of(store, brief.story_id),
+            "matrix": quote_matrix(material.quotes, labels, colours, chooser),
+            "legend": _legend(material.quotes, colours), "link": partial(_link, chooser, labels),
+            "conflicting_facts": [f for f in brief.facts if f.status in ("conflict", "differs")]}
+
+
+def _columns(material, brief, labels: dict[str, str], chooser: dict, colours: dict[str, int]) -> list[tuple]:
+    """``(outlet, articles)`` for each shown outlet, in the chosen order; each article with its text cut into
+    segments, the original it copies or the outlets that copy it."""
     groups = {(v.article_id, v.start, v.end): index for index, g in enumerate(brief.quote_groups, 1)
               for v in g.versions}
     conflicts = {(v.article_id, v.start, v.end) for pair in brief.speaker_conflicts for v in pair}
@@ -36,30 +45,22 @@ def story_view(store: Store, briefs, key: str, chosen: Sequence[str] = ()) -> di
     quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
     for quote in material.quotes:
         quotes_by_article[quote.article_id].append(quote)
+    copied_by: dict[str, list[str]] = defaultdict(list)
+    for copy, original in material.copies.items():
+        copied_by[original].append(copy)
     columns: dict[str, list[dict]] = {outlet: [] for outlet in chooser["shown"]}
-    copied_by: dict[str, list[Article]] = defaultdict(list)
     for article in material.articles:
-        original = material.copies.get(article.article_id)
-        if original:
-            copied_by[original].append(article)
-    for article in material.articles:
-        label = labels[article.article_id]
-        if label not in shown:
+        if labels[article.article_id] not in columns:
             continue
         original = material.copies.get(article.article_id)
-        columns[label].append({
+        columns[labels[article.article_id]].append({
             "article": article, "copy_of": original, "copy_of_outlet": labels.get(original or ""),
             "copy_of_href": _link(chooser, labels, original, None) if original else None,
-            "copied_by": [(labels[c.article_id], _link(chooser, labels, c.article_id, None))
-                          for c in copied_by[article.article_id]],
+            "copied_by": [(labels[c], _link(chooser, labels, c, None)) for c in copied_by[article.article_id]
+                          if c in labels],
             "segments": segments(article, quotes_by_article[article.article_id], colours, groups, conflicts,
                                  anchors.get(article.article_id, ()))})
-    link = partial(_link, chooser, labels)
-    return {"brief": brief, "columns": list(columns.items()), "colours": colours, "chooser": chooser,
-            "chart": coverage_chart(material.articles), "thread": _thread_of(store, brief.story_id),
-            "matrix": quote_matrix(material.quotes, labels, colours, chooser),
-            "legend": _legend(material.quotes, colours), "link": link,
-            "conflicting_facts": [f for f in brief.facts if f.status in ("conflict", "differs")]}
+    return list(columns.items())
 
 
 def _outlet_order(material, labels: dict[str, str]) -> list[str]:
