@@ -41,9 +41,12 @@ def _ticks(days: Iterable[date], x) -> list[dict]:
         step = (len(chosen) - 1) / 7
         chosen = sorted({chosen[round(i * step)] for i in range(8)})
     ticks: list[dict] = []
-    for day in chosen:  # labels about 40 px wide: none drawn over another
-        if not ticks or x(day) - ticks[-1]["x"] >= TICK_GAP:
-            ticks.append({"x": x(day), "label": day.strftime("%d %b")})
+    for day in chosen:  # labels about 40 px wide: none drawn over another, the last day always labelled
+        tick = {"x": x(day), "label": day.strftime("%d %b")}
+        if not ticks or tick["x"] - ticks[-1]["x"] >= TICK_GAP:
+            ticks.append(tick)
+        elif day == chosen[-1] and len(ticks) > 1:
+            ticks[-1] = tick
     return ticks
 
 
