@@ -83,3 +83,61 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+@pytest.fixture(scope="session")
+def many_db(tmp_path_factory):
+    """A store whose biggest story is carried by twelve outlets (one a wire copy), with a follow-up story a
+    month later; the two joined by a thread."""
+    from presslens.pipeline import ingest_paths
+    from presslens.records import Thread
+    from presslens.store import Store
+
+    from .many_outlets import write_corpus
+
+    folder = tmp_path_factory.mktemp("many")
+    settings = Settings(db_url=str(folder / "many.db"))
+    with Store.open(settings.db_url) as store:
+        assert ingest_paths([write_corpus(folder / "many.jsonl")], store, settings).ok
+        stories = sorted(store.list_stories(limit=10), key=lambda s: s.first_seen)
+        assert len(stories) >= 2
+        store.replace_threads([Thread(stories[0].story_id, "Kestrel Dam", [s.story_id for s in stories],
+                                      sorted({o for s in stories for o in s.outlets}), sum(s.size for s in stories),
+                                      stories[0].first_seen, max(s.last_seen for s in stories))])
+    return folder / "many.db"
+
+
+@pytest.fixture(scope="session")
+def many_server(many_db):
+    with serving(many_db) as url:
+        yield url
+
+
+@pytest.fixture
+def watched(page):
+    """``page`` with its console errors and uncaught exceptions collected in ``page.errors``."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.errors = errors
+    return page
+
+
+@pytest.fixture
+def narrow(browser):
+    """A page 1024 px wide, its console errors collected in ``page.errors``."""
+    context = browser.new_context(viewport={"width": 1024, "height": 900})
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    opened.errors = errors
+    yield opened
+    context.close()
+
+
+def full_screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -41,6 +41,7 @@ from ..records import (
     Thread,
 )
 from ..settings import Settings, normalise_db_url
+from . import browse
 from .articles import SUMMARY_COLUMNS, ArticleSummary, article_summary, display_title
 from .engine import (
     LOCK_MIGRATIONS,
@@ -723,6 +724,39 @@ class Store:
             for name, outlet in conn.execute(speaker_outlets_query([row[0] for row in top])):
                 outlets.setdefault(name, []).append(outlet or "(unknown)")
         return [SpeakerSummary(name, role, count, outlets.get(name, [])) for name, count, role in top]
+
+    # --- browsing (the web UI's index pages) -------------------------------------------
+
+    def outlet_days(self) -> list[tuple[str, date, int]]:
+        """``(outlet, day, articles)`` for every day an outlet published a dated article."""
+        with self.engine.connect() as conn:
+            return browse.outlet_days(conn)
+
+    def top_speakers_by_outlet(self, per_outlet: int = 5) -> dict[str, list[tuple[str, str | None, int]]]:
+        """Each outlet's most quoted speakers: ``(name, entity id or None, quotes)``."""
+        with self.engine.connect() as conn:
+            return browse.top_speakers_by_outlet(conn, per_outlet)
+
+    def most_quoted(self, *, kind: str | None = None, search: str | None = None, limit: int = 50,
+                    offset: int = 0) -> list[browse.QuotedEntity]:
+        """Entities by how many stored quotes they speak, most first; ``search`` matches names and forms."""
+        with self.engine.connect() as conn:
+            return browse.most_quoted(conn, kind=kind, search=search, limit=limit, offset=offset)
+
+    def count_quoted(self, *, kind: str | None = None, search: str | None = None) -> int:
+        """How many entities ``most_quoted`` has for these filters."""
+        with self.engine.connect() as conn:
+            return browse.count_quoted(conn, kind=kind, search=search)
+
+    def copies_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Of these articles, each near-copy with the id of the article it copies."""
+        with self.engine.connect() as conn:
+            return browse.copies_of(conn, article_ids)
+
+    def stories_by_id(self, story_ids: Sequence[str]) -> dict[str, StorySummary]:
+        """The summaries of these stories (no members), by id."""
+        with self.engine.connect() as conn:
+            return browse.stories_by_id(conn, story_ids)
 
     # --- exports -----------------------------------------------------------------------
 
