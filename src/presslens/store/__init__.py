@@ -125,6 +125,7 @@ from .threads import (
     thread_of_story,
     thread_stories,
     thread_summaries,
+    threads_of_stories,
 )
 
 __all__ = ["EXPORT_COLUMNS", "EXPORT_TABLES", "ArticleSummary", "EntitySummary", "ExportFilters", "FeedState",
@@ -647,6 +648,11 @@ class Store:
         """The id of the story's thread, if it is in one."""
         with self.engine.connect() as conn:
             return thread_of_story(conn, story_id)
+
+    def threads_of_stories(self, story_ids: Sequence[str]) -> dict[str, ThreadSummary]:
+        """The thread (summary) of each of these stories that is in one."""
+        with self.engine.connect() as conn:
+            return threads_of_stories(conn, story_ids)
 
     def articles_of_stories(self, story_ids: Sequence[str]) -> dict[str, list[str]]:
         """Each story's article ids, in stream order."""

@@ -171,3 +171,12 @@ def thread_stories(conn: Connection, thread_id: str) -> list[StorySummary]:
 
 def thread_of_story(conn: Connection, story_id: str) -> str | None:
     return conn.scalar(select(StoryThreadRow.thread_id).where(StoryThreadRow.story_id == story_id))
+
+
+def threads_of_stories(conn: Connection, story_ids: Sequence[str]) -> dict[str, ThreadSummary]:
+    """Each of these stories that is in a thread, with its thread's summary (no stories listed)."""
+    found = dict(conn.execute(select(StoryThreadRow.story_id, StoryThreadRow.thread_id)
+                              .where(StoryThreadRow.story_id.in_(list(story_ids)))).all())
+    summaries = {t.thread_id: t for t in thread_summaries(conn, thread_ids=sorted(set(found.values())),
+                                                           limit=len(found) or 1)}
+    return {story: summaries[thread] for story, thread in found.items() if thread in summaries}

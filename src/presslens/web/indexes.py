@@ -80,7 +80,8 @@ def stories_view(store: Store, params: dict) -> dict:
     shown = {"q": search or "", "outlet": outlet or "", "since": since.isoformat() if since else "",
              "until": until.isoformat() if until else "", "order": order,
              "per": str(paging.size) if paging.size != PAGE_SIZE else ""}
-    return {"stories": store.list_stories(**filters, order=order, limit=paging.size, offset=paging.offset),
+    stories = store.list_stories(**filters, order=order, limit=paging.size, offset=paging.offset)
+    return {"stories": stories, "threads": store.threads_of_stories([s.story_id for s in stories]),
             "order": order, "outlets": outlets, "filters": shown, "paging": paging.links(shown),
             "filtered": any(v for k, v in shown.items() if k not in ("order", "per")),
             "articles": store.count_articles(), "quotes": store.count_quotes()}
