@@ -57,8 +57,6 @@ class _OpenThread:
     stories: list[ThreadStory] = field(default_factory=list)
     recent: deque = field(default_factory=lambda: deque(maxlen=RECENT_STORIES))
     entity_counts: Counter = field(default_factory=Counter)  # key entities of the recent stories, with counts
-    embedding_sum: np.ndarray | None = None  # over the recent stories that have an embedding
-    embedded: int = 0
 
     def add(self, story: ThreadStory) -> ThreadStory | None:
         """Add a story; returns the one that left the recent stories, if any."""
@@ -66,16 +64,9 @@ class _OpenThread:
         if dropped is not None:
             self.entity_counts.subtract(set(dropped.entities))
             self.entity_counts += Counter()  # drop names no recent story has
-            if dropped.embedding is not None:
-                self.embedding_sum = self.embedding_sum - dropped.embedding
-                self.embedded -= 1
         self.stories.append(replace(story, entities=(), embedding=None))  # what describing the thread needs
         self.recent.append(story)
         self.entity_counts.update(set(story.entities))
-        if story.embedding is not None:
-            self.embedding_sum = story.embedding.astype(np.float64) + (0 if self.embedding_sum is None
-                                                                       else self.embedding_sum)
-            self.embedded += 1
         if story.last_seen is not None:
             self.last_seen = max(filter(None, (self.last_seen, story.last_seen)))
         return dropped
@@ -84,7 +75,8 @@ class _OpenThread:
         return set(self.entity_counts)
 
     def embedding(self) -> np.ndarray | None:
-        return self.embedding_sum / self.embedded if self.embedded else None
+        vectors = [s.embedding for s in self.recent if s.embedding is not None]
+        return np.mean(vectors, axis=0) if vectors else None
 
 
 class ThreadStream:
