@@ -123,6 +123,7 @@ def test_a_store_from_before_the_quote_index_gets_it_on_upgrade(tmp_path: Path):
         assert [v.outlet for v in quote_trace(store, quote.quote_id).versions] == ["Northfield Echo"]
     with sqlite3.connect(db) as conn:  # the schema of revision 0009: no quote index
         conn.execute("DROP TABLE quote_bands")
+        conn.execute("DROP TABLE thread_state")  # revision 0011
         conn.execute("UPDATE alembic_version SET version_num = '0009'")
     with Store.open(settings.db_url) as store:
         assert [v.outlet for v in quote_trace(store, quote.quote_id).versions] == ["Northfield Echo"]
