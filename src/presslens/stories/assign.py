@@ -10,13 +10,12 @@ replay from scratch, at a cost bounded by the window instead of the whole archiv
 from __future__ import annotations
 
 import heapq
-import pickle
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from ..records import StoryLink
+from . import state
 from .duplicates import NearDuplicateFinder
 from .features import DEFAULT_SIGNALS, StoryDocument
 from .stream import StreamClusterer
@@ -75,15 +74,12 @@ class StoryStream:
 
     def dumps(self) -> bytes:
         """This state, to resume from with ``loads``."""
-        return zlib.compress(pickle.dumps((STATE_VERSION, self), protocol=pickle.HIGHEST_PROTOCOL), 1)
+        return state.pack(STATE_VERSION, self)
 
     @staticmethod
     def loads(data: bytes) -> StoryStream:
         """A state saved by ``dumps`` (ValueError if another version of this module saved it)."""
-        version, stream = pickle.loads(zlib.decompress(data))
-        if version != STATE_VERSION:
-            raise ValueError(f"saved story state is version {version}, this is {STATE_VERSION}")
-        return stream
+        return state.unpack(data, STATE_VERSION, "story")
 
     def _add(self, document: StoryDocument, language: str) -> StoryLink:
         self._forget_before(document.published)

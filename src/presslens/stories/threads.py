@@ -12,8 +12,6 @@ joins the best thread that passes both bars and opens one otherwise. A thread cl
 from __future__ import annotations
 
 import math
-import pickle
-import zlib
 from array import array
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
@@ -24,6 +22,7 @@ from zlib import crc32
 import numpy as np
 
 from ..records import Thread
+from . import state
 
 GAP_DAYS = 21.0  # a thread closes after this long without a new story
 MIN_ENTITY_SHARE = 0.4  # rarity-weighted share of the smaller side's key entities that both have
@@ -164,17 +163,14 @@ class ThreadStream:
         """This stream without its closed threads (they are stored, and never change), to resume from."""
         closed, self.closed = self.closed, []
         try:
-            return zlib.compress(pickle.dumps((STATE_VERSION, self), protocol=pickle.HIGHEST_PROTOCOL), 1)
+            return state.pack(STATE_VERSION, self)
         finally:
             self.closed = closed
 
     @staticmethod
     def loads(data: bytes) -> ThreadStream:
         """A stream saved by ``dumps`` (ValueError if another version of this module saved it)."""
-        version, stream = pickle.loads(zlib.decompress(data))
-        if version != STATE_VERSION:
-            raise ValueError(f"saved thread state is version {version}, this is {STATE_VERSION}")
-        return stream
+        return state.unpack(data, STATE_VERSION, "thread")
 
     def threads(self) -> list[_OpenThread]:
         """Every thread so far, closed and open, in order of their first story."""
