@@ -157,3 +157,10 @@ def test_cli_align_bad_records_name_file_and_line(tmp_path):
     result = CliRunner().invoke(cli, ["align", "--pairs", str(pairs), "--out", str(tmp_path / "o.jsonl")])
     assert "E104" in str(result.exception) and "line 2" in str(result.exception)
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_one_person_spelt_two_ways_is_one_voice_but_two_people_of_one_surname_are_two():
+    assert speakers_agree(side("x", "Raphael Sousa"), side("x", "Rafael Sousa")) is True
+    assert speakers_agree(side("x", "Juergen Albers"), side("x", "Jürgen Albers")) is True
+    assert speakers_agree(side("x", "John Smith"), side("x", "Jane Smith")) is False
+    assert speakers_agree(side("x", "Daniel Okoro"), side("x", "Danielle Okoro")) is False

@@ -31,7 +31,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import lang
-from ..entities.names import looks_like_person_name, organisation_key, person_key
+from ..entities.names import looks_like_person_name, organisation_key, person_key, spelling_variants
 from ..lang import Language
 from ..lang.patterns import one_of
 from .text import Word, content_keys, quoted_fragments, words
@@ -221,12 +221,16 @@ def speakers_agree(a: QuoteSide, b: QuoteSide, language: Language = lang.DEFAULT
 
 
 def _same_person_spelt_differently(name_a: str, name_b: str, language: Language = lang.DEFAULT) -> bool:
-    """"Juergen Albers" / "Jürgen Albers", "Raphael Sousa" / "Rafael Sousa": same surname and initial."""
+    """"Juergen Albers" / "Jürgen Albers", "Raphael Sousa" / "Rafael Sousa" (the entities stage's spelling
+    variants), or "J. Albers" / "Jürgen Albers" (an initial); never "Daniel" / "Danielle Smith"."""
     if not (_is_person(name_a, language) and _is_person(name_b, language)):
         return False
+    if spelling_variants(name_a, name_b, language):
+        return True
     first_a, *_, last_a = person_key(name_a, language).split()
     first_b, *_, last_b = person_key(name_b, language).split()
-    return last_a == last_b and first_a[:1] == first_b[:1]
+    initial = len(first_a) == 1 or len(first_b) == 1
+    return initial and last_a == last_b and first_a[:1] == first_b[:1]
 
 
 def _speaker_name(speaker: str | None, language: Language) -> str | None:
