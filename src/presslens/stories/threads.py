@@ -11,6 +11,7 @@ joins the best thread that passes both bars and opens one otherwise. A thread cl
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from collections import Counter, defaultdict, deque
@@ -94,6 +95,7 @@ class ThreadStream:
         self.seen = 0
         self._index: dict[str, set[str]] = defaultdict(set)
         self._opened: dict[str, int] = {}  # thread key -> order it opened in (ties go to the earliest)
+        self._closing: list[tuple[date, str]] = []  # (last seen, key) of open threads, soonest to close first
 
     def add(self, story: ThreadStory) -> str:
         """Place the next story; returns its thread's key (the key of the thread's first story)."""
@@ -111,6 +113,8 @@ class ThreadStream:
             best = self.open[story.story_id] = _OpenThread(story.story_id, story.last_seen)
             self._opened[story.story_id] = len(self._opened)
         dropped = best.add(story)
+        if best.last_seen is not None:
+            heapq.heappush(self._closing, (best.last_seen, best.key))
         if dropped is not None:
             for entity in set(dropped.entities) - best.entity_counts.keys():
                 self._unindex(entity, best.key)
@@ -179,9 +183,12 @@ class ThreadStream:
     def _close_before(self, day: date | None) -> None:
         if day is None:
             return
-        for key in [k for k, t in self.open.items()
-                    if t.last_seen is not None and (day - t.last_seen).days > self.gap_days]:
-            thread = self.open.pop(key)
+        while self._closing and (day - self._closing[0][0]).days > self.gap_days:
+            last_seen, key = heapq.heappop(self._closing)
+            thread = self.open.get(key)
+            if thread is None or thread.last_seen != last_seen:  # closed already, or seen again since
+                continue
+            del self.open[key]
             for entity in thread.entity_counts:
                 self._unindex(entity, key)
             del self._opened[key]
