@@ -21,15 +21,23 @@ def test_chooser_shows_the_first_four_by_default_and_keeps_a_chosen_order():
     assert outlet_chooser(OUTLETS, [])["shown"] == ["A", "B", "C", "D"]
     chosen = outlet_chooser(OUTLETS, ["E", "nobody", "B", "E"])
     assert chosen["shown"] == ["E", "B"] and chosen["hidden"] == ["A", "C", "D", "F"]
-    assert chosen["adds"][0]["href"] == "?outlets=E%2CB%2CA"
+    assert chosen["adds"][0]["href"] == "?outlets=E&outlets=B&outlets=A"
     too_many = outlet_chooser(OUTLETS, OUTLETS)
     assert too_many["shown"] == OUTLETS[:4] and too_many["dropped"] == ["E", "F"]
-    assert too_many["adds"][0] == {"name": "E", "href": "?outlets=A%2CB%2CC%2CE", "replaces": "D"}
+    assert too_many["adds"][0] == {"name": "E", "href": "?outlets=A&outlets=B&outlets=C&outlets=E", "replaces": "D"}
     moves = too_many["moves"]
-    assert moves[0]["left"] is None and moves[0]["right"] == "?outlets=B%2CA%2CC%2CD"
-    assert moves[3]["right"] is None and moves[3]["left"] == "?outlets=A%2CB%2CD%2CC"
-    assert moves[1]["hide"] == "?outlets=A%2CC%2CD"
+    assert moves[0]["left"] is None and moves[0]["right"] == "?outlets=B&outlets=A&outlets=C&outlets=D"
+    assert moves[3]["right"] is None and moves[3]["left"] == "?outlets=A&outlets=B&outlets=D&outlets=C"
+    assert moves[1]["hide"] == "?outlets=A&outlets=C&outlets=D"
     assert outlet_chooser(["A"], [])["moves"][0]["hide"] is None  # never no column at all
+
+
+def test_chooser_takes_an_outlet_whose_name_holds_a_comma_and_lists_typed_by_hand():
+    outlets = ["Mail, The", "Herald", "Post"]
+    assert outlet_chooser(outlets, ["Mail, The"])["shown"] == ["Mail, The"]
+    assert outlet_chooser(outlets, ["Post,Herald"])["shown"] == ["Post", "Herald"]
+    chosen = outlet_chooser(outlets, ["Herald", "Mail, The"])
+    assert chosen["moves"][0]["right"] == "?outlets=Mail%2C+The&outlets=Herald"
 
 
 def quote(article: str, position: int, text: str, outlet: str) -> QuoteSummary:

@@ -28,9 +28,8 @@ templates.env.filters["unquote"] = unquote
 
 
 def _chosen(request: Request) -> list[str]:
-    """The outlets chosen for a story's columns, in order: ``?outlets=a,b`` (or the parameter repeated)."""
-    return [name.strip() for value in request.query_params.getlist("outlets") for name in value.split(",")
-            if name.strip()][:50]
+    """The outlets chosen for a story's columns, in order: the parameter repeated, or ``?outlets=a,b``."""
+    return [value.strip() for value in request.query_params.getlist("outlets") if value.strip()][:50]
 
 
 def mount_web(app: FastAPI) -> None:

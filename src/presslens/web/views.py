@@ -72,13 +72,16 @@ def _outlet_order(material, labels: dict[str, str]) -> list[str]:
 
 def outlet_chooser(outlets: Sequence[str], chosen: Sequence[str], limit: int = MAX_COLUMNS) -> dict:
     """Which outlets are shown side by side, in which order (the chosen known ones, at most ``limit``; the
-    first ``limit`` by default), with the links that move, hide or show each (in ``?outlets=a,b``)."""
-    wanted = [o for o in dict.fromkeys(chosen) if o in outlets]
+    first ``limit`` by default), with the links that move, hide or show each. ``chosen``: outlet names, or
+    comma-separated lists of them (``?outlets=a,b``, for URLs typed by hand)."""
+    known = set(outlets)
+    named = [part.strip() for value in chosen for part in ([value] if value in known else value.split(","))]
+    wanted = [o for o in dict.fromkeys(named) if o in known]
     shown = wanted[:limit] or list(outlets[:limit])
     hidden = [o for o in outlets if o not in shown]
 
-    def url(names: Sequence[str]) -> str:
-        return "?" + urlencode({"outlets": ",".join(names)})
+    def url(names: Sequence[str]) -> str:  # the parameter repeated: an outlet's name may hold a comma
+        return "?" + urlencode([("outlets", name) for name in names])
     moves = []
     for index, name in enumerate(shown):
         left = [*shown[:index - 1], name, shown[index - 1], *shown[index + 1:]] if index else None
