@@ -164,3 +164,17 @@ def test_one_person_spelt_two_ways_is_one_voice_but_two_people_of_one_surname_ar
     assert speakers_agree(side("x", "Juergen Albers"), side("x", "Jürgen Albers")) is True
     assert speakers_agree(side("x", "John Smith"), side("x", "Jane Smith")) is False
     assert speakers_agree(side("x", "Daniel Okoro"), side("x", "Danielle Okoro")) is False
+
+
+def test_class_accuracy_on_three_classes_counts_a_paraphrased_same_quote_as_altered():
+    from presslens.compare.evaluate import score_alignments
+
+    gold_same, gold_class = [True, True, True, False], ["altered", "trimmed", "verbatim", None]
+    scores = score_alignments(gold_same, gold_class, [True, True, True, False],
+                              ["paraphrase", "paraphrase", "verbatim", "different"])
+    assert scores["class_accuracy"] == 1 / 3 and scores["class_accuracy_three"] == 2 / 3
+    four = score_alignments([True], ["altered"], [True], ["paraphrase"])
+    assert four["class_accuracy_three"] == 1.0
+    labelled_paraphrase = score_alignments([True, True], ["paraphrase", "altered"], [True, True],
+                                           ["paraphrase", "paraphrase"])
+    assert labelled_paraphrase["class_accuracy_three"] == labelled_paraphrase["class_accuracy"] == 0.5

@@ -26,6 +26,11 @@ def score_alignments(gold_same: Sequence[bool], gold_class: Sequence[str], same:
     classed = [(k, g) for k, g in zip(kinds, gold_class, strict=True) if g is not None]  # negatives may have none
     scores["class_accuracy_all"] = sum(k == g for k, g in classed) / max(1, len(classed))
     classes = sorted({g for g in gold_class if g is not None})
+    # A set labelled with the three classes of verbatim / trimmed / altered counts words changed in any way as
+    # altered; presslens tells a same quote in other words (``paraphrase``) apart, which is one kind of altered.
+    three = [("altered" if k == "paraphrase" and "paraphrase" not in classes else k) for k in kinds]
+    scores["class_accuracy_three"] = (sum(three[i] == gold_class[i] for i in true_pairs) / len(true_pairs)
+                                      if true_pairs else 0.0)
     scores["confusion"] = {g: {k: sum(1 for i in true_pairs if gold_class[i] == g and kinds[i] == k)
                                for k in classes if any(gold_class[i] == g and kinds[i] == k for i in true_pairs)}
                            for g in classes}
