@@ -178,3 +178,12 @@ def test_class_accuracy_on_three_classes_counts_a_paraphrased_same_quote_as_alte
     labelled_paraphrase = score_alignments([True, True], ["paraphrase", "altered"], [True, True],
                                            ["paraphrase", "paraphrase"])
     assert labelled_paraphrase["class_accuracy_three"] == labelled_paraphrase["class_accuracy"] == 0.5
+
+
+def test_a_word_or_two_quoted_from_the_whole_sentence_is_a_trimmed_version():
+    whole = side("“The new closure plan is a disaster for the harbour towns,” said Helen Okafor.", "Helen Okafor")
+    lifted = side("that the plan was a “disaster” for the towns along the coast", "Helen Okafor")
+    result = align(whole, lifted, cosine=0.8)
+    assert result.same_quote and result.kind == "trimmed"
+    elsewhere = side("that the plan was a “catastrophe” for the towns along the coast", "Helen Okafor")
+    assert align(whole, elsewhere, cosine=0.8).kind == "paraphrase"  # the word quoted is not in the sentence

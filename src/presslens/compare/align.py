@@ -298,6 +298,8 @@ def align(a: QuoteSide, b: QuoteSide, cosine: float | None = None, language: Lan
     match = match_words(words_a, words_b, said_a, said_b)
     fragment = shares_fragment(a.text, b.text, language)
     kind = text_class(match, cosine, fragment, is_direct(a.text) and is_direct(b.text))
+    if kind == "paraphrase" and (_lifted(a.text, words_b, language) or _lifted(b.text, words_a, language)):
+        kind = "trimmed"  # "called it a “disaster”" beside the whole sentence it comes from
     agree = speakers_agree(a, b, language)
     same_wording = kind in ("verbatim", "trimmed") or (
         kind == "altered" and match.matched >= NEAR_VERBATIM_COVER * match.longer)
@@ -328,6 +330,22 @@ def words_said(text: str, language: Language = lang.DEFAULT) -> str:
     if sum(len(fragment.split()) for fragment in fragments) >= QUOTED_WORDS:
         return " … ".join(fragments)
     return _inner_clause(language).sub(" ", text)
+
+
+def _lifted(text: str, other: Sequence[Word], language: Language) -> bool:
+    """Whether a side quotes only a word or two ("“disaster”", "“textbook definition”") and each such fragment is
+    a run of the other side's words said, in order: a quotation trimmed to its key words."""
+    fragments = [words(f, language=language) for f in quoted_fragments(text.replace("''", '"'))]
+    if not fragments or not all(fragments) or sum(len(f) for f in fragments) >= QUOTED_WORDS:
+        return False
+    keys, at = [w.key for w in other], 0
+    for fragment in fragments:
+        run = [w.key for w in fragment]
+        found = next((i for i in range(at, len(keys) - len(run) + 1) if keys[i:i + len(run)] == run), None)
+        if found is None:
+            return False
+        at = found + len(run)
+    return True
 
 
 def _unclosed_tail(text: str) -> str | None:
