@@ -59,3 +59,18 @@ def test_threads_resume_and_match_one_pass_over_every_story(store: Store, settin
     update_stories(store, settings, from_scratch=True)
     assert read[-1][0] is None
     assert _threads(store) == resumed
+
+
+def test_threads_saved_with_other_bars_are_streamed_again(store: Store, settings: Settings, tmp_path, monkeypatch):
+    from presslens.stories import threads
+
+    batches = _sample_batches(tmp_path)
+    for path in batches[:-1]:
+        assert ingest_paths([path], store, settings).ok
+    read: list[date | None] = []
+    profiles = Store.story_profiles
+    monkeypatch.setattr(Store, "story_profiles", lambda self, model, since=None: read.append(since) or profiles(
+        self, model, since))
+    monkeypatch.setattr(threads, "MIN_ENTITY_SHARE", threads.MIN_ENTITY_SHARE + 0.01)
+    assert ingest_paths([batches[-1]], store, settings).ok
+    assert read == [None]

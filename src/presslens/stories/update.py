@@ -13,11 +13,10 @@ import numpy as np
 from ..records import StoryLink
 from ..settings import Settings
 from ..store import Store, StoryCheckpoint, StoryInput, ThreadCheckpoint
-from . import ENCODER_NAME, StoryDocument, StoryStream, StreamRun, describe_stories, encode, lead_text
+from . import ENCODER_NAME, StoryDocument, StoryStream, StreamRun, describe_stories, encode, lead_text, threads
 from .assign import STATE_VERSION as STORY_STATE_VERSION
 from .linker import LINKER_FILE
-from .threads import GAP_DAYS, ThreadStory, ThreadStream, extend_threads
-from .threads import STATE_VERSION as THREAD_STATE_VERSION
+from .threads import ThreadStory, ThreadStream, extend_threads
 
 __all__ = ["StoriesUpdate", "headline_vectors", "repair_stories", "stories_fingerprint", "update_stories",
            "update_threads"]
@@ -90,7 +89,7 @@ def update_threads(store: Store, *, resumed_from: date | None = None, story_day:
     day the saved thread stream was made for (``resumed_from``), only the stories from there on are read and
     streamed again, so the cost is bounded by the window, not by the archive; otherwise every stored story is.
     Either way the threads are those of one pass over every story."""
-    fingerprint = f"threads={THREAD_STATE_VERSION} gap={GAP_DAYS} encoder={ENCODER_NAME}"
+    fingerprint = threads_fingerprint()
     saved = store.thread_checkpoint() if resumed_from is not None else None
     stream = None
     if saved is not None and saved.fingerprint == fingerprint and saved.story_day == resumed_from:
@@ -116,6 +115,13 @@ def update_threads(store: Store, *, resumed_from: date | None = None, story_day:
     else:
         store.replace_threads(run.threads, checkpoint)
     return len(run.threads)
+
+
+def threads_fingerprint() -> str:
+    """What a saved thread stream depends on besides the stories: resumed only when this matches."""
+    bars = (threads.GAP_DAYS, threads.MIN_ENTITY_SHARE, threads.MIN_SHARED, threads.MIN_EMBEDDING,
+            threads.RECENT_STORIES, threads.MIN_RARITY, threads.RARITY_FROM, threads.ENTITY_BITS)
+    return f"threads={threads.STATE_VERSION} bars={','.join(f'{b:g}' for b in bars)} encoder={ENCODER_NAME}"
 
 
 def stories_fingerprint(settings: Settings) -> str:
