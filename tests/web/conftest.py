@@ -78,11 +78,16 @@ def page(browser):
     context.close()
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page, name: str, full: bool = False) -> Path:
+    """The page (``full``: all of it, not just the viewport) as ``build/test-artifacts/NAME.png``."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=False)
+    page.screenshot(path=str(path), full_page=full)
     return path
+
+
+def full_screenshot(page, name: str) -> Path:
+    return screenshot(page, name, full=True)
 
 
 @pytest.fixture(scope="session")
@@ -113,8 +118,7 @@ def many_server(many_db):
         yield url
 
 
-@pytest.fixture
-def watched(page):
+def _watch(page):
     """``page`` with its console errors and uncaught exceptions collected in ``page.errors``."""
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
@@ -124,20 +128,16 @@ def watched(page):
 
 
 @pytest.fixture
+def watched(page):
+    """``page`` with its console errors and uncaught exceptions collected in ``page.errors``."""
+    return _watch(page)
+
+
+@pytest.fixture
 def narrow(browser):
     """A page 1024 px wide, its console errors collected in ``page.errors``."""
     context = browser.new_context(viewport={"width": 1024, "height": 900})
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    opened.on("pageerror", lambda exc: errors.append(str(exc)))
-    opened.errors = errors
-    yield opened
+    yield _watch(context.new_page())
     context.close()
 
 
-def full_screenshot(page, name: str) -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
