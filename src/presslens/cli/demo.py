@@ -56,6 +56,9 @@ def demo(ctx: click.Context, then_serve: bool, port: int) -> None:
     console.print(f"\nTry: {program} --db {obj.settings.db_url} search bridge")
     console.print(f"     {program} --db {obj.settings.db_url} quotes --speaker okafor")
     console.print(f"     {program} --db {obj.settings.db_url} stories")
+    thread = store.list_threads(limit=1)
+    if thread:  # a storyline of several events (Glasshouse)
+        console.print(f"     {program} --db {obj.settings.db_url} thread {thread[0].thread_id[:10]}")
     if largest:
         console.print(f"     {program} --db {obj.settings.db_url} story {largest[0].story_id[:10]} --format md")
     quoted = store.list_quotes(speaker="Reyne", limit=1) or store.list_quotes(limit=1)
