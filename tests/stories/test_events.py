@@ -112,3 +112,23 @@ def test_events_of_one_storyline_are_separate_stories_joined_by_one_thread():
     debate = Counter(story_of[d.key] for d, g in pairs if g == "debate").most_common(1)[0][0]
     assert debate not in storyline.story_ids  # the debate shares only the names every article has
     assert storyline.first_seen < storyline.last_seen and len(storyline.story_ids) <= 5
+
+
+def test_threads_are_scored_in_the_order_they_opened_even_after_one_closes():
+    from datetime import date
+
+    import numpy as np
+
+    from presslens.stories.threads import ThreadStory, ThreadStream
+
+    def story(key: str, day: int, *names: str, axis: int | None = None) -> ThreadStory:
+        vector = None if axis is None else np.eye(4, dtype=np.float32)[axis]
+        return ThreadStory(key, key, 1, date(2026, 1, day), date(2026, 1, day), (), tuple(names), vector)
+
+    stream = ThreadStream(gap_days=5)
+    stream.add(story("a", 1, "x:1", "x:2"))
+    stream.add(story("b", 4, "y:1", "z:1", "z:2", axis=0))
+    stream.add(story("d", 7, "z:1", "z:2", "v:1", axis=1))  # "a" closes first; other headlines: a thread of its own
+    assert list(stream.open) == ["b", "d"]
+    candidates = [t.key for t in stream.candidates(story("e", 8, "z:1", "z:2"))]
+    assert candidates == ["b", "d"]

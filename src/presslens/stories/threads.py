@@ -33,7 +33,7 @@ RECENT_STORIES = 6  # a thread is compared on its latest stories, so it cannot d
 MIN_RARITY = math.log(2.0)  # an entity in half the stories or more carries no evidence...
 RARITY_FROM = 20  # ... once there are this many stories to tell (in a small store, every name still counts)
 ENTITY_BITS = 21  # stories per name are counted in 2M hashed slots (8 MB), however many names the archive has
-STATE_VERSION = 1  # bump when what a saved ThreadStream holds, or how it assigns, changes
+STATE_VERSION = 2  # bump when what a saved ThreadStream holds, or how it assigns, changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,8 @@ class ThreadStream:
         self._mask = (1 << ENTITY_BITS) - 1
         self.seen = 0
         self._index: dict[str, set[str]] = defaultdict(set)
-        self._opened: dict[str, int] = {}  # thread key -> order it opened in (ties go to the earliest)
+        self._opened: dict[str, int] = {}  # open thread's key -> when it opened (ties go to the earliest)
+        self._opens = 0  # threads opened so far
         self._closing: list[tuple[date, str]] = []  # (last seen, key) of open threads, soonest to close first
 
     def add(self, story: ThreadStory) -> str:
@@ -111,7 +112,8 @@ class ThreadStream:
                 best, best_score = thread, score
         if best is None:
             best = self.open[story.story_id] = _OpenThread(story.story_id, story.last_seen)
-            self._opened[story.story_id] = len(self._opened)
+            self._opened[story.story_id] = self._opens
+            self._opens += 1
         dropped = best.add(story)
         if best.last_seen is not None:
             heapq.heappush(self._closing, (best.last_seen, best.key))
