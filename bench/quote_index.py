@@ -24,6 +24,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from report import write_json
+
 from presslens.archive import quote_trace
 from presslens.compare.trace import band_keys
 from presslens.records import Article, OffsetMap, Quote, Span
@@ -152,8 +154,7 @@ def main() -> None:
     for key, value in result.items():
         print(f"{key:28} {value}")
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(result, indent=2) + "\n")
+        write_json(args.json, result)
 
 
 if __name__ == "__main__":

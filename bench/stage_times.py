@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from report import write_json
+
 from presslens import nlp
 from presslens.analysis import analyse, quote_extractor
 from presslens.clean import clean_document
@@ -107,8 +109,7 @@ def main() -> None:
         print(f"{stage:18} {ms:10.1f} {result['share'][stage]:6.1%}")
     print(f"entities stage adds {result['entities_over_rest']:.1%} to the rest of the pipeline")
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(result, indent=2) + "\n")
+        write_json(args.json, result)
 
 
 if __name__ == "__main__":

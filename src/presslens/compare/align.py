@@ -322,7 +322,7 @@ def words_said(text: str, language: Language = lang.DEFAULT) -> str:
     """What a quotation span says, for comparing: its quoted words when it holds quotation marks (joined by an
     ellipsis, so the cut reads as a splice), else the span without a reporting clause set off inside it
     ("The plan, the minister said, was sound")."""
-    text = text.replace("''", '"')  # two apostrophes as a quotation mark (The New York Times)
+    text = _double_marks(text)
     fragments = quoted_fragments(text)
     tail = _unclosed_tail(text)  # a span cut before its quotation closes: "... said Whitcombe. “But this is"
     if tail and fragments:
@@ -332,10 +332,15 @@ def words_said(text: str, language: Language = lang.DEFAULT) -> str:
     return _inner_clause(language).sub(" ", text)
 
 
+def _double_marks(text: str) -> str:
+    """Two apostrophes read as a quotation mark (The New York Times: ''like this'')."""
+    return text.replace("''", '"')
+
+
 def _lifted(text: str, other: Sequence[Word], language: Language) -> bool:
     """Whether a side quotes only a word or two ("“disaster”", "“textbook definition”") and each such fragment is
     a run of the other side's words said, in order: a quotation trimmed to its key words."""
-    fragments = [words(f, language=language) for f in quoted_fragments(text.replace("''", '"'))]
+    fragments = [words(f, language=language) for f in quoted_fragments(_double_marks(text))]
     if not fragments or not all(fragments) or sum(len(f) for f in fragments) >= QUOTED_WORDS:
         return False
     keys, at = [w.key for w in other], 0
