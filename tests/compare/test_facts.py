@@ -50,9 +50,14 @@ def test_precise_figures_are_held_to_their_precision(tagger):
     assert related(precise, one("More than 5,000 dead fish were counted.", tagger, dimension="count")) == "conflict"
     assert related(one("The plant employs about 240 people.", tagger, dimension="count"),
                    one("The plant employs about 260 people.", tagger, dimension="count")) == "conflict"
+    unstated = one("Rourke paid somewhere around twenty million for the club, a fair price.", tagger,
+                   dimension="money")  # no currency said: it may be any
     assert related(one("Rourke paid about £21 million for the club.", tagger, dimension="money:GBP"),
-                   one("Rourke paid somewhere around twenty million for the club, a fair price.", tagger,
-                       dimension="money:GBP")) == "agree"
+                   unstated) == "agree"
+    assert related(one("Rourke paid about €20 million for the club.", tagger, dimension="money:EUR"),
+                   unstated) == "agree"
+    assert related(one("Rourke paid about €20 million for the club.", tagger, dimension="money:EUR"),
+                   one("Rourke paid about £21 million for the club.", tagger, dimension="money:GBP")) is None
     assert not [f for f in extract_facts("a", "A ferry runs every 15 minutes.", tagger) if f.dimension == "duration"]
 
 
@@ -84,7 +89,24 @@ def test_as_many_as_and_up_to_mean_the_top_of_the_range(tagger):
     flooded = "homes were flooded after the river burst its banks."
     assert relation_of(f"As many as 450 {flooded}", f"About 300 {flooded}", tagger) == "conflict"
     assert relation_of(f"Up to 450 {flooded}", f"About 420 {flooded}", tagger) == "agree"
-    assert relation_of(f"Fewer than 450 {flooded}", f"About 300 {flooded}", tagger) == "agree"  # a bound only
+    assert relation_of(f"Fewer than 450 {flooded}", f"About 300 {flooded}", tagger) == "differs"  # a bound only
+
+
+def test_a_bound_that_a_figure_fits_neither_confirms_nor_contradicts_it(tagger):
+    filled = "volunteers filled sandbags at the hall on Sunday night."
+    assert relation_of(f"More than 60 {filled}", f"At least 50 {filled}", tagger) == "differs"
+    assert relation_of(f"About 60 {filled}", f"More than 60 {filled}", tagger) == "differs"
+    assert relation_of(f"More than 60 {filled}", f"Over 60 {filled}", tagger) == "agree"  # the same bound
+    assert relation_of(f"More than 60 {filled}", f"About 40 {filled}", tagger) == "conflict"
+    assert relation_of(f"Up to 70 {filled}", f"About 70 {filled}", tagger) == "agree"  # the top of a range
+
+
+def test_two_counts_in_one_sentence_are_about_their_own_clauses(tagger):
+    died = extract_facts("a", "One person died when a car was swept off the ford, police said.", tagger)
+    both = extract_facts("b", "Two people died, according to the council, and six people were injured.", tagger)
+    injured = next(f for f in both if f.low == 6)
+    assert related(died[0], injured) is None
+    assert related(died[0], next(f for f in both if f.low == 2)) == "conflict"
 
 
 def test_one_person_is_a_count_and_a_lone_one_is_not(tagger):

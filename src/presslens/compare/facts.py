@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -141,32 +142,45 @@ def extract_facts(article_id: str, text: str, tagger=None, language: Language = 
     reader = Nouns(text, tagger)
     quoted = [] if language.facts_in_quotes else _quoted(text, language)
     for s_start, s_end in sentences(text, language):
-        sentence = text[s_start:s_end]
-        context = frozenset(k for k in content_keys(words(sentence, language=language), language)
-                            if not k[:1].isdigit())
-        taken: list[tuple[int, int]] = []
-        def nouns_at(position: int, offset: int = s_start) -> tuple[tuple[str, ...], int]:
-            found_nouns, end = reader.after(text, offset + position, language)
-            return found_nouns, end - offset
-        candidates = _numbers(sentence, nouns_at, language) + _vague(sentence, nouns_at, language)
-        for fact in candidates + _years(sentence, language):
-            start, end, phrase, dimension, nouns, low, high, vague = fact
-            if any(start < e and s < end for s, e in taken) or any(s < s_start + start < e for s, e in quoted):
-                continue
-            taken.append((start, end))
-            while end > start and not (sentence[end - 1].isalnum() or sentence[end - 1] == "%"):
-                end -= 1
-            phrase = sentence[start:end]
-            own = set(nouns)
-            if language.counted_out_of_context:  # "manifestants" as well as "manifestant"
-                own |= {k for k in context if language.singular(k) in nouns}
-            about = context
-            if dimension == "duration":  # what lasted, in its own clause ("days" itself is no shared context)
-                about = _clause_context(sentence, start, end, language)
-                own |= {w.key for w in words(phrase, language=language)}
-            found.append(Fact(article_id, s_start + start, s_start + end, phrase, dimension, nouns, low, high,
-                              vague, about - own, sentence))
+        found += _sentence_facts(article_id, text, s_start, s_end, reader, quoted, language)
     return sorted(found, key=lambda f: f.start)
+
+
+def _sentence_facts(article_id: str, text: str, s_start: int, s_end: int, reader: Nouns,
+                    quoted: list[tuple[int, int]], language: Language) -> list[Fact]:
+    """The facts of one sentence, each with the words it is about: the sentence's, or its clause's where the
+    sentence states two of a kind ("One person died ..., and six people were injured")."""
+    sentence = text[s_start:s_end]
+    context = frozenset(k for k in content_keys(words(sentence, language=language), language)
+                        if not k[:1].isdigit())
+
+    def nouns_at(position: int, offset: int = s_start) -> tuple[tuple[str, ...], int]:
+        found_nouns, end = reader.after(text, offset + position, language)
+        return found_nouns, end - offset
+
+    taken: list[tuple] = []
+    candidates = _numbers(sentence, nouns_at, language) + _vague(sentence, nouns_at, language)
+    for fact in candidates + _years(sentence, language):
+        start, end = fact[0], fact[1]
+        if any(start < t[1] and t[0] < end for t in taken) or any(s < s_start + start < e for s, e in quoted):
+            continue
+        while end > start and not (sentence[end - 1].isalnum() or sentence[end - 1] == "%"):
+            end -= 1
+        taken.append((start, end, *fact[3:]))
+    kinds = Counter(t[2].split(":")[0] for t in taken)
+    out = []
+    for start, end, dimension, nouns, low, high, vague in taken:
+        phrase = sentence[start:end]
+        own = set(nouns)
+        if language.counted_out_of_context:  # "manifestants" as well as "manifestant"
+            own |= {k for k in context if language.singular(k) in nouns}
+        about = context
+        if dimension == "duration" or kinds[dimension.split(":")[0]] > 1:  # what lasted or was counted, in its clause
+            about = _clause_context(sentence, start, end, language)
+            own |= {w.key for w in words(phrase, language=language)} if dimension == "duration" else set()
+        out.append(Fact(article_id, s_start + start, s_start + end, phrase, dimension, nouns, low, high,
+                        vague, about - own, sentence))
+    return out
 
 
 def _clause_context(sentence: str, start: int, end: int, language: Language) -> frozenset[str]:
@@ -240,6 +254,8 @@ def _number(sentence: str, match: re.Match, nouns_at, language: Language) -> tup
     if currency or _money_word(nouns, language):
         code = language.currencies.get((currency or language.default_currency).lower(), "GBP")
         dimension, factor = f"money:{code}", 1.0
+        if not match.group("currency") and not _money_word(nouns, language):
+            dimension = "money"  # "a deal worth 120 million": a sum in a currency not stated
         nouns = tuple(n for n in nouns if n not in language.currency_nouns)  # the currency is no topic
     elif unit:
         dimension, factor = language.units[unit]
@@ -444,7 +460,7 @@ SAME_THING = 0.5
 
 def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
     """How likely two facts speak of the same thing, 0 to 1."""
-    if a.dimension != b.dimension:
+    if not _same_dimension(a.dimension, b.dimension):
         return 0.0
     shared_context = len(a.context & b.context) / max(1, min(len(a.context), len(b.context)))
     nouns = _noun_match(a, b, language)
@@ -458,6 +474,11 @@ def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
     return min(1.0, 0.25 + 0.3 * nouns + shared_context + overlap + (0.2 if a.dimension == "episodes" else 0.0))
 
 
+def _same_dimension(a: str, b: str) -> bool:
+    """Whether two facts measure alike: one dimension, or sums of money where one does not state its currency."""
+    return a == b or (a.startswith("money") and b.startswith("money") and "money" in (a, b))
+
+
 def _noun_match(a: Fact, b: Fact, language: Language) -> float:
     if not a.nouns or not b.nouns:
         return 0.5
@@ -468,12 +489,20 @@ def _noun_match(a: Fact, b: Fact, language: Language) -> float:
 
 
 def relation(a: Fact, b: Fact) -> str:
-    """agree, conflict or differs (one is vague, or the values are given too loosely to compare)."""
-    if a.vague and b.vague and (a.low, a.high) == (b.low, b.high):
+    """agree, conflict or differs: one is vague, or a bound ("more than 60", "at least 50") that the other
+    figure fits without confirming it ("about 60", "more than 70")."""
+    if (a.vague or _open_ended(a) or b.vague or _open_ended(b)) and (a.low, a.high) == (b.low, b.high):
         return "agree"
     if a.vague or b.vague:
         return "conflict" if _disjoint(a, b) and a.low is not None and b.low is not None else "differs"
-    return "conflict" if _disjoint(a, b) else "agree"
+    if _disjoint(a, b):
+        return "conflict"
+    return "differs" if _open_ended(a) or _open_ended(b) else "agree"
+
+
+def _open_ended(fact: Fact) -> bool:
+    """A bound one way only: "more than 60", "at least two years", "fewer than 50"."""
+    return fact.high is None or (fact.low == 0.0 and (fact.high or 0.0) > 0.0)
 
 
 def _disjoint(a: Fact, b: Fact) -> bool:
