@@ -39,6 +39,10 @@ class _Rules:
     named_before: re.Pattern[str]  # "Nathalie Brun, " before an age
     per_period: re.Pattern[str]  # " a week" after a duration: a rate
     when_after: re.Pattern[str]  # " last year" after a figure: its time, not what it counts
+    described_before: re.Pattern[str]  # "The driver, " before an age
+    age_decade: re.Pattern[str]  # "in his sixties"
+    money_before: re.Pattern[str]  # "will cost " before a bare figure: a sum of money
+    whole_before: re.Pattern[str]  # "The crew of " before a bare figure: what it counts
 
 
 @lru_cache(maxsize=8)
@@ -69,7 +73,13 @@ def _rules(language: Language) -> _Rules:
         re.compile(rf"\s+(?:{one_of(language.per_period_words)})\s+(?:{one_of(language.unit_pattern)})\b"
                    if language.per_period_words else NEVER, re.IGNORECASE),
         re.compile(rf"\s*(?:{one_of(language.time_determiners)})\s+(?:{one_of(language.time_nouns)})\b"
-                   if language.time_determiners else NEVER, re.IGNORECASE))
+                   if language.time_determiners else NEVER, re.IGNORECASE),
+        re.compile(rf"\b(?:{one_of(language.articles)})\s+(?P<noun>[a-zà-öø-ÿ][\w-]*),\s*$", re.IGNORECASE),
+        re.compile(rf"\b(?:{one_of(language.age_decade_leads)})\s+(?:(?P<part>{one_of(language.decade_parts)})\s*)?"
+                   rf"(?P<decade>{one_of(language.age_decades)})\b" if language.age_decades else NEVER, re.IGNORECASE),
+        re.compile(rf"\b(?:{one_of(language.money_words)})\s*$", re.IGNORECASE),
+        re.compile(rf"\b(?:{one_of((*language.articles, *language.possessive_determiners))})\s+"
+                   rf"(?P<noun>[a-zà-öø-ÿ][\w-]*)\s+{language.partitive}\s+$", re.IGNORECASE))
 
 
 _NOUN_WORD = re.compile(r"\s*[\"“”‘’']?([a-zà-öø-ÿœæ][\w-]*)[\"“”‘’']?", re.UNICODE)
@@ -134,6 +144,14 @@ class Nouns:
             index += 1
         return tuple(reversed(nouns)), end
 
+    def verb_at(self, text: str, position: int, language: Language = lang.DEFAULT) -> bool:
+        """Whether the next word after ``position`` is a verb ("14 were injured", "8,000 finished")."""
+        if not self.tokens:
+            following = re.match(r"\s*(\w+)", text[position:])
+            return following is not None and following.group(1).lower() in language.passive_auxiliaries
+        index = bisect.bisect_left(self.starts, position)
+        return index < len(self.tokens) and self.tokens[index][2] in ("VERB", "AUX")
+
 
 def extract_facts(article_id: str, text: str, tagger=None, language: Language = lang.DEFAULT) -> list[Fact]:
     """Every quantity, count, duration, sum of money and year stated in ``text``
@@ -146,6 +164,23 @@ def extract_facts(article_id: str, text: str, tagger=None, language: Language = 
     return sorted(found, key=lambda f: f.start)
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A sentence of an article, read with the whole article's tagging (positions in the sentence)."""
+
+    text: str
+    offset: int
+    reader: Nouns
+    language: Language
+
+    def nouns(self, position: int) -> tuple[tuple[str, ...], int]:
+        found, end = self.reader.after(self.text, self.offset + position, self.language)
+        return found, end - self.offset
+
+    def verb(self, position: int) -> bool:
+        return self.reader.verb_at(self.text, self.offset + position, self.language)
+
+
 def _sentence_facts(article_id: str, text: str, s_start: int, s_end: int, reader: Nouns,
                     quoted: list[tuple[int, int]], language: Language) -> list[Fact]:
     """The facts of one sentence, each with the words it is about: the sentence's, or its clause's where the
@@ -154,13 +189,10 @@ def _sentence_facts(article_id: str, text: str, s_start: int, s_end: int, reader
     context = frozenset(k for k in content_keys(words(sentence, language=language), language)
                         if not k[:1].isdigit())
 
-    def nouns_at(position: int, offset: int = s_start) -> tuple[tuple[str, ...], int]:
-        found_nouns, end = reader.after(text, offset + position, language)
-        return found_nouns, end - offset
-
+    reading = _Reading(text, s_start, reader, language)
     taken: list[tuple] = []
-    candidates = _numbers(sentence, nouns_at, language) + _vague(sentence, nouns_at, language)
-    for fact in candidates + _years(sentence, language):
+    candidates = _numbers(sentence, reading, language) + _vague(sentence, reading, language)
+    for fact in candidates + _years(sentence, language) + _age_decades(sentence, language):
         start, end = fact[0], fact[1]
         if any(start < t[1] and t[0] < end for t in taken) or any(s < s_start + start < e for s, e in quoted):
             continue
@@ -179,8 +211,22 @@ def _sentence_facts(article_id: str, text: str, s_start: int, s_end: int, reader
             about = _clause_context(sentence, start, end, language)
             own |= {w.key for w in words(phrase, language=language)} if dimension == "duration" else set()
         out.append(Fact(article_id, s_start + start, s_start + end, phrase, dimension, nouns, low, high,
-                        vague, about - own, sentence))
+                        vague, _senses(about - own, language), sentence))
     return out
+
+
+def _senses(keys: frozenset[str], language: Language) -> frozenset[str]:
+    """Words as what they say of a figure: "hurt" and "injured" one sense, "closed" and "closure" one stem."""
+    senses, stem = _sense_keys(language), lang.stemmer(language.code)
+    return frozenset(senses.get(k) or senses.get(stem(k)) or stem(k) for k in keys)
+
+
+@lru_cache(maxsize=8)
+def _sense_keys(language: Language) -> dict[str, str]:
+    """A language's fact senses by folded word and by its stem."""
+    stem = lang.stemmer(language.code)
+    folded = {fold(word, language): sense for word, sense in language.fact_senses.items()}
+    return {**{stem(word): sense for word, sense in folded.items()}, **folded}
 
 
 def _clause_context(sentence: str, start: int, end: int, language: Language) -> frozenset[str]:
@@ -199,27 +245,29 @@ def _clause_breaks(language: Language) -> re.Pattern[str]:
     return re.compile(rf"[,;:]|\b(?:{one_of(language.conjunctions)}|{one_of(language.coordinators)})\b", re.IGNORECASE)
 
 
-def _numbers(sentence: str, nouns_at, language: Language) -> list[tuple]:
+def _numbers(sentence: str, reading, language: Language) -> list[tuple]:
     out = []
     for match in _rules(language).fact.finditer(sentence):
-        fact = _number(sentence, match, nouns_at, language)
+        fact = _number(sentence, match, reading, language)
         if fact is not None:
             out.append(fact)
     return out
 
 
-def _number(sentence: str, match: re.Match, nouns_at, language: Language) -> tuple | None:
+def _number(sentence: str, match: re.Match, reading: _Reading, language: Language) -> tuple | None:
     """One number's fact, or None when it is none (an article without a unit, a lone "one", a rate, a year)."""
-    value = _value(match.group("number"), language)
+    number = match.group("number").lower()
+    value = _value(number, language)
     approx = (match.group("approx") or "").lower()
+    if language.approximators.get(approx) == "article" and f"{approx} {number}" in language.number_words:
+        approx = ""  # "a dozen": the article is part of the number
     if value is None or (language.approximators.get(approx) == "article" and not match.group("unit")):
         return None
-    if match.group("number").lower() in _ones(language) and not match.group("unit") and not _counts_people(
-            nouns_at(match.end())[0], language):
+    if number in _ones(language) and not match.group("unit") and not _counts_people(
+            reading.nouns(match.end())[0], language):
         return None  # a lone "one" is a pronoun; "one person" is a count
-    if any(sentence[max(0, match.start() - len(w) - 1):match.start()].lower().endswith(f"{w} ")
-           for w in language.rate_words):
-        return None  # "every 15 minutes" is a rate, not a quantity of the story
+    if _is_rate(sentence, match, language):
+        return None  # "every 15 minutes", "twice a day": a rate, not a quantity of the story
     scale = (match.group("scale") or "").lower()
     currency = match.group("currency")
     if scale in ("m", "k") and not currency:
@@ -240,31 +288,94 @@ def _number(sentence: str, match: re.Match, nouns_at, language: Language) -> tup
         return age
     if language.day_month_dates and _month_after(sentence, match.end(), language):
         return None  # "le 25 avril": a date
-    partitive = rules.partitive.match(sentence, match.end()) if (scale or match.group("unit")) else None
-    nouns, end = nouns_at(partitive.end() if partitive else match.end())
-    if nouns and rules.when_after.match(sentence, match.end()):
-        nouns, end = (), match.end()  # "£31 million last year": when, not what is counted
-    end = max(end, match.end()) if nouns else match.end()
+    position = match.end()
+    if suffix := _suffix(sentence, position, language.approximate_suffixes):  # "9,000 or so"
+        approx, position = _about(language), suffix
+    if unit and (half := _suffix(sentence, position, language.half_suffixes)):  # "a day and a half"
+        value, position = value + 0.5, half
+    partitive = rules.partitive.match(sentence, position) if (scale or match.group("unit")) else None
+    nouns, end = reading.nouns(partitive.end() if partitive else position)
+    if nouns and rules.when_after.match(sentence, position):
+        nouns, end = (), position  # "£31 million last year": when, not what is counted
+    end = max(end, position) if nouns else position
     if not nouns and not unit:
-        nouns = _noun_before(sentence, match.start(), language)
-    if not nouns and not unit and not currency and not scale:
-        return None
-    if scale and not currency and not nouns and rules.money_words.search(sentence):
-        currency = language.default_currency
-    if currency or _money_word(nouns, language):
-        code = language.currencies.get((currency or language.default_currency).lower(), "GBP")
-        dimension, factor = f"money:{code}", 1.0
-        if not match.group("currency") and not _money_word(nouns, language):
-            dimension = "money"  # "a deal worth 120 million": a sum in a currency not stated
-        nouns = tuple(n for n in nouns if n not in language.currency_nouns)  # the currency is no topic
-    elif unit:
-        dimension, factor = language.units[unit]
-    else:
-        dimension, factor = "count", 1.0
-    if unit in ("episode", "part") and match.group("unit").lower().endswith("s") and not nouns:
-        dimension, nouns = "count", ("episode",)  # "two episodes": a count, not the length of a series
+        nouns = _noun_before(sentence, match.start(), language) or _whole_before(sentence, match.start(), language)
+    money = not (nouns or unit or currency) and rules.money_before.search(sentence, 0, match.start()) is not None
+    if not nouns and not unit and not currency and not scale and not money:
+        bare = _bare_count(sentence, match.start(), position, reading, language)
+        if bare is None:
+            return None
+        nouns, end = bare
+    if money or (scale and not currency and not nouns and rules.money_words.search(sentence)):
+        currency = language.default_currency  # "will cost around 640,000", "a deal worth 120 million"
+    dimension, factor, nouns = _dimension(match, currency, unit, nouns, language)
     low, high = _interval(value * factor, approx, match.group("number"), language)
     return match.start(), end, sentence[match.start():end].strip(), dimension, nouns, low, high, False
+
+
+def _dimension(match: re.Match, currency: str | None, unit: str | None, nouns: tuple[str, ...],
+               language: Language) -> tuple[str, float, tuple[str, ...]]:
+    """What a figure measures, the factor to its base unit, and what it counts."""
+    if currency or _money_word(nouns, language):
+        code = language.currencies.get((currency or language.default_currency).lower(), "GBP")
+        dimension = f"money:{code}"
+        if not match.group("currency") and not _money_word(nouns, language):
+            dimension = "money"  # "a deal worth 120 million": a sum in a currency not stated
+        return dimension, 1.0, tuple(n for n in nouns if n not in language.currency_nouns)  # the currency is no topic
+    if unit in ("episode", "part") and match.group("unit").lower().endswith("s") and not nouns:
+        return "count", 1.0, ("episode",)  # "two episodes": a count, not the length of a series
+    if unit:
+        dimension, factor = language.units[unit]
+        return dimension, factor, nouns
+    return "count", 1.0, nouns
+
+
+def _is_rate(sentence: str, match: re.Match, language: Language) -> bool:
+    """ "every 15 minutes"; "a day" in "twice a day", "140 a day", "four days a week"."""
+    before = sentence[:match.start()].lower()
+    if any(before.endswith(f"{w} ") for w in language.rate_words):
+        return True
+    if match.group("number").lower().split()[-1] not in language.indefinite_articles:
+        return False
+    last = re.search(r"(\S+)\s+$", before)
+    if last is None:
+        return False
+    word = last.group(1)
+    return (word[-1].isdigit() or word.endswith("%") or word in language.frequency_words
+            or word in language.number_words or _unit_key(word, language) is not None)
+
+
+def _suffix(sentence: str, position: int, options: Sequence[str]) -> int | None:
+    """Where one of ``options`` right after ``position`` ends ("or so" after "9,000"), or None."""
+    if not options:
+        return None
+    found = re.match(rf"\s*(?:{one_of(map(re.escape, options))})\b", sentence[position:], re.IGNORECASE)
+    return position + found.end() if found else None
+
+
+def _about(language: Language) -> str:
+    """The language's word for "about", as a qualifier key."""
+    return next(word for word, bound in language.approximators.items() if bound == "about")
+
+
+def _bare_count(sentence: str, start: int, position: int, reading: _Reading,
+                language: Language) -> tuple[tuple[str, ...], int] | None:
+    """What a figure standing alone counts, and where it ends: nothing named in "14 were injured" (its clause
+    tells), "two of whom", the noun of "three of the passengers"; None where it opens no clause ("Room 3 is")."""
+    before = sentence[:start].rstrip().lower()
+    leads = (*language.coordinators, *language.conjunctions, *language.definite_articles)
+    if before and before[-1] not in ",;:(–—" and not re.search(rf"\b(?:{one_of(leads)})$", before):
+        return None
+    of = re.match(rf"\s*{language.partitive}\s+(\w+)\b", sentence[position:], re.IGNORECASE)
+    if of is None:
+        return ((), position) if reading.verb(position) else None
+    word, after = of.group(1).lower(), position + of.end()
+    if word in language.relative_pronouns or word in language.group_pronouns:
+        return (), after  # "two of whom", "around 60 of them"
+    if word not in language.definite_articles:
+        return None
+    nouns, end = reading.nouns(after)  # "three of the passengers"; "three of the injured" names no noun
+    return nouns, max(end, after + len(re.match(r"\s*\w*", sentence[after:]).group(0)))
 
 
 def _counts_people(nouns: tuple[str, ...], language: Language) -> bool:
@@ -300,21 +411,51 @@ def _quoted(text: str, language: Language) -> list[tuple[int, int]]:
 
 
 def _age(sentence: str, match: re.Match, language: Language) -> tuple | None:
-    """ "Nathalie Brun, 34 ans,", "Graham Tully, 57,": an age set off after a name is that person's, so it is
-    about the name; "À 46 ans, ..." is an age too (of nobody named)."""
+    """ "Nathalie Brun, 34 ans,", "Graham Tully, 57,", "The driver, aged 61": an age set off after a name or a
+    person is theirs, so it is about them; "À 46 ans, ..." is an age too (of nobody named)."""
     unit = (match.group("unit") or "").lower()
     bare = not unit and not language.age_units  # English: "Graham Tully, 57," (no unit said)
     if (unit not in language.age_units and not bare) or match.group("approx") or match.group("scale"):
         return None
-    named = _rules(language).named_before.search(sentence, 0, match.start())
+    rules = _rules(language)
+    before, aged = _without_age_word(sentence[:match.start()], language)
+    named = rules.named_before.search(before)
+    described = None if named else rules.described_before.search(before)
     at = None if bare else re.search(r"(?:^|\s)[Àà]\s+$", sentence[:match.start()])
-    if (named is None and at is None) or not re.match(r"\s*(?:[,.;)]|$)", sentence[match.end():]):
+    if named is None and described is None and at is None:
+        return None
+    if not aged and not re.match(r"\s*(?:[,.;)]|$)", sentence[match.end():]):
         return None
     value = _value(match.group("number"), language)
     if bare and (value is None or not 0 < value < 120 or value != int(value)):
         return None
-    nouns = (fold(named.group("name"), language),) if named else ()
+    nouns = ((fold(named.group("name"), language),) if named else
+             (language.singular(fold(described.group("noun"), language)),) if described else ())
     return (match.start(), match.end(), sentence[match.start():match.end()], "age", nouns, value, value, False)
+
+
+def _without_age_word(before: str, language: Language) -> tuple[str, bool]:
+    """The text before a figure without an age word ("The driver, aged " -> "The driver, "), and whether it had one."""
+    stripped = before.rstrip()
+    for word in language.age_words:
+        if stripped.lower().endswith(word) and not stripped[-len(word) - 1:-len(word)].isalpha():
+            core = stripped[:-len(word)].rstrip()
+            return (core if core.endswith(",") else core + ",") + " ", True
+    return before, False
+
+
+def _age_decades(sentence: str, language: Language) -> list[tuple]:
+    """ "A man in his sixties": an age between 60 and 69, of the noun before it."""
+    out = []
+    for match in _rules(language).age_decade.finditer(sentence):
+        low = float(language.age_decades[match.group("decade").lower()])
+        part = (match.group("part") or "").lower().rstrip("-")
+        low, high = {"early": (low, low + 3), "mid": (low + 3, low + 6), "late": (low + 6, low + 9)}.get(
+            part, (low, low + 9))
+        owner = re.search(r"([^\W\d_][\w-]*)\s+$", sentence[:match.start()])
+        nouns = (language.singular(fold(owner.group(1), language)),) if owner else ()
+        out.append((match.start(), match.end(), match.group(0), "age", nouns, low, high, True))
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -329,10 +470,17 @@ def _noun_before(sentence: str, position: int, language: Language) -> tuple[str,
     return (language.singular(fold(match.group(1).split()[-1], language)),) if match else ()
 
 
-def _vague(sentence: str, nouns_at, language: Language) -> list[tuple]:
+def _whole_before(sentence: str, position: int, language: Language) -> tuple[str, ...]:
+    """What a bare figure counts when a noun before it is made of it: "The crew of eight"."""
+    match = _rules(language).whole_before.search(sentence, 0, position)
+    noun = language.singular(fold(match.group("noun"), language)) if match else ""
+    return (noun,) if noun and noun not in language.count_nouns else ()
+
+
+def _vague(sentence: str, reading, language: Language) -> list[tuple]:
     out = []
     for match in _rules(language).vague.finditer(sentence):
-        nouns, end = nouns_at(match.end())
+        nouns, end = reading.nouns(match.end())
         vague = match.group("vague").lower()
         if not nouns or not (set(nouns) & _people(language) or vague not in language.people_only_vague):
             continue
@@ -353,7 +501,7 @@ def _years(sentence: str, language: Language) -> list[tuple]:
 
 
 def _value(number: str, language: Language) -> float | None:
-    plain = re.sub(f"[{re.escape(language.thousands_separators)}]", "", number.lower())
+    plain = re.sub(rf"(?<=\d)[{re.escape(language.thousands_separators)}](?=\d)", "", number.lower())
     plain = plain.replace(language.decimal_mark, ".")
     number_words = language.number_words
     if plain in number_words:

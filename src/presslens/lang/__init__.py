@@ -14,6 +14,7 @@ with a ``LANGUAGE`` giving every field, and list it in ``_MODULES``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -24,7 +25,7 @@ from .sentences import SentenceRule, has_sentence_break, sentence_bounds, senten
 
 __all__ = ["DEFAULT", "ENGLISH", "FRENCH", "SNOWBALL_STEMMERS", "Language", "SentenceRule", "as_language", "codes",
            "fold_accents", "get", "has_sentence_break", "load_stop_words", "sentence_bounds", "sentence_spans",
-           "spacy_models"]
+           "spacy_models", "stemmer"]
 
 ENGLISH = en.LANGUAGE
 FRENCH = fr.LANGUAGE
@@ -58,6 +59,17 @@ def codes() -> tuple[str, ...]:
 def spacy_models() -> dict[str, str]:
     """Language code -> spaCy pipeline package, for the languages that have one."""
     return {code: language.spacy_model for code, language in _MODULES.items() if language.spacy_model}
+
+
+@lru_cache(maxsize=64)
+def stemmer(code: str | None) -> Callable[[str], str]:
+    """The Snowball stemmer of a language code's ``Language`` (words as they are where it has none)."""
+    import snowballstemmer
+
+    name = get(code).stemmer
+    if name is None:
+        return lambda word: word
+    return lru_cache(maxsize=200_000)(snowballstemmer.stemmer(name).stemWord)
 
 
 @lru_cache(maxsize=64)

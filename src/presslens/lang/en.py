@@ -242,14 +242,17 @@ NUMBER_WORDS = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
+    "a": 1, "an": 1, "half a": 0.5, "half an": 0.5,
 }
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen")
+# "a week", "half a year": an article counts one of a unit of time, and nothing else.
+_ONE_SPAN = r"(?:half )?an?(?= (?:hour|day|week|fortnight|month|year|decade)\b)"
 # "forty-two" first, then the words alone, longest alternatives where one starts another.
 NUMBER_PATTERN = (f"(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_ONES)}))?|"
-                  + "|".join((*_ONES, *_TEENS, "a hundred", "hundred", "a dozen")))
+                  + "|".join((*_ONES, *_TEENS, "a hundred", "hundred", "a dozen", _ONE_SPAN)))
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
 UNITS = {
     "mm": ("length", 0.001), "millimetre": ("length", 0.001), "cm": ("length", 0.01),
@@ -257,7 +260,8 @@ UNITS = {
     "kilometre": ("length", 1000.0), "mile": ("length", 1609.0), "foot": ("length", 0.3048),
     "feet": ("length", 0.3048), "inch": ("length", 0.0254), "minute": ("duration", 1 / 1440),
     "hour": ("duration", 1 / 24), "day": ("duration", 1.0), "week": ("duration", 7.0),
-    "month": ("duration", 30.0), "year": ("duration", 365.0), "decade": ("duration", 3652.0),
+    "fortnight": ("duration", 14.0), "month": ("duration", 30.0), "year": ("duration", 365.0),
+    "decade": ("duration", 3652.0),
     "episode": ("episodes", 1.0),
     "part": ("episodes", 1.0), "year-old": ("age", 1.0), "percent": ("percent", 1.0), "%": ("percent", 1.0),
     "per cent": ("percent", 1.0), "tonne": ("weight", 1000.0), "kg": ("weight", 1.0), "kilogram": ("weight", 1.0),
@@ -266,8 +270,8 @@ UNITS = {
 UNIT_PATTERN = (
     "year-old", "per cent", "percent", "%", "km/h", "mph", "millimetres?", "centimetres?", "centimeters?", "metres?",
     "meters?", "kilometres?", "kilometers?", "miles?", "feet", "foot", "inch(?:es)?", "mm", "cm", "km", "m",
-    "minutes?", "hours?", "days?", "weeks?", "months?", "years?", "decades?", "episodes?", "parts?", "tonnes?", "kg",
-    "kilograms?", "litres?", "storeys?",
+    "minutes?", "hours?", "days?", "weeks?", "fortnights?", "months?", "years?", "decades?", "episodes?", "parts?",
+    "tonnes?", "kg", "kilograms?", "litres?", "storeys?",
 )
 CURRENCIES = {"£": "GBP", "$": "USD", "€": "EUR", "us$": "USD"}
 VAGUE_QUANTITIES = {
@@ -288,7 +292,12 @@ APPROXIMATORS = {
 _PEOPLE_NOUNS = (
     "people person men man women woman campaigners survivors residents fans commuters workers employees staff "
     "pupils students children extras investors representatives signatories members parents teachers adults "
-    "victims passengers drivers visitors voters supporters protesters officers doctors nurses experts providers")
+    "victims passengers drivers visitors voters supporters protesters officers doctors nurses experts providers "
+    "sailors runners entrants starters finishers competitors athletes riders cyclists swimmers walkers climbers "
+    "firefighters volunteers rescuers crew patients casualties islanders tenants households families customers "
+    "shoppers spectators councillors candidates apprentices staffers recruits soldiers troops prisoners inmates "
+    "refugees migrants pensioners farmers miners pilots guests delegates participants attendees applicants "
+    "owners homeowners neighbours locals villagers citizens individuals adults youngsters teenagers babies")
 PEOPLE_NOUNS = tuple(_PEOPLE_NOUNS.split())
 NOT_NOUNS = frozenset({
     "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "from", "with", "who", "which", "that",
@@ -297,6 +306,23 @@ NOT_NOUNS = frozenset({
 })
 COUNT_VERBS = ("stood at", "stands at", "was", "is", "has risen to", "had risen to", "rose to", "reached",
                "had reached", "fell to")
+# Words that say the same of a figure in different outlets' wording ("14 were injured" / "sixteen people were
+# hurt"), each group under its sense: general newsroom vocabulary, not any one story's.
+_SENSES = {
+    "injure": "injured injuries injury hurt wounded wounding",
+    "die": "died dead death deaths killed killing fatalities fatal perished",
+    "found": "founded established started began begun opened formed created",
+    "redundant": "redundant redundancies cut cuts cutting loss losses laid axed shed",
+    "evacuate": "evacuated evacuation evacuate fled",
+    "employ": "employs employed employees employ workforce staff",
+    "finish": "finished finishers finish completed",
+    "rescue": "rescued rescue saved winched",
+    "close": "closed closure closing shut shutdown",
+    "sign": "signed signatories signatures",
+    "treat": "treated treatment",
+    "vote": "votes polled",
+}
+FACT_SENSES = {word: sense for sense, group in _SENSES.items() for word in group.split()}
 _IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person", "feet": "foot"}
 
 
@@ -428,9 +454,17 @@ LANGUAGE = Language(
     offset_links=("before", "after"),
     times_of_day=(),
     age_units=(),
+    age_words=("aged",),
+    age_decades={"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                 "eighties": 80, "nineties": 90},
+    age_decade_leads=("in his", "in her", "in their"),
+    frequency_words=("once", "twice", "three times", "times"),
+    approximate_suffixes=("or so", "or thereabouts"),
+    half_suffixes=("and a half",),
     facts_in_quotes=True,
     day_month_dates=False,
     counted_out_of_context=False,
+    fact_senses=FACT_SENSES,
     count_nouns=("number", "count", "total", "tally", "toll"),
     partitive="of",
     partitive_forms=(),

@@ -250,6 +250,16 @@ _PEOPLE_NOUNS = (
     "représentants signataires membres parents enseignants adultes victimes passagers conducteurs visiteurs "
     "électeurs manifestants policiers médecins infirmiers experts")
 PEOPLE_NOUNS = tuple(_PEOPLE_NOUNS.split())
+# Words that say the same of a figure in different outlets' wording, each group under its sense.
+_SENSES = {
+    "blesse": "blessés blessées blessé blessée blessures",
+    "mort": "morts mortes mort morte décès décédé décédés tués tuées tué victimes",
+    "fonde": "fondé fondée créé créée ouvert ouverte",
+    "supprime": "suppressions supprimés licenciements licenciés",
+    "evacue": "évacués évacuées évacuation",
+    "ferme": "fermé fermée fermeture",
+}
+FACT_SENSES = {word: sense for sense, group in _SENSES.items() for word in group.split()}
 NOT_NOUNS = frozenset({
     "de", "du", "des", "d", "le", "la", "les", "l", "un", "une", "et", "ou", "à", "au", "aux", "en", "sur", "pour",
     "par", "avec", "qui", "que", "dont", "a", "ont", "était", "étaient", "est", "sont", "sera", "seront", "après",
@@ -383,9 +393,17 @@ LANGUAGE = Language(
     times_of_day=(r"\b(?:à|vers|dès|avant|après|jusqu'à)\s+\d{1,2}\s*(?:h|heures?)\b",
                   r"\b\d{1,2}\s*(?:h|heures?)\s+(?:du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+nuit)\b"),
     age_units=("ans",),
+    age_words=("âgé de", "âgée de", "âgés de", "âgées de"),
+    age_decades={"vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60,
+                 "septantaine": 70, "huitantaine": 80},
+    age_decade_leads=("la", "d'une", "d’une"),
+    frequency_words=("fois",),
+    approximate_suffixes=("environ",),
+    half_suffixes=("et demi", "et demie"),
     facts_in_quotes=False,
     day_month_dates=True,
     counted_out_of_context=True,
+    fact_senses=FACT_SENSES,
     count_nouns=("nombre", "total", "bilan", "décompte"),
     partitive="de",
     partitive_forms=("de", "du", "des", "d'"),

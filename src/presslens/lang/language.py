@@ -155,12 +155,19 @@ class Language:
     offset_links: Words  # "two days after the crash" dates an event when it opens its clause (not "lasted ... before")
     times_of_day: Words  # a number in one of these is a time, no quantity ("à 7 heures", "2 heures du matin")
     age_units: Words  # a figure of these set off after a name is that person's age ("Nathalie Brun, 34 ans,")
+    age_words: Words  # "aged" in "The driver, aged 61": the figure is an age
+    age_decades: Mapping[str, int]  # "sixties" in "a man in his sixties" -> 60
+    age_decade_leads: Words  # "in his" before such a decade
+    frequency_words: Words  # "twice" in "twice a day": "a day" there is a rate, no length
+    approximate_suffixes: Words  # "or so" after a figure: about it
+    half_suffixes: Words  # "and a half" after a duration: half a unit more
     facts_in_quotes: bool  # whether a figure inside quotation marks is a fact of the story (else it is words said)
     day_month_dates: bool  # whether a number before a month is its day ("le 25 avril"), no count
     # whether what a fact counts leaves its context in every form ("manifestants" as well as the lemma
     # "manifestant"); English keeps the plural in, as its fact pairs were measured
     counted_out_of_context: bool
     count_nouns: Words  # "the number of ... stood at"
+    fact_senses: Mapping[str, str]  # a word around a figure -> its sense ("hurt", "injured" -> "injure")
     partitive: str  # "of" between a count noun and what it counts
     partitive_forms: Words  # its other forms ("du", "d'"), which also join a scale to what it counts
     count_verbs: Words  # "stood at"

@@ -16,7 +16,6 @@ from collections import Counter, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from itertools import pairwise
 from zlib import crc32
 
@@ -136,7 +135,7 @@ class Vectorizer:
     def __init__(self, language: str = "en", frequency_bits: int = FREQUENCY_BITS):
         self.language = language
         self.stop = stop_words(language)
-        self.stem = _stemmer(language)
+        self.stem = lang.stemmer(language)
         self.document_frequency = array("I", bytes(4 << frequency_bits))
         self._mask = (1 << frequency_bits) - 1
         self.documents = 0
@@ -147,7 +146,7 @@ class Vectorizer:
 
     def __setstate__(self, state: dict) -> None:  # the stemmer and stop words are rebuilt, not pickled
         self.language = state["language"]
-        self.stop, self.stem = stop_words(self.language), _stemmer(self.language)
+        self.stop, self.stem = stop_words(self.language), lang.stemmer(self.language)
         self.document_frequency, self._mask, self.documents = state["frequency"], state["mask"], state["documents"]
 
     def terms(self, text: str) -> Counter:
@@ -222,16 +221,6 @@ def _days(earlier: datetime | None, later: datetime | None) -> float:
 def stop_words(language: str) -> frozenset[str]:
     """The language's stop words (spaCy's), accents folded (an empty set when spaCy has none)."""
     return frozenset(_fold(w.lower()) for w in lang.get(language).stop_words)
-
-
-def _stemmer(language: str):
-    import snowballstemmer
-
-    name = lang.get(language).stemmer
-    if name is None:
-        return lambda word: word
-    stemmer = snowballstemmer.stemmer(name)
-    return lru_cache(maxsize=200_000)(stemmer.stemWord)
 
 
 def _fold(word: str) -> str:
