@@ -13,6 +13,7 @@ same dimension, count the same kind of noun and share their sentence's words.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -100,6 +101,7 @@ class Fact:
     vague: bool
     context: frozenset[str] = field(default_factory=frozenset)
     sentence: str = ""
+    bound: str = ""  # how its qualifier bounds it: "up to", "above", "about" ... ("": a figure as stated)
 
     @property
     def noun(self) -> str:
@@ -211,8 +213,15 @@ def _sentence_facts(article_id: str, text: str, s_start: int, s_end: int, reader
             about = _clause_context(sentence, start, end, language)
             own |= {w.key for w in words(phrase, language=language)} if dimension == "duration" else set()
         out.append(Fact(article_id, s_start + start, s_start + end, phrase, dimension, nouns, low, high,
-                        vague, _senses(about - own, language), sentence))
+                        vague, _senses(about - own, language), sentence, _bound(phrase, language)))
     return out
+
+
+def _bound(phrase: str, language: Language) -> str:
+    """How a fact's qualifier bounds its figure ("as many as 450": "up to"), "" when it has none."""
+    qualifier = re.match(rf"(?:{one_of(language.approximators)})\s", phrase, re.IGNORECASE)
+    bound = language.approximators.get(qualifier.group(0).strip().lower(), "") if qualifier else ""
+    return "" if bound == "article" else bound
 
 
 def _senses(keys: frozenset[str], language: Language) -> frozenset[str]:
@@ -309,7 +318,8 @@ def _number(sentence: str, match: re.Match, reading: _Reading, language: Languag
     if money or (scale and not currency and not nouns and rules.money_words.search(sentence)):
         currency = language.default_currency  # "will cost around 640,000", "a deal worth 120 million"
     dimension, factor, nouns = _dimension(match, currency, unit, nouns, language)
-    low, high = _interval(value * factor, approx, match.group("number"), language)
+    calendar = dimension == "duration" and factor >= CALENDAR_MONTH  # months and years are not all as long
+    low, high = _interval(value * factor, approx, match.group("number"), language, CALENDAR_SLACK * calendar)
     return match.start(), end, sentence[match.start():end].strip(), dimension, nouns, low, high, False
 
 
@@ -562,11 +572,16 @@ def _heads(nouns: list[str]) -> tuple[str, ...]:
     return tuple(reversed(nouns))
 
 
+CALENDAR_MONTH = 28.0  # days: a duration counted in units this long or longer ...
+CALENDAR_SLACK = 0.03  # ... is at best this exact either way ("six months" is "half a year")
 UP_TO_LOW = 0.75  # "up to N", "as many as N": the figure is near the top, at least this share of N
+UP_TO_SLACK = 0.03  # two such tops further apart than this share are two claims
 
 
-def _interval(value: float, approx: str, number: str, language: Language) -> tuple[float | None, float | None]:
-    """The values a stated number allows: figures and "about" 3% either way (rounding), bounds one way."""
+def _interval(value: float, approx: str, number: str, language: Language,
+              least: float = 0.0) -> tuple[float | None, float | None]:
+    """The values a stated number allows: figures and "about" 3% either way (rounding; at least ``least``),
+    bounds one way."""
     bound = language.approximators.get(approx)
     if bound == "above":
         return value * 1.0001, None
@@ -578,7 +593,7 @@ def _interval(value: float, approx: str, number: str, language: Language) -> tup
         return value * 0.9, value
     if bound == "up to":  # "as many as 450": a high figure, the top of what was counted, not any lower one
         return value * UP_TO_LOW, value
-    tolerance = _tolerance(number, language) if re.search(r"\d", number) or approx else 0.0
+    tolerance = max(least, _tolerance(number, language) if re.search(r"\d", number) or approx else 0.0)
     return value * (1 - tolerance), value * (1 + tolerance)
 
 
@@ -612,14 +627,54 @@ def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
         return 0.0
     shared_context = len(a.context & b.context) / max(1, min(len(a.context), len(b.context)))
     nouns = _noun_match(a, b, language)
+    prior = _value_prior(a, b)
     if a.dimension == "count":
-        return 0.0 if nouns == 0 else min(1.0, (0.4 if nouns == 1 else 0.15) + shared_context)
-    if a.dimension in ("year", "age", "role"):
+        return 0.0 if nouns == 0 else max(0.0, min(1.0, (0.4 if nouns == 1 else 0.15) + shared_context + prior))
+    if a.dimension == "age":
+        return _same_owner(a, b, language)
+    if a.dimension in ("year", "role"):
         return 1.0 if a.dimension != "year" and a.nouns == b.nouns else shared_context * (a.dimension == "year")
     # A measure (length, money, duration, share, series length) is rarer in a story than a count; two durations
     # of about the same length in one story are likely one ("three days" / "reopened after three days").
     overlap = 0.15 if a.dimension == "duration" and not _disjoint(a, b) else 0.0
-    return min(1.0, 0.25 + 0.3 * nouns + shared_context + overlap + (0.2 if a.dimension == "episodes" else 0.0))
+    return max(0.0, min(1.0, 0.25 + 0.3 * nouns + shared_context + overlap + prior
+                        + (0.2 if a.dimension == "episodes" else 0.0)))
+
+
+CLOSE_RATIO, CLOSE_BONUS = 1.3, 0.15  # two figures this near (a ratio) are likelier one thing told twice ...
+FAR_RATIO, FAR_PENALTY = 3.0, 0.35  # ... and this far apart, likelier two things (outlets rarely differ threefold)
+
+
+def _value_prior(a: Fact, b: Fact) -> float:
+    """What the figures themselves say of being one thing: near ones likelier, far ones less likely, except a
+    slip of a power of ten ("a 4-metre crack" / "41 centimetres"), which is one thing misreported."""
+    ratio = _ratio(_typical(a), _typical(b))
+    if ratio is None:
+        return 0.0
+    if ratio <= CLOSE_RATIO:
+        return CLOSE_BONUS
+    slip = math.log10(ratio)
+    if ratio > FAR_RATIO and abs(slip - round(slip)) > POWER_OF_TEN_SLIP:
+        return -FAR_PENALTY
+    return 0.0
+
+
+POWER_OF_TEN_SLIP = 0.02  # a ratio within ~5% of 10, 100, 1000: a slipped decimal point or unit
+
+
+def _typical(fact: Fact) -> float | None:
+    """A fact's figure: the middle of its interval, or its one bound."""
+    if fact.low is None and fact.high is None:
+        return None
+    if fact.high is None or not fact.low:
+        return fact.low or fact.high
+    return (fact.low + fact.high) / 2
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    if not a or not b or a < 0 or b < 0:
+        return None
+    return max(a, b) / min(a, b)
 
 
 def _same_dimension(a: str, b: str) -> bool:
@@ -630,10 +685,21 @@ def _same_dimension(a: str, b: str) -> bool:
 def _noun_match(a: Fact, b: Fact, language: Language) -> float:
     if not a.nouns or not b.nouns:
         return 0.5
-    if set(a.nouns) & set(b.nouns):
+    nouns_a, nouns_b = set(map(language.singular, a.nouns)), set(map(language.singular, b.nouns))
+    if nouns_a & nouns_b:  # "one person" / "two people" too
         return 1.0
     kinds = (_people(language), language.series_nouns)
-    return 0.5 if any(set(a.nouns) & kind and set(b.nouns) & kind for kind in kinds) else 0.0
+    return 0.5 if any(nouns_a & kind and nouns_b & kind for kind in kinds) else 0.0
+
+
+def _same_owner(a: Fact, b: Fact, language: Language) -> float:
+    """Whether two ages are of one person: one name or noun ("Amara Kibet", "the driver"), or one side's
+    named in the other's sentence ("The driver, 63" / "The driver, a 61-year-old man")."""
+    if a.nouns == b.nouns or set(a.nouns) & set(b.nouns):
+        return 1.0
+    stem = lang.stemmer(language.code)
+    named_a, named_b = {stem(n) for n in a.nouns}, {stem(n) for n in b.nouns}
+    return 0.75 if named_a & b.context or named_b & a.context else 0.0
 
 
 def relation(a: Fact, b: Fact) -> str:
@@ -643,6 +709,8 @@ def relation(a: Fact, b: Fact) -> str:
         return "agree"
     if a.vague or b.vague:
         return "conflict" if _disjoint(a, b) and a.low is not None and b.low is not None else "differs"
+    if a.bound == b.bound == "up to" and a.high and b.high and abs(a.high - b.high) > UP_TO_SLACK * max(a.high, b.high):
+        return "conflict"  # "up to 80 firefighters" / "as many as 100": two tops reached, not one
     if _disjoint(a, b):
         return "conflict"
     return "differs" if _open_ended(a) or _open_ended(b) else "agree"
