@@ -188,8 +188,7 @@ def _sentence_facts(article_id: str, text: str, s_start: int, s_end: int, reader
     """The facts of one sentence, each with the words it is about: the sentence's, or its clause's where the
     sentence states two of a kind ("One person died ..., and six people were injured")."""
     sentence = text[s_start:s_end]
-    context = frozenset(k for k in content_keys(words(sentence, language=language), language)
-                        if not k[:1].isdigit())
+    context = _context_keys(sentence, language)
 
     reading = _Reading(text, s_start, reader, language)
     taken: list[tuple] = []
@@ -245,8 +244,19 @@ def _clause_context(sentence: str, start: int, end: int, language: Language) -> 
     bounds = [m.span() for m in _clause_breaks(language).finditer(sentence)]
     left = max([e for s, e in bounds if e <= start], default=0)
     right = min([s for s, e in bounds if s >= end], default=len(sentence))
-    return frozenset(k for k in content_keys(words(sentence[left:right], language=language), language)
-                     if not k[:1].isdigit())
+    return _context_keys(sentence[left:right], language)
+
+
+def _context_keys(text: str, language: Language) -> frozenset[str]:
+    """The content words of ``text`` that are no figures ("14", "nine", "dozen")."""
+    numbers = _number_keys(language)
+    return frozenset(k for k in content_keys(words(text, language=language), language)
+                     if not k[:1].isdigit() and k not in numbers)
+
+
+@lru_cache(maxsize=8)
+def _number_keys(language: Language) -> frozenset[str]:
+    return frozenset(fold(part, language) for word in language.number_words for part in word.split())
 
 
 @lru_cache(maxsize=8)
@@ -574,7 +584,7 @@ def _heads(nouns: list[str]) -> tuple[str, ...]:
 
 CALENDAR_MONTH = 28.0  # days: a duration counted in units this long or longer ...
 CALENDAR_SLACK = 0.03  # ... is at best this exact either way ("six months" is "half a year")
-UP_TO_LOW = 0.75  # "up to N", "as many as N": the figure is near the top, at least this share of N
+UP_TO_LOW = 0.85  # "up to N", "as many as N": the figure is near the top, at least this share of N
 UP_TO_SLACK = 0.03  # two such tops further apart than this share are two claims
 
 
@@ -618,6 +628,7 @@ def _people(language: Language) -> frozenset[str]:
 
 
 RELATIONS = ("agree", "conflict", "differs")
+CONTEXT_FLOOR = 3  # words: two facts sharing one of a context this small share no more than a third
 SAME_THING = 0.5
 
 
@@ -625,7 +636,7 @@ def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
     """How likely two facts speak of the same thing, 0 to 1."""
     if not _same_dimension(a.dimension, b.dimension):
         return 0.0
-    shared_context = len(a.context & b.context) / max(1, min(len(a.context), len(b.context)))
+    shared_context = len(a.context & b.context) / max(CONTEXT_FLOOR, min(len(a.context), len(b.context)))
     nouns = _noun_match(a, b, language)
     prior = _value_prior(a, b)
     if a.dimension == "count":
