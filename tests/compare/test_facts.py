@@ -13,8 +13,8 @@ def tagger():
     return models()[1]
 
 
-def one(text, tagger, **match):
-    facts = extract_facts("a", text, tagger)
+def one(source, tagger, **match):
+    facts = extract_facts("a", source, tagger)
     found = [f for f in facts if all(getattr(f, k) == v for k, v in match.items())]
     assert len(found) == 1, facts
     return found[0]
@@ -122,3 +122,69 @@ def test_a_duration_that_dates_an_event_is_no_length(tagger):
     kept = "The leak lasted about five hours before it was stopped. The bridge stays shut for up to three months" \
            " after the crack was found."
     assert [f.text for f in extract_facts("a", kept, tagger)] == ["about five hours", "up to three months"]
+
+
+def test_a_figure_standing_for_what_it_counts_is_a_count(tagger):
+    text = ("The coach overturned near Hollin Moor, and 14 were injured. Three of the injured remain in a serious "
+            "condition, two of whom were taken to hospital. Of the 240 workers, about 180 will be made redundant "
+            "and around 60 of them will be offered posts. Room 3 is closed.")
+    counts = {f.text: (f.low, f.nouns) for f in extract_facts("a", text, tagger) if f.dimension == "count"}
+    assert counts["14"][0] == pytest.approx(13.58) and counts["14"][1] == ()
+    assert {"Three of the injured", "two of whom", "about 180", "around 60 of them", "240 workers"} <= set(counts)
+    assert "3" not in counts  # "Room 3 is" opens no clause
+    injured = one("Sixteen people were hurt in the crash.", tagger, dimension="count")
+    assert related(one(text, tagger, text="14"), injured) == "conflict"  # hurt and injured: one sense
+    killed = one("The crash killed two people.", tagger, dimension="count")
+    assert related(one(text, tagger, text="14"), killed) is None  # injuries are not deaths
+
+
+def test_an_article_counts_one_unit_of_time_and_not_a_rate(tagger):
+    text = ("The road would stay closed for about a week. Repairs will take half a year. Residents were "
+            "evacuated for a day and a half. Blasting runs four days a week, twice a day, with 140 lorries a day.")
+    durations = {f.text: (f.low, f.high) for f in extract_facts("a", text, tagger) if f.dimension == "duration"}
+    assert durations["about a week"] == (pytest.approx(7 * 0.97), pytest.approx(7 * 1.03))
+    assert durations["a day and a half"] == (1.5, 1.5)
+    assert set(durations) == {"about a week", "half a year", "a day and a half"}  # no rate is a length
+    six_months = one("Repairs will take six months.", tagger, dimension="duration")
+    assert related(six_months, one(text, tagger, text="half a year")) == "agree"  # months are not all 30 days
+    assert related(one("He held the seat for 28 years.", tagger, dimension="duration"),
+                   one("He held the seat for 26 years.", tagger, dimension="duration")) == "conflict"
+
+
+def test_a_dozen_or_so_and_a_crew_of_eight(tagger):
+    assert one("Pipit sells in a dozen countries.", tagger, dimension="count").low == 12
+    or_so = one("Of the 9,000 or so starters, most finished.", tagger, dimension="count")
+    assert or_so.nouns == ("starter",) and or_so.low == pytest.approx(9000 * 0.97)
+    crew = one("The crew of eight spent five hours at sea.", tagger, dimension="count")
+    assert crew.nouns == ("crew",) and crew.low == 8
+    volunteers = one("Seven volunteers crewed the lifeboat at sea.", tagger, dimension="count")
+    assert related(crew, volunteers) == "conflict"
+    money = one("The rebuild will cost around 640,000.", tagger)
+    assert money.dimension == "money" and related(money, one("The rebuild will cost £640,000.", tagger)) == "agree"
+
+
+def test_ages_of_one_person_by_name_noun_or_decade(tagger):
+    first = one("The driver, a 61-year-old man from Pellbury, was airlifted to hospital.", tagger, dimension="age")
+    second = one("The driver, 63, was treated for head injuries.", tagger, dimension="age")
+    aged = one("The driver, aged 61, was named by police.", tagger, dimension="age")
+    assert second.nouns == aged.nouns == ("driver",)
+    assert related(first, second) == "conflict" and related(first, aged) == "agree"
+    assistant = one("A teaching assistant, 44, was also hurt.", tagger, dimension="age")
+    assert related(aged, assistant) is None
+    sixties = one("A man in his sixties was treated for hypothermia.", tagger, dimension="age")
+    assert (sixties.low, sixties.high, sixties.nouns) == (60, 69, ("man",))
+    assert related(one("A 66-year-old man was treated for hypothermia.", tagger, dimension="age"),
+                   sixties) == "differs"
+
+
+def test_two_tops_conflict_and_far_figures_are_other_things(tagger):
+    assert related(one("Up to 80 firefighters worked in shifts on the moor fire.", tagger, dimension="count"),
+                   one("As many as 100 firefighters fought the moor fire.", tagger, dimension="count")) == "conflict"
+    assert related(one("The library will have 120 study spaces.", tagger, dimension="count"),
+                   one("The library will have up to 150 study spaces.", tagger, dimension="count")) == "conflict"
+    assert related(one("Pipit employs 410 people at its bakery.", tagger, dimension="count"),
+                   one("Norland employs about 3,000 people at its plants.", tagger, dimension="count")) is None
+    crack = one("Inspectors found a 4-metre crack in the bridge girder.", tagger, dimension="length")
+    measured = one("The crack in the bridge girder, which he measured at 41 centimetres, has grown.", tagger,
+                   dimension="length")
+    assert related(crack, measured) == "conflict"  # a slip of a power of ten is one thing misreported

@@ -75,7 +75,8 @@ def _rules(language: Language) -> _Rules:
                    if language.per_period_words else NEVER, re.IGNORECASE),
         re.compile(rf"\s*(?:{one_of(language.time_determiners)})\s+(?:{one_of(language.time_nouns)})\b"
                    if language.time_determiners else NEVER, re.IGNORECASE),
-        re.compile(rf"\b(?:{one_of(language.articles)})\s+(?P<noun>[a-zà-öø-ÿ][\w-]*),\s*$", re.IGNORECASE),
+        re.compile(rf"\b(?:{one_of(language.articles)})\s+(?:[a-zà-öø-ÿ][\w-]*\s+)?(?P<noun>[a-zà-öø-ÿ][\w-]*),\s*$",
+                   re.IGNORECASE),
         re.compile(rf"\b(?:{one_of(language.age_decade_leads)})\s+(?:(?P<part>{one_of(language.decade_parts)})\s*)?"
                    rf"(?P<decade>{one_of(language.age_decades)})\b" if language.age_decades else NEVER, re.IGNORECASE),
         re.compile(rf"\b(?:{one_of(language.money_words)})\s*$", re.IGNORECASE),
@@ -361,7 +362,8 @@ def _is_rate(sentence: str, match: re.Match, language: Language) -> bool:
     if last is None:
         return False
     word = last.group(1)
-    return (word[-1].isdigit() or word.endswith("%") or word in language.frequency_words
+    counted = re.search(rf"(?:\d|\b(?:{language.number_pattern}))\S*\s+[^\W\d]+\s+$", before)  # "140 lorries a day"
+    return (counted is not None or word[-1].isdigit() or word.endswith("%") or word in language.frequency_words
             or word in language.number_words or _unit_key(word, language) is not None)
 
 
