@@ -188,3 +188,28 @@ def test_two_tops_conflict_and_far_figures_are_other_things(tagger):
     measured = one("The crack in the bridge girder, which he measured at 41 centimetres, has grown.", tagger,
                    dimension="length")
     assert related(crack, measured) == "conflict"  # a slip of a power of ten is one thing misreported
+
+
+def test_an_age_or_length_of_years_dates_its_start_by_the_article_day(tagger):
+    from datetime import date
+
+    def dated(text, day, **match):
+        found = [f for f in extract_facts("a", text, tagger, published=day)
+                 if all(getattr(f, k) == v for k, v in match.items())]
+        assert len(found) == 1, found
+        return found[0]
+
+    spring = date(2026, 4, 9)
+    founded = dated("Pipit Bakeries, founded in 1987, makes oatcakes.", spring, dimension="year")
+    old = dated("The 39-year-old company makes oatcakes and crispbreads.", spring, dimension="age")
+    assert old.began == pytest.approx((1985.5, 1987.5))  # 38.5 to 39.5 years before 2026, less a year of birthday
+    assert related(founded, old) == "agree"
+    assert related(dated("Pipit, which was started in 1989, makes oatcakes.", spring, dimension="year"),
+                   old) == "conflict"
+    since = dated("Ibbotson had represented the ward since 1998.", spring, dimension="year")
+    assert related(since, dated("Ibbotson had held the ward seat for 28 years.", spring,
+                                dimension="duration")) == "agree"
+    assert related(since, dated("Ibbotson had held the ward seat for 26 years.", spring,
+                                dimension="duration")) == "conflict"
+    undated = one("The 39-year-old company makes oatcakes and crispbreads.", tagger, dimension="age")
+    assert undated.began is None and related(founded, undated) is None  # no day, no start

@@ -12,7 +12,7 @@ from ..compare import models
 from ..compare.align import CLASSES, align_pairs, fuzzy_baseline
 from ..compare.evaluate import best_threshold, fact_at, score_alignments, score_relations
 from ..compare.facts import extract_facts, related
-from ..compare.pairs import SourceTexts, pair_sides, read_jsonl, side_text
+from ..compare.pairs import SourceTexts, pair_sides, read_jsonl, side_date, side_text
 from ..errors import CompareError
 from .main import Context, cli
 from .options import json_option
@@ -121,7 +121,7 @@ def eval_facts(gold: Path, shared: Path, as_json: bool) -> None:
     """Score fact grouping and conflict detection on labelled pairs of stated facts."""
     _, tagger = models()
     texts = SourceTexts(shared)
-    facts_of: dict[str, list] = {}
+    facts_of: dict[tuple, list] = {}
     gold_relations, predicted = [], []
     for where, record in read_jsonl(gold):
         found = []
@@ -131,9 +131,10 @@ def eval_facts(gold: Path, shared: Path, as_json: bool) -> None:
                 text = side_text(side, texts)
             except (ValueError, OSError) as exc:
                 raise CompareError("E601", source=str(gold), locator=where, detail=str(exc)) from None
-            if text not in facts_of:
-                facts_of[text] = extract_facts("", text, tagger)
-            found.append(fact_at(facts_of[text], side.get("start", 0), side.get("end", 0)))
+            published = side_date(side.get("date"))
+            if (text, published) not in facts_of:
+                facts_of[text, published] = extract_facts("", text, tagger, published=published)
+            found.append(fact_at(facts_of[text, published], side.get("start", 0), side.get("end", 0)))
         gold_relations.append(record.get("relation"))
         predicted.append((related(*found) or "unrelated") if all(found) else "unrelated")
     result = {"pairs": len(gold_relations), **score_relations(gold_relations, predicted)}

@@ -396,7 +396,7 @@ def compare_facts(articles: Sequence[Article], labels: dict[str, str], tagger=No
     compared by those of the story's (``language``, else the language most of the articles are in)."""
     language = language or story_language(articles)
     facts = [f for a in articles for f in extract_facts(a.article_id, a.clean_text, tagger_for(tagger, a.language),
-                                                         lang.as_language(a.language))]
+                                                         lang.as_language(a.language), a.published)]
     by_id = {a.article_id: a for a in articles}
     parent = list(range(len(facts)))
     for i, a in enumerate(facts):

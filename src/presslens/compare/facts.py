@@ -17,7 +17,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from .. import lang
@@ -103,6 +104,7 @@ class Fact:
     context: frozenset[str] = field(default_factory=frozenset)
     sentence: str = ""
     bound: str = ""  # how its qualifier bounds it: "up to", "above", "about" ... ("": a figure as stated)
+    began: tuple[float, float] | None = None  # the years an age or a length of years puts its start in
 
     @property
     def noun(self) -> str:
@@ -156,15 +158,33 @@ class Nouns:
         return index < len(self.tokens) and self.tokens[index][2] in ("VERB", "AUX")
 
 
-def extract_facts(article_id: str, text: str, tagger=None, language: Language = lang.DEFAULT) -> list[Fact]:
+def extract_facts(article_id: str, text: str, tagger=None, language: Language = lang.DEFAULT,
+                  published: date | None = None) -> list[Fact]:
     """Every quantity, count, duration, sum of money and year stated in ``text``
-    (``tagger``: a spaCy pipeline with a tagger, to find what a number counts)."""
+    (``tagger``: a spaCy pipeline with a tagger, to find what a number counts; ``published``: the article's
+    day, which dates what an age or a length of years began: "the 39-year-old company" in 2026, founded 1987)."""
     found: list[Fact] = []
     reader = Nouns(text, tagger)
     quoted = [] if language.facts_in_quotes else _quoted(text, language)
     for s_start, s_end in sentences(text, language):
         found += _sentence_facts(article_id, text, s_start, s_end, reader, quoted, language)
+    if published is not None:
+        found = [_dated(fact, published.year) for fact in found]
     return sorted(found, key=lambda f: f.start)
+
+
+YEAR_DAYS = 365.25
+
+
+def _dated(fact: Fact, year: int) -> Fact:
+    """A fact with the years its start falls in, where it is an age or a length of a year or more, as stated."""
+    if fact.low is None or fact.high is None or fact.bound or fact.vague:
+        return fact
+    if fact.dimension == "age":
+        return replace(fact, began=(year - fact.high - 1, year - fact.low))
+    if fact.dimension == "duration" and fact.low >= YEAR_DAYS * (1 - CALENDAR_SLACK):
+        return replace(fact, began=(year - fact.high / YEAR_DAYS, year - fact.low / YEAR_DAYS))
+    return fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -636,6 +656,8 @@ SAME_THING = 0.5
 
 def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
     """How likely two facts speak of the same thing, 0 to 1."""
+    if _dates_other(a, b) or _dates_other(b, a):
+        return _same_start(*_in_years(a, b))
     if not _same_dimension(a.dimension, b.dimension):
         return 0.0
     shared_context = len(a.context & b.context) / max(CONTEXT_FLOOR, min(len(a.context), len(b.context)))
@@ -742,7 +764,32 @@ def _disjoint(a: Fact, b: Fact) -> bool:
 
 def related(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> str | None:
     """The relation of two facts, or None when they speak of different things."""
-    return relation(a, b) if same_thing(a, b, language) >= SAME_THING else None
+    return relation(*_in_years(a, b)) if same_thing(a, b, language) >= SAME_THING else None
+
+
+def _dates_other(a: Fact, b: Fact) -> bool:
+    """Whether ``a`` is a year and ``b`` an age or length of years that dates its start: "opened in 1869" and
+    "has been operating for 157 years"."""
+    return a.dimension == "year" and b.began is not None
+
+
+def _in_years(a: Fact, b: Fact) -> tuple[Fact, Fact]:
+    """The two facts, an age or length of years set against a year as the years it began."""
+    if _dates_other(a, b):
+        return a, replace(b, dimension="year", low=b.began[0], high=b.began[1])
+    if _dates_other(b, a):
+        return replace(a, dimension="year", low=a.began[0], high=a.began[1]), b
+    return a, b
+
+
+START_BASE, START_NEAR_YEARS = 0.2, 3.0  # a year and a start dated this near it are likelier one start
+
+
+def _same_start(year: Fact, started: Fact) -> float:
+    """How likely a year and an age or length of years speak of one start: their words, and how near the years."""
+    shared = len(year.context & started.context) / max(CONTEXT_FLOOR, min(len(year.context), len(started.context)))
+    near = abs((year.low + year.high) / 2 - (started.low + started.high) / 2) <= START_NEAR_YEARS
+    return min(1.0, START_BASE + shared + (CLOSE_BONUS if near else 0.0)) if shared else 0.0
 
 
 def best_matches(facts: Sequence[Fact], others: Sequence[Fact],

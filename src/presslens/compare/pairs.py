@@ -78,7 +78,7 @@ def quote_side(side: object, texts: SourceTexts | None = None) -> QuoteSide:
     if side.get("sha1") and hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10] != side["sha1"]:
         raise ValueError(f"the span {start}-{end} of {side.get('source')} is not the labelled text (sha1)")
     return QuoteSide(text=text[start:end], context=context_of(text, start, end), speaker=_str(side, "speaker"),
-                     outlet=_str(side, "outlet"), published=_date(side.get("date")))
+                     outlet=_str(side, "outlet"), published=side_date(side.get("date")))
 
 
 def pair_sides(record: dict, where: str, source: str, texts: SourceTexts | None) -> tuple[QuoteSide, QuoteSide]:
@@ -94,7 +94,8 @@ def _str(side: dict, key: str) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _date(value: object) -> date | None:
+def side_date(value: object) -> date | None:
+    """An ISO day ("2026-04-09", or the start of a timestamp) as a date; None when there is none."""
     if not isinstance(value, str):
         return None
     try:
