@@ -187,3 +187,43 @@ def test_a_word_or_two_quoted_from_the_whole_sentence_is_a_trimmed_version():
     assert result.same_quote and result.kind == "trimmed"
     elsewhere = side("that the plan was a “catastrophe” for the towns along the coast", "Helen Okafor")
     assert align(whole, elsewhere, cosine=0.8).kind == "paraphrase"  # the word quoted is not in the sentence
+
+
+def test_a_word_or_two_quoted_from_the_whole_sentence_is_trimmed():
+    whole = side("“The council has treated this town like a spoiled child and it is not a serious plan,” Mora said.",
+                 "Ines Mora")
+    lifted = side('Mora accused the council of acting like a "spoiled child."', "Ines Mora")
+    assert align(whole, lifted).kind == "trimmed"
+    reworded = side('it would be “very hard” for the club to stay up if it loses on Saturday', "Ines Mora")
+    said = side('"it will be very hard for us to stay up" if the club loses again', "Ines Mora")
+    assert align(reworded, said).kind == "trimmed"
+    other_speaker = side('Vance accused the council of acting like a "spoiled child."', "Piet Vance")
+    assert not align(whole, other_speaker).same_quote
+
+
+def test_two_reports_around_one_quoted_phrase_are_altered_not_trimmed():
+    a = side("the spill had been “heavily diluted” by the time it reached the bay", "Ines Mora")
+    b = side("the spill was „heavily diluted“ by the time it reached the bay at Portmere", "Ines Mora")
+    assert align(a, b).kind == "altered"
+
+
+def test_a_wrong_mark_for_an_apostrophe_is_still_verbatim():
+    a = side('"Donald Trump\'s view could make both our countries less safe -- it plays into extremists\' hands,"')
+    b = side("Donald Trump‘s view could make both our countries less safe - it plays into extremists’ hands,”")
+    assert align(a, b).kind == "verbatim"
+
+
+def test_an_organisation_the_person_speaks_of_is_not_theirs():
+    lynch = side("the inquiry is free of political influence", "Loretta Lynch",
+                 context="Attorney General Loretta Lynch is reaffirming that the FBI's inquiry is free of influence.")
+    assert speakers_agree(lynch, side("x", "the FBI")) is None
+    comey = side("x", "James Comey", context="James Comey, the director of the FBI, told reporters")
+    assert speakers_agree(comey, side("x", "the FBI")) is True
+
+
+def test_a_speech_and_an_interview_are_two_occasions():
+    line = "We are the only campaign that has beaten him and can beat him"
+    speech = side(f"“{line},”", "Ted Cruz", context=f"“{line},” Cruz said in a speech to supporters in Houston.")
+    interview = side(f"“{line},”", "Ted Cruz", context=f"“{line},” Cruz said in an interview on ABC News.")
+    assert align(speech, speech).same_quote
+    assert not align(speech, interview).same_quote

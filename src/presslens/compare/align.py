@@ -248,12 +248,34 @@ def _is_name(name: str) -> bool:
     return name[:1].isupper()
 
 
+AFFILIATION_REACH = 80  # characters between a person's name and their organisation's ("Barmack, VP ... at Netflix")
+
+
 def _affiliated(person: QuoteSide, organisation: str, language: Language) -> bool:
-    """Whether a named organisation ("Netflix", not "survivors of abuse") appears beside the person."""
+    """Whether a named organisation ("Netflix", not "survivors of abuse") is named beside the person, as their
+    organisation: near the name with no cue between ("Lynch said that the FBI's probe" is what she spoke of)."""
     particles = language.organisation_particles
     proper = all(w[:1].isupper() for w in organisation.split() if w.lower() not in particles)
-    key = organisation_key(organisation, language)
-    return proper and bool(key) and f" {key} " in f" {organisation_key(person.context, language)} "
+    named = organisation.split()
+    while named and named[0].lower() in language.definite_articles:
+        named = named[1:]
+    surname = (_speaker_name(person.speaker, language) or "").split()[-1:]
+    if not (proper and named and surname and person.context):
+        return False
+    context, verb = person.context, _speech_verb(language)
+    names = [m.span() for m in re.finditer(rf"\b{re.escape(surname[0])}\b", context)]
+    for found in re.finditer(rf"\b{re.escape(' '.join(named))}\b", context, re.IGNORECASE):
+        for start, end in names:
+            between = context[min(end, found.end()):max(start, found.start())]
+            if len(between) <= AFFILIATION_REACH and not verb.search(between):
+                return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _speech_verb(language: Language) -> re.Pattern[str]:
+    cues = (*language.speech_verbs, *language.reporting_verbs, *language.complementisers)
+    return re.compile(rf"\b(?:{one_of(cues)})\b", re.IGNORECASE)
 
 
 def same_occasion(a: QuoteSide, b: QuoteSide, language: Language = lang.DEFAULT, explicit_only: bool = False) -> bool:
@@ -298,9 +320,10 @@ def align(a: QuoteSide, b: QuoteSide, cosine: float | None = None, language: Lan
     match = match_words(words_a, words_b, said_a, said_b)
     fragment = shares_fragment(a.text, b.text, language)
     kind = text_class(match, cosine, fragment, is_direct(a.text) and is_direct(b.text))
-    if kind == "paraphrase" and (_lifted(a.text, words_b, language) or _lifted(b.text, words_a, language)):
-        kind = "trimmed"  # "called it a “disaster”" beside the whole sentence it comes from
     agree = speakers_agree(a, b, language)
+    lifted = _lifted(a.text, b.text, words_b, language) or _lifted(b.text, a.text, words_a, language)
+    if lifted and (kind in ("paraphrase", "altered") or (kind == "different" and agree)):
+        kind = "trimmed"  # "called it a “disaster”" beside the whole sentence it comes from
     same_wording = kind in ("verbatim", "trimmed") or (
         kind == "altered" and match.matched >= NEAR_VERBATIM_COVER * match.longer)
     occasion = same_occasion(a, b, language, explicit_only=bool(agree) and same_wording)
@@ -337,11 +360,12 @@ def _double_marks(text: str) -> str:
     return text.replace("''", '"')
 
 
-def _lifted(text: str, other: Sequence[Word], language: Language) -> bool:
+def _lifted(text: str, other_text: str, other: Sequence[Word], language: Language) -> bool:
     """Whether a side quotes only a word or two ("“disaster”", "“textbook definition”") and each such fragment is
-    a run of the other side's words said, in order: a quotation trimmed to its key words."""
-    fragments = [words(f, language=language) for f in quoted_fragments(_double_marks(text))]
-    if not fragments or not all(fragments) or sum(len(f) for f in fragments) >= QUOTED_WORDS:
+    a run of the other side's words said, in order: a quotation trimmed to its key words. Not when the other side
+    quotes only a word or two as well: two reports around one phrase ("had been “heavily diluted”")."""
+    fragments, other_fragments = _short_fragments(text, language), _short_fragments(other_text, language)
+    if not fragments or not all(fragments) or other_fragments:
         return False
     keys, at = [w.key for w in other], 0
     for fragment in fragments:
@@ -351,6 +375,12 @@ def _lifted(text: str, other: Sequence[Word], language: Language) -> bool:
             return False
         at = found + len(run)
     return True
+
+
+def _short_fragments(text: str, language: Language) -> list[list[Word]]:
+    """The words of each quoted fragment when, together, they are too few to be the words said (else none)."""
+    fragments = [words(f, language=language) for f in quoted_fragments(_double_marks(text))]
+    return fragments if sum(len(f) for f in fragments) < QUOTED_WORDS else []
 
 
 def _unclosed_tail(text: str) -> str | None:

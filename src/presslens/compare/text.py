@@ -10,7 +10,8 @@ from functools import lru_cache
 from .. import lang
 from ..lang import Language
 
-_WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+(?:['’‘ʼ`´.,][^\W_]+)*", re.UNICODE)  # "Trump‘s": a wrong mark between letters
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 _GLUED_UNIT = re.compile(r"(?<=\d)(?=[^\W\d_]{2,})(?!(?:st|nd|rd|th|s)\b)")  # "4.5million" (not "1st", "3m")
 _INSERTION = re.compile(r"\[[^\[\]]{0,80}\]")  # an editor's [insertion] into quoted words
 _RESTORED = re.compile(r"\[([^\W\d_]{1,2})\](\w*)")  # "[T]he": a letter restored
@@ -35,7 +36,7 @@ class Word:
 @lru_cache(maxsize=65536)
 def fold(word: str, language: Language = lang.DEFAULT) -> str:
     """Lowercase, no accents, no inner punctuation, one spelling ("Glamorised" -> "glamorized")."""
-    plain = lang.fold_accents(word.replace("’", "'")).lower()
+    plain = lang.fold_accents(word.translate(_APOSTROPHES)).lower()
     plain = re.sub(r"(?<=\d)[.,](?=\d{3}\b)", "", plain)
     for ending in language.possessive_endings:
         if len(ending) > 1:  # "'s" anywhere in the word; then every apostrophe

@@ -95,7 +95,8 @@ EARLIER_MARKERS = (
 EVENT_NOUNS = (
     "conference", "rally", "summit", "hearing", "festival", "meeting", "debate", "briefing", "press conference",
     "podium", "interview", "podcast", "committee", "panel", "launch", "screening", "convention", "congress",
-    "assembly", "forum", "ceremony", "gathering", "symposium", "keynote", "audience", "event",
+    "assembly", "forum", "ceremony", "gathering", "symposium", "keynote", "audience", "event", "speech", "email",
+    "town hall", "address",
 )
 
 # -- people, organisations, works -------------------------------------------------------------------------
@@ -395,7 +396,7 @@ LANGUAGE = Language(
                     r"slogan|mantra|warning|promise)", r"(?:phrase|line|words|remark) (?:she|he|they|it) (?:had )?"
                     r"(?:first )?used", r"echo(?:ing|ed) (?:her|his|their) (?:own )?(?:words|remarks|comments)",
                     r"(?:said|told|used) (?:it|this|the same) (?:again|before)", "once again", "again on"),
-    event_prepositions=("at", "to", "told", "during", "before", "addressing", "on"),
+    event_prepositions=("at", "to", "told", "during", "before", "addressing", "on", "in"),
     event_determiners=("an?", "the", "this", "last", r"[A-Z]\w+'?s?"),
     event_nouns=EVENT_NOUNS,
     honorifics=HONORIFICS,
