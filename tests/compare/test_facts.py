@@ -213,3 +213,36 @@ def test_an_age_or_length_of_years_dates_its_start_by_the_article_day(tagger):
                                 dimension="duration")) == "conflict"
     undated = one("The 39-year-old company makes oatcakes and crispbreads.", tagger, dimension="age")
     assert undated.began is None and related(founded, undated) is None  # no day, no start
+
+
+def test_an_article_listed_after_a_count_counts_one(tagger):
+    facts = extract_facts("a", "Nine walkers and a dog were plucked from the ridge by the coastguard.", tagger)
+    dog = next(f for f in facts if f.nouns == ("dog",))
+    assert (dog.text, dog.low, dog.high) == ("a dog", 1.0, 1.0)
+    two = one("Lifeboat crews rescued 11 walkers and two dogs from the ridge.", tagger, noun="dog")
+    assert related(two, dog) == "conflict"
+    assert not [f for f in extract_facts("a", "A dog was found on the ridge.", tagger) if f.dimension == "count"]
+
+
+def test_a_count_named_only_by_its_clause_takes_the_sentence(tagger):
+    nine = one("Nine people and a dog were plucked from two yachts in gale-force winds.", tagger, noun="people")
+    assert "rescue" in nine.context
+    assert related(nine, one("Lifeboat crews rescued 11 sailors from the yachts.", tagger, noun="sailor")) == "conflict"
+
+
+def test_a_former_value_is_another_thing_than_the_value_now(tagger):
+    now = one("The library's budget rose to £11.2 million.", tagger, dimension="money:GBP")
+    text = "The library has cost £11.2 million, up from an original £8.5 million."
+    cost, original = sorted(extract_facts("a", text, tagger), key=lambda f: f.start)
+    assert not cost.former and original.former
+    assert related(now, original) is None
+    assert related(now, cost) == "agree"
+    previously = one("Barmack has previously dubbed the eight-episode show edgy.", tagger, dimension="episodes")
+    assert not previously.former
+
+
+def test_the_n_year_old_opening_a_sentence_is_the_person_named_before(tagger):
+    text = "Amara Kibet won the Ostbury Marathon on Sunday. The 28-year-old, a physiotherapist, led from 20 miles."
+    age = one(text, tagger, dimension="age")
+    assert age.nouns == ("kibet",)
+    assert related(age, one("Amara Kibet, 29, set a course record.", tagger, dimension="age")) == "conflict"

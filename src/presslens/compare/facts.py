@@ -22,6 +22,7 @@ from datetime import date
 from functools import lru_cache
 
 from .. import lang
+from ..entities.names import looks_like_person_name
 from ..lang import Language
 from ..lang.patterns import NEVER, one_of, one_of_followed
 from .text import content_keys, fold, words
@@ -105,6 +106,7 @@ class Fact:
     sentence: str = ""
     bound: str = ""  # how its qualifier bounds it: "up to", "above", "about" ... ("": a figure as stated)
     began: tuple[float, float] | None = None  # the years an age or a length of years puts its start in
+    former: bool = False  # a former value ("up from an original 8.5 million"), not the one now
 
     @property
     def noun(self) -> str:
@@ -221,10 +223,14 @@ def _sentence_facts(article_id: str, text: str, s_start: int, s_end: int, reader
         while end > start and not (sentence[end - 1].isalnum() or sentence[end - 1] == "%"):
             end -= 1
         taken.append((start, end, *fact[3:]))
+    taken += [one for one in _listed_ones(sentence, taken, reading, language)
+              if not any(one[0] < t[1] and t[0] < one[1] for t in taken)]
     kinds = Counter(t[2].split(":")[0] for t in taken)
     out = []
     for start, end, dimension, nouns, low, high, vague in taken:
         phrase = sentence[start:end]
+        if dimension == "age" and not nouns:  # "The 28-year-old, who works as a physiotherapist, ..."
+            nouns = _person_before(text[:s_start], sentence[:start], language)
         own = set(nouns)
         if language.counted_out_of_context:  # "manifestants" as well as "manifestant"
             own |= {k for k in context if language.singular(k) in nouns}
@@ -232,8 +238,11 @@ def _sentence_facts(article_id: str, text: str, s_start: int, s_end: int, reader
         if dimension == "duration" or kinds[dimension.split(":")[0]] > 1:  # what lasted or was counted, in its clause
             about = _clause_context(sentence, start, end, language)
             own |= {w.key for w in words(phrase, language=language)} if dimension == "duration" else set()
+            if not about - own:  # "Nine people and a dog were plucked ...": the clause is only the figure
+                about = context
         out.append(Fact(article_id, s_start + start, s_start + end, phrase, dimension, nouns, low, high,
-                        vague, _senses(about - own, language), sentence, _bound(phrase, language)))
+                        vague, _senses(about - own, language), sentence, _bound(phrase, language),
+                        former=_former(sentence[:start], language)))
     return out
 
 
@@ -242,6 +251,25 @@ def _bound(phrase: str, language: Language) -> str:
     qualifier = re.match(rf"(?:{one_of(language.approximators)})\s", phrase, re.IGNORECASE)
     bound = language.approximators.get(qualifier.group(0).strip().lower(), "") if qualifier else ""
     return "" if bound == "article" else bound
+
+
+def _person_before(before_sentence: str, before: str, language: Language) -> tuple[str, ...]:
+    """The surname of the first person the previous sentence names (its subject, as a rule) when a sentence
+    opens on "The 28-year-old": whose age it is ("Amara Kibet won the Ostbury Marathon. The 28-year-old ...")."""
+    if not re.fullmatch(rf"\s*(?:{one_of(language.definite_articles)})\s+", before, re.IGNORECASE):
+        return ()
+    spans = sentences(before_sentence, language)
+    previous = before_sentence[spans[-1][0]:spans[-1][1]] if spans else ""
+    names = [m.group() for m in re.finditer(rf"[{language.capitals}][\w'’-]+(?:\s+[{language.capitals}][\w'’-]+)+",
+                                            previous) if looks_like_person_name(m.group(), language)]
+    return (fold(names[0].split()[-1], language),) if names else ()
+
+
+def _former(before: str, language: Language) -> bool:
+    """Whether a figure is marked as a former value: "up from an original 8.5 million", "initially 40"."""
+    markers, articles = language.former_markers, (*language.definite_articles, *language.indefinite_articles)
+    return bool(markers) and re.search(rf"\b(?:{one_of(markers)})\s+(?:(?:{one_of(articles)})\s+)?$", before,
+                                       re.IGNORECASE) is not None
 
 
 def _senses(keys: frozenset[str], language: Language) -> frozenset[str]:
@@ -418,6 +446,23 @@ def _bare_count(sentence: str, start: int, position: int, reading: _Reading,
         return None
     nouns, end = reading.nouns(after)  # "three of the passengers"; "three of the injured" names no noun
     return nouns, max(end, after + len(re.match(r"\s*\w*", sentence[after:]).group(0)))
+
+
+def _listed_ones(sentence: str, taken: list[tuple], reading: _Reading, language: Language) -> list[tuple]:
+    """ "Nine people and a dog", "100 firefighters and a helicopter": an indefinite article listed after a count
+    counts one (alone, "a dog" is no figure the story states)."""
+    article = one_of(language.indefinite_articles)
+    listed = re.compile(rf"\s*,?\s*(?:{one_of(language.conjunctions)})\s+(?P<one>{article})\s+", re.IGNORECASE)
+    out = []
+    for _, end, dimension, *_ in taken:
+        after = listed.match(sentence, end) if dimension == "count" else None
+        if after is None:
+            continue
+        nouns, noun_end = reading.nouns(after.end())
+        if nouns:
+            start = after.start("one")
+            out.append((start, noun_end, "count", nouns, 1.0, 1.0, False))
+    return out
 
 
 def _counts_people(nouns: tuple[str, ...], language: Language) -> bool:
@@ -658,8 +703,8 @@ def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
     """How likely two facts speak of the same thing, 0 to 1."""
     if _dates_other(a, b) or _dates_other(b, a):
         return _same_start(*_in_years(a, b))
-    if not _same_dimension(a.dimension, b.dimension):
-        return 0.0
+    if not _same_dimension(a.dimension, b.dimension) or a.former != b.former:
+        return 0.0  # a budget now and the budget first set are two things
     shared_context = len(a.context & b.context) / max(CONTEXT_FLOOR, min(len(a.context), len(b.context)))
     nouns = _noun_match(a, b, language)
     prior = _value_prior(a, b)

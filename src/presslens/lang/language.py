@@ -161,6 +161,7 @@ class Language:
     frequency_words: Words  # "twice" in "twice a day": "a day" there is a rate, no length
     approximate_suffixes: Words  # "or so" after a figure: about it
     half_suffixes: Words  # "and a half" after a duration: half a unit more
+    former_markers: Words  # "up from", "an original" before a figure: a former value, not the one now
     facts_in_quotes: bool  # whether a figure inside quotation marks is a fact of the story (else it is words said)
     day_month_dates: bool  # whether a number before a month is its day ("le 25 avril"), no count
     # whether what a fact counts leaves its context in every form ("manifestants" as well as the lemma
