@@ -246,3 +246,10 @@ def test_the_n_year_old_opening_a_sentence_is_the_person_named_before(tagger):
     age = one(text, tagger, dimension="age")
     assert age.nouns == ("kibet",)
     assert related(age, one("Amara Kibet, 29, set a course record.", tagger, dimension="age")) == "conflict"
+
+
+def test_about_a_round_figure_reaches_a_quarter_of_its_rounding(tagger):
+    assert relation_of("It would safeguard about 40 jobs.", "It would secure 38 jobs.", tagger) == "agree"
+    assert relation_of("The overrun is about 30%.", "The overrun is 32%.", tagger) == "agree"
+    assert relation_of("It would safeguard about 40 jobs.", "It would secure 36 jobs.", tagger) == "conflict"
+    assert relation_of("The plant employs about 240 people.", "The plant employs 250 people.", tagger) == "conflict"

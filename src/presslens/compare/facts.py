@@ -671,7 +671,22 @@ def _interval(value: float, approx: str, number: str, language: Language,
     if bound == "up to":  # "as many as 450": a high figure, the top of what was counted, not any lower one
         return value * UP_TO_LOW, value
     tolerance = max(least, _tolerance(number, language) if re.search(r"\d", number) or approx else 0.0)
+    if bound == "about":
+        tolerance = max(tolerance, _rounding(number, language))
     return value * (1 - tolerance), value * (1 + tolerance)
+
+
+ABOUT_ROUNDING = 0.25  # "about 40": within a quarter of its rounding (10) either way, 37.5 to 42.5
+
+
+def _rounding(number: str, language: Language) -> float:
+    """How far "about" takes a round figure, as a share of it: a quarter of the unit it is rounded to
+    ("about 40": 6%, "about 300": 8%, "about 240": 1%)."""
+    digits = re.sub(r"\D", "", number.split(language.decimal_mark)[0])
+    if not digits or language.decimal_mark in number or not int(digits):
+        return 0.0
+    unit = 10 ** (len(digits) - len(digits.rstrip("0")))
+    return ABOUT_ROUNDING * unit / int(digits)
 
 
 def _tolerance(number: str, language: Language = lang.DEFAULT) -> float:
