@@ -253,3 +253,12 @@ def test_about_a_round_figure_reaches_a_quarter_of_its_rounding(tagger):
     assert relation_of("The overrun is about 30%.", "The overrun is 32%.", tagger) == "agree"
     assert relation_of("It would safeguard about 40 jobs.", "It would secure 36 jobs.", tagger) == "conflict"
     assert relation_of("The plant employs about 240 people.", "The plant employs 250 people.", tagger) == "conflict"
+
+
+def test_one_story_counting_a_thing_twice_counts_one_thing(tagger):
+    two = one("Up to 80 firefighters worked in shifts, supported by two helicopters dropping water.", tagger,
+              noun="helicopter")
+    a = one("As many as 100 firefighters and a helicopter have been deployed.", tagger, noun="helicopter")
+    assert related(two, a) == "conflict"
+    assert related(one("Two people were treated in hospital.", tagger, dimension="count"),
+                   one("Nine people were evacuated from the flats.", tagger, dimension="count")) is None

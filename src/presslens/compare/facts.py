@@ -724,7 +724,8 @@ def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
     nouns = _noun_match(a, b, language)
     prior = _value_prior(a, b)
     if a.dimension == "count":
-        return 0.0 if nouns == 0 else max(0.0, min(1.0, (0.4 if nouns == 1 else 0.15) + shared_context + prior))
+        base = (SPECIFIC_NOUN if _specific(a, language) else 0.4) if nouns == 1 else 0.15
+        return 0.0 if nouns == 0 else max(0.0, min(1.0, base + shared_context + prior))
     if a.dimension == "age":
         return _same_owner(a, b, language)
     if a.dimension in ("year", "role"):
@@ -738,6 +739,14 @@ def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
 
 CLOSE_RATIO, CLOSE_BONUS = 1.3, 0.15  # two figures this near (a ratio) are likelier one thing told twice ...
 FAR_RATIO, FAR_PENALTY = 3.0, 0.35  # ... and this far apart, likelier two things (outlets rarely differ threefold)
+
+
+SPECIFIC_NOUN = 0.5  # one story counting "helicopters" twice counts one thing; "people" are counted many ways
+
+
+def _specific(fact: Fact, language: Language) -> bool:
+    """Whether what a count counts is no kind of person (those a story counts in many ways)."""
+    return bool(fact.nouns) and not {language.singular(n) for n in fact.nouns} & _people(language)
 
 
 def _value_prior(a: Fact, b: Fact) -> float:
