@@ -262,3 +262,21 @@ def test_one_story_counting_a_thing_twice_counts_one_thing(tagger):
     assert related(two, a) == "conflict"
     assert related(one("Two people were treated in hospital.", tagger, dimension="count"),
                    one("Nine people were evacuated from the flats.", tagger, dimension="count")) is None
+
+
+def test_a_figure_told_of_an_earlier_year_is_another_thing(tagger):
+    from datetime import date
+
+    def fact(text, **match):
+        found = [f for f in extract_facts("a", text, tagger, published=date(2026, 5, 4))
+                 if all(getattr(f, k) == v for k, v in match.items())]
+        assert len(found) == 1, found
+        return found[0]
+    now = fact("The fire has burned for five days across the moor.", dimension="duration")
+    then = fact("In 2018 a fire on the same moor destroyed 500 hectares; that blaze burned for 11 days.",
+                dimension="duration")
+    assert then.past and not now.past
+    assert related(now, then) is None
+    since = fact("It is the largest fire on the moor since 2018, when 500 hectares burned.", dimension="count")
+    assert since.past
+    assert not fact("Records began in 1968; the river peaked at 4.1 metres.", dimension="length").past

@@ -107,6 +107,7 @@ class Fact:
     bound: str = ""  # how its qualifier bounds it: "up to", "above", "about" ... ("": a figure as stated)
     began: tuple[float, float] | None = None  # the years an age or a length of years puts its start in
     former: bool = False  # a former value ("up from an original 8.5 million"), not the one now
+    past: bool = False  # stated of an earlier year than the article's ("In 2018 a fire burned for 11 days")
 
     @property
     def noun(self) -> str:
@@ -171,11 +172,26 @@ def extract_facts(article_id: str, text: str, tagger=None, language: Language = 
     for s_start, s_end in sentences(text, language):
         found += _sentence_facts(article_id, text, s_start, s_end, reader, quoted, language)
     if published is not None:
-        found = [_dated(fact, published.year) for fact in found]
+        found = [_dated(replace(fact, past=_of_past_year(fact, published.year, language)), published.year)
+                 for fact in found]
     return sorted(found, key=lambda f: f.start)
 
 
 YEAR_DAYS = 365.25
+
+
+def _of_past_year(fact: Fact, year: int, language: Language) -> bool:
+    """Whether a fact is told of an earlier year: its sentence opens on one ("In 2018 a fire on the same moor
+    destroyed 500 hectares"), or it follows one and "when" ("since 2018, when 500 hectares burned")."""
+    if fact.dimension == "year" or not fact.sentence:
+        return False
+    opener = re.match(rf"\s*(?:{one_of(language.past_openers)})\s+((?:19|20)\d\d)\b", fact.sentence, re.IGNORECASE)
+    if opener and int(opener.group(1)) < year:
+        return True
+    before = fact.sentence[:max(0, fact.sentence.find(fact.text))]
+    link = [m for m in re.finditer(rf"\b((?:19|20)\d\d),?\s+(?:{one_of(language.past_links)})\b", before,
+                                   re.IGNORECASE)]
+    return bool(link) and int(link[-1].group(1)) < year
 
 
 def _dated(fact: Fact, year: int) -> Fact:
@@ -718,8 +734,8 @@ def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
     """How likely two facts speak of the same thing, 0 to 1."""
     if _dates_other(a, b) or _dates_other(b, a):
         return _same_start(*_in_years(a, b))
-    if not _same_dimension(a.dimension, b.dimension) or a.former != b.former:
-        return 0.0  # a budget now and the budget first set are two things
+    if not _same_dimension(a.dimension, b.dimension) or a.former != b.former or a.past != b.past:
+        return 0.0  # a budget now and the budget first set are two things; so are this fire and the 2018 one
     shared_context = len(a.context & b.context) / max(CONTEXT_FLOOR, min(len(a.context), len(b.context)))
     nouns = _noun_match(a, b, language)
     prior = _value_prior(a, b)

@@ -462,6 +462,8 @@ LANGUAGE = Language(
     frequency_words=("once", "twice", "three times", "times"),
     approximate_suffixes=("or so", "or thereabouts"),
     half_suffixes=("and a half",),
+    past_openers=("in", "back in"),
+    past_links=("when",),
     former_markers=("up from", "down from", "original", "originally", "initial", "initially", "previous",
                     "previously", "earlier"),
     facts_in_quotes=True,

@@ -400,6 +400,8 @@ LANGUAGE = Language(
     frequency_words=("fois",),
     approximate_suffixes=("environ",),
     half_suffixes=("et demi", "et demie"),
+    past_openers=("en",),
+    past_links=("quand", "lorsque", "où"),
     former_markers=("initial", "initiale", "initialement", "à l'origine", "à l’origine", "au départ", "précédent",
                     "précédente"),
     facts_in_quotes=False,
