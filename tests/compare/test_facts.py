@@ -280,3 +280,11 @@ def test_a_figure_told_of_an_earlier_year_is_another_thing(tagger):
     since = fact("It is the largest fire on the moor since 2018, when 500 hectares burned.", dimension="count")
     assert since.past
     assert not fact("Records began in 1968; the river peaked at 4.1 metres.", dimension="length").past
+
+
+def test_people_counts_kinds_of_people(tagger):
+    letter = one("The letter was signed by 43 parents, teachers and head teachers.", tagger, dimension="count")
+    people = one("The group said more than 60 people had signed it.", tagger, dimension="count")
+    assert related(letter, people) == "conflict"
+    assert related(one("Two people died in the crash.", tagger, dimension="count"),
+                   one("Six firefighters were injured.", tagger, dimension="count")) is None

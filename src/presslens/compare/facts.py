@@ -740,7 +740,7 @@ def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
     nouns = _noun_match(a, b, language)
     prior = _value_prior(a, b)
     if a.dimension == "count":
-        base = (SPECIFIC_NOUN if _specific(a, language) else 0.4) if nouns == 1 else 0.15
+        base = {1.0: SPECIFIC_NOUN if _specific(a, language) else 0.4, 0.75: 0.3}.get(nouns, 0.15)
         return 0.0 if nouns == 0 else max(0.0, min(1.0, base + shared_context + prior))
     if a.dimension == "age":
         return _same_owner(a, b, language)
@@ -808,7 +808,10 @@ def _noun_match(a: Fact, b: Fact, language: Language) -> float:
     nouns_a, nouns_b = set(map(language.singular, a.nouns)), set(map(language.singular, b.nouns))
     if nouns_a & nouns_b:  # "one person" / "two people" too
         return 1.0
-    kinds = (_people(language), language.series_nouns)
+    people, generic = _people(language), set(language.generic_people)
+    if (nouns_a & generic and nouns_b & people) or (nouns_b & generic and nouns_a & people):
+        return 0.75  # "more than 60 people" may well be "43 parents, teachers and head teachers"
+    kinds = (people, language.series_nouns)
     return 0.5 if any(nouns_a & kind and nouns_b & kind for kind in kinds) else 0.0
 
 

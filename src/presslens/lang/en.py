@@ -464,6 +464,7 @@ LANGUAGE = Language(
     half_suffixes=("and a half",),
     past_openers=("in", "back in"),
     past_links=("when",),
+    generic_people=("person",),
     former_markers=("up from", "down from", "original", "originally", "initial", "initially", "previous",
                     "previously", "earlier"),
     facts_in_quotes=True,

@@ -402,6 +402,7 @@ LANGUAGE = Language(
     half_suffixes=("et demi", "et demie"),
     past_openers=("en",),
     past_links=("quand", "lorsque", "où"),
+    generic_people=("personne",),
     former_markers=("initial", "initiale", "initialement", "à l'origine", "à l’origine", "au départ", "précédent",
                     "précédente"),
     facts_in_quotes=False,
