@@ -288,3 +288,15 @@ def test_people_counts_kinds_of_people(tagger):
     assert related(letter, people) == "conflict"
     assert related(one("Two people died in the crash.", tagger, dimension="count"),
                    one("Six firefighters were injured.", tagger, dimension="count")) is None
+
+
+def test_fractions_are_shares(tagger):
+    assert relation_of("Their funding will be cut by a fifth.", "Library budgets will fall by 20%.", tagger) == "agree"
+    assert relation_of("Social care takes nearly half of the council's spending.",
+                       "Social care accounts for 48% of spending.", tagger) == "agree"
+    assert relation_of("Wheat yields have fallen by about half.", "Yields are down by roughly 40%.",
+                       tagger) == "conflict"
+    assert relation_of("Rain was less than half the usual amount.", "Rain was 43% of the usual amount.",
+                       tagger) == "differs"
+    for text in ("It took half an hour.", "Sales rose in the second half of the year."):
+        assert not [f for f in extract_facts("a", text, tagger) if f.dimension == "percent"]

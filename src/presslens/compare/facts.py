@@ -231,7 +231,8 @@ def _sentence_facts(article_id: str, text: str, s_start: int, s_end: int, reader
 
     reading = _Reading(text, s_start, reader, language)
     taken: list[tuple] = []
-    candidates = _numbers(sentence, reading, language) + _vague(sentence, reading, language)
+    candidates = _numbers(sentence, reading, language) + _vague(sentence, reading, language) + _fractions(
+        sentence, language)
     for fact in candidates + _years(sentence, language) + _age_decades(sentence, language):
         start, end = fact[0], fact[1]
         if any(start < t[1] and t[0] < end for t in taken) or any(s < s_start + start < e for s, e in quoted):
@@ -590,6 +591,40 @@ def _vague(sentence: str, reading, language: Language) -> list[tuple]:
         low, high = language.vague_quantities[vague]
         out.append((match.start(), end, sentence[match.start():end].strip(), "count", nouns, low, high, True))
     return out
+
+
+FRACTION_SLACK = 0.05  # "a third" is 31.7% to 35%: a fraction is a rounded share
+
+
+def _fractions(sentence: str, language: Language) -> list[tuple]:
+    """Shares said as fractions: "a third of its staff", "nearly half the usual amount", "cut by a fifth"
+    (not "half an hour", "the second half")."""
+    if not language.fractions:
+        return []
+    pattern, leads, links = _fraction_patterns(language)
+    out = []
+    for match in pattern.finditer(sentence):
+        approx = (match.group("approx") or "").lower()
+        start = match.start()
+        if language.approximators.get(approx) == "article" or not (
+                leads.search(sentence, 0, start) or links.match(sentence, match.end())):
+            continue
+        if not approx and re.search(rf"\b(?:{one_of(language.definite_articles)})\s+(?:\w+\s+)?$", sentence[:start],
+                                    re.IGNORECASE):
+            continue  # "the second half of the year": a part, no share
+        value = language.fractions[match.group("fraction").lower()]
+        low, high = _interval(value, approx, "", language, FRACTION_SLACK)
+        out.append((start, match.end(), match.group(0), "percent", (), low, high, False))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _fraction_patterns(language: Language) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    fraction = one_of(sorted(map(re.escape, language.fractions), key=len, reverse=True))
+    approx = rf"(?:(?P<approx>{one_of(language.approximators)})\s+)?"
+    return (re.compile(rf"\b{approx}(?P<fraction>{fraction})\b(?![-\w])", re.IGNORECASE),
+            re.compile(rf"\b(?:{one_of(language.fraction_leads)})\s+$", re.IGNORECASE),
+            re.compile(rf"\s+(?:{one_of(language.fraction_links)})(?:\b|(?<=['’]))", re.IGNORECASE))
 
 
 def _years(sentence: str, language: Language) -> list[tuple]:

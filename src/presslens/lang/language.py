@@ -164,6 +164,9 @@ class Language:
     past_openers: Words  # "In" of a sentence opening "In 2018 a fire ...": what it states is of that year
     past_links: Words  # "when" in "since 2018, when 500 hectares burned": what follows is of that year
     generic_people: Words  # "person": the singular that counts people of any kind ("60 people" / "43 parents")
+    fractions: Mapping[str, float]  # "a third" -> 33.3: a share, when "of" or "the" follows or "by" comes before
+    fraction_links: Words  # "of", "the" after a fraction ("a third of", "half the usual amount")
+    fraction_leads: Words  # "by" before one ("fallen by a third")
     former_markers: Words  # "up from", "an original" before a figure: a former value, not the one now
     facts_in_quotes: bool  # whether a figure inside quotation marks is a fact of the story (else it is words said)
     day_month_dates: bool  # whether a number before a month is its day ("le 25 avril"), no count
