@@ -300,3 +300,14 @@ def test_fractions_are_shares(tagger):
                        tagger) == "differs"
     for text in ("It took half an hour.", "Sales rose in the second half of the year."):
         assert not [f for f in extract_facts("a", text, tagger) if f.dimension == "percent"]
+
+
+def test_a_figure_a_count_reached_counts_what_its_sentence_names(tagger):
+    risen = one("The number of people injured in the crush has risen to 27.", tagger, dimension="count")
+    assert risen.nouns == ("people",)
+    first = one("Twenty-three people were injured in the crush.", tagger, dimension="count")
+    assert related(risen, first) == "conflict"
+    reached = one("The waiting list at the trust has reached 47,800.", tagger, dimension="count")
+    assert related(reached, one("Nearly 48,000 patients are on the trust's waiting list.", tagger,
+                                dimension="count")) == "agree"
+    assert not extract_facts("a", "The score was 3.", tagger)

@@ -387,7 +387,8 @@ def _number(sentence: str, match: re.Match, reading: _Reading, language: Languag
         nouns = _noun_before(sentence, match.start(), language) or _whole_before(sentence, match.start(), language)
     money = not (nouns or unit or currency) and rules.money_before.search(sentence, 0, match.start()) is not None
     if not nouns and not unit and not currency and not scale and not money:
-        bare = _bare_count(sentence, match.start(), position, reading, language)
+        bare = _bare_count(sentence, match.start(), position, reading, language) or _level(
+            sentence, match.start(), position, reading, language)
         if bare is None:
             return None
         nouns, end = bare
@@ -480,6 +481,18 @@ def _listed_ones(sentence: str, taken: list[tuple], reading: _Reading, language:
             start = after.start("one")
             out.append((start, noun_end, "count", nouns, 1.0, 1.0, False))
     return out
+
+
+def _level(sentence: str, start: int, position: int, reading: _Reading,
+           language: Language) -> tuple[tuple[str, ...], int] | None:
+    """What a figure after a level verb counts ("The number of people injured ... has risen to 27": people; "The
+    waiting list has reached 47,800": nothing named, its sentence tells), or None after any other word."""
+    before = sentence[:start]
+    if not language.level_verbs or not re.search(rf"\b(?:{one_of(language.level_verbs)})\s+$", before,
+                                                 re.IGNORECASE):
+        return None
+    counted = re.search(rf"\b(?:{one_of(language.count_nouns)})\s+{language.partitive}\s+", before, re.IGNORECASE)
+    return (reading.nouns(counted.end())[0] if counted else ()), position
 
 
 def _counts_people(nouns: tuple[str, ...], language: Language) -> bool:

@@ -407,6 +407,8 @@ LANGUAGE = Language(
                "trois quarts": 75.0, "un cinquième": 20.0, "un dixième": 10.0},
     fraction_links=("de", "des", "du", "d'", "d’"),
     fraction_leads=("de",),
+    level_verbs=("atteint", "s'élève à", "s’élève à", "s'élevait à", "s’élevait à", "est passé à", "a grimpé à",
+                 "a chuté à", "est monté à"),
     former_markers=("initial", "initiale", "initialement", "à l'origine", "à l’origine", "au départ", "précédent",
                     "précédente"),
     facts_in_quotes=False,

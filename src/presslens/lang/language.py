@@ -167,6 +167,7 @@ class Language:
     fractions: Mapping[str, float]  # "a third" -> 33.3: a share, when "of" or "the" follows or "by" comes before
     fraction_links: Words  # "of", "the" after a fraction ("a third of", "half the usual amount")
     fraction_leads: Words  # "by" before one ("fallen by a third")
+    level_verbs: Words  # "has reached", "risen to": a figure after these is the level a count reached
     former_markers: Words  # "up from", "an original" before a figure: a former value, not the one now
     facts_in_quotes: bool  # whether a figure inside quotation marks is a fact of the story (else it is words said)
     day_month_dates: bool  # whether a number before a month is its day ("le 25 avril"), no count
