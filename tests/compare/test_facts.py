@@ -311,3 +311,12 @@ def test_a_figure_a_count_reached_counts_what_its_sentence_names(tagger):
     assert related(reached, one("Nearly 48,000 patients are on the trust's waiting list.", tagger,
                                 dimension="count")) == "agree"
     assert not extract_facts("a", "The score was 3.", tagger)
+
+
+def test_durations_in_two_units_and_a_half(tagger):
+    compound = one("He was jailed for six years and eight months.", tagger, dimension="duration")
+    assert compound.text == "six years and eight months"
+    half = one("He was sent to prison for six and a half years.", tagger, dimension="duration")
+    assert related(compound, half) == "conflict"
+    assert relation_of("The rescue lasted almost seven hours.", "The rescue took about six and a half hours.",
+                       tagger) == "agree"

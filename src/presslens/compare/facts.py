@@ -56,12 +56,14 @@ def _rules(language: Language) -> _Rules:
     thousands, decimal = f"[{re.escape(language.thousands_separators)}]", re.escape(language.decimal_mark)
     number = (rf"(?P<currency>{currency})?(?P<number>\d{{1,3}}(?:{thousands}\d{{3}})+(?:{decimal}\d+)?|"
               rf"\d+(?:{decimal}\d+)?|{language.number_pattern})")
+    # "six and a half years": the half before the unit
+    half = rf"(?:\s+(?P<half>{one_of(language.half_suffixes)})\b)?" if language.half_suffixes else ""
     scale = rf"(?:\s?(?P<scale>{one_of(language.scales)})\b)?"
     unit = rf"(?:(?P<hyphen>-)|\s+)?(?P<unit>{one_of(language.unit_pattern)})?(?:(?<=%)|\b)"  # "29%" too
     vague = one_of(sorted(map(re.escape, language.vague_quantities), key=len, reverse=True))
     the = one_of(rf"{a}\s+" for a in language.definite_articles)
     return _Rules(
-        re.compile(r"(?<![\w.,£$€-])(?:" + approx + r")?" + number + scale + unit, re.IGNORECASE),
+        re.compile(r"(?<![\w.,£$€-])(?:" + approx + r")?" + number + half + scale + unit, re.IGNORECASE),
         re.compile(rf"\b(?P<vague>{vague})\s+", re.IGNORECASE),
         re.compile(rf"\b(?:{one_of(language.year_prepositions)})\s+(?:{the})?"
                    rf"(?P<part>(?:{one_of(language.decade_parts)})\s*)?(?P<year>(?:19|20)\d{{2}})(?P<decade>s)?\b",
@@ -353,6 +355,8 @@ def _number(sentence: str, match: re.Match, reading: _Reading, language: Languag
         return None  # a lone "one" is a pronoun; "one person" is a count
     if _is_rate(sentence, match, language):
         return None  # "every 15 minutes", "twice a day": a rate, not a quantity of the story
+    if match.groupdict().get("half") and match.group("unit"):
+        value += 0.5  # "six and a half years"
     scale = (match.group("scale") or "").lower()
     currency = match.group("currency")
     if scale in ("m", "k") and not currency:
@@ -397,7 +401,22 @@ def _number(sentence: str, match: re.Match, reading: _Reading, language: Languag
     dimension, factor, nouns = _dimension(match, currency, unit, nouns, language)
     calendar = dimension == "duration" and factor >= CALENDAR_MONTH  # months and years are not all as long
     low, high = _interval(value * factor, approx, match.group("number"), language, CALENDAR_SLACK * calendar)
+    if dimension == "duration" and (rest := _smaller_part(sentence, end, factor, language)):
+        more, end = rest  # "six years and eight months"
+        low, high = (None if low is None else low + more), (None if high is None else high + more)
     return match.start(), end, sentence[match.start():end].strip(), dimension, nouns, low, high, False
+
+
+def _smaller_part(sentence: str, position: int, factor: float, language: Language) -> tuple[float, int] | None:
+    """The smaller unit a duration goes on in ("six years and eight months": 8 months) and where it ends."""
+    found = re.match(rf"\s*,?\s*(?:{one_of(language.conjunctions)})\s+", sentence[position:], re.IGNORECASE)
+    part = _rules(language).fact.match(sentence, position + found.end()) if found else None
+    unit = _unit_key(part.group("unit"), language) if part else None
+    if part is None or unit is None or part.group("approx") or language.units[unit][0] != "duration":
+        return None
+    value = _value(part.group("number").lower(), language)
+    smaller = language.units[unit][1]
+    return (value * smaller, part.end()) if value is not None and smaller < factor else None
 
 
 def _dimension(match: re.Match, currency: str | None, unit: str | None, nouns: tuple[str, ...],
@@ -714,7 +733,7 @@ def _heads(nouns: list[str]) -> tuple[str, ...]:
 
 
 CALENDAR_MONTH = 28.0  # days: a duration counted in units this long or longer ...
-CALENDAR_SLACK = 0.03  # ... is at best this exact either way ("six months" is "half a year")
+CALENDAR_SLACK = 0.005  # ... is at best this exact either way (a year of 365 or 366 days; "52 weeks" is "a year")
 UP_TO_LOW = 0.85  # "up to N", "as many as N": the figure is near the top, at least this share of N
 UP_TO_SLACK = 0.03  # two such tops further apart than this share are two claims
 
