@@ -320,3 +320,11 @@ def test_durations_in_two_units_and_a_half(tagger):
     assert related(compound, half) == "conflict"
     assert relation_of("The rescue lasted almost seven hours.", "The rescue took about six and a half hours.",
                        tagger) == "agree"
+
+
+def test_partitives_count_what_they_part(tagger):
+    three = one("Three of the five carriages came off the line.", tagger, dimension="count")
+    assert three.nouns == ("carriage",) and three.low == 3.0
+    assert related(three, one("Two carriages left the rails.", tagger, dimension="count")) == "conflict"
+    hurt = extract_facts("a", "Fourteen people were hurt, three of them seriously.", tagger)
+    assert [(f.text, f.nouns) for f in hurt] == [("Fourteen people", ("people",)), ("three of them", ("people",))]

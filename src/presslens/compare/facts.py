@@ -244,6 +244,7 @@ def _sentence_facts(article_id: str, text: str, s_start: int, s_end: int, reader
         taken.append((start, end, *fact[3:]))
     taken += [one for one in _listed_ones(sentence, taken, reading, language)
               if not any(one[0] < t[1] and t[0] < one[1] for t in taken)]
+    taken = _partitives_named(sentence, sorted(taken), language)
     kinds = Counter(t[2].split(":")[0] for t in taken)
     out = []
     for start, end, dimension, nouns, low, high, vague in taken:
@@ -482,7 +483,23 @@ def _bare_count(sentence: str, start: int, position: int, reading: _Reading,
     if word not in language.definite_articles:
         return None
     nouns, end = reading.nouns(after)  # "three of the passengers"; "three of the injured" names no noun
+    total = re.match(rf"\s*(?:\d[\d,]*|{language.number_pattern})\s+", sentence[after:], re.IGNORECASE)
+    if not nouns and total:  # "three of the five carriages"
+        nouns, end = reading.nouns(after + total.end())
     return nouns, max(end, after + len(re.match(r"\s*\w*", sentence[after:]).group(0)))
+
+
+def _partitives_named(sentence: str, taken: list[tuple], language: Language) -> list[tuple]:
+    """ "14 people were injured, three of them seriously": "three of them" counts what the count before it does."""
+    pronouns = (*language.relative_pronouns, *language.group_pronouns)
+    partitive = re.compile(rf"\S+\s+{language.partitive}\s+(?:{one_of(pronouns)})$", re.IGNORECASE)
+    out, named = [], ()
+    for start, end, dimension, nouns, *rest in taken:
+        if dimension == "count" and not nouns and named and partitive.match(sentence[start:end]):
+            nouns = named
+        named = nouns if dimension == "count" and nouns else named
+        out.append((start, end, dimension, nouns, *rest))
+    return out
 
 
 def _listed_ones(sentence: str, taken: list[tuple], reading: _Reading, language: Language) -> list[tuple]:
