@@ -328,3 +328,13 @@ def test_partitives_count_what_they_part(tagger):
     assert related(three, one("Two carriages left the rails.", tagger, dimension="count")) == "conflict"
     hurt = extract_facts("a", "Fourteen people were hurt, three of them seriously.", tagger)
     assert [(f.text, f.nouns) for f in hurt] == [("Fourteen people", ("people",)), ("three of them", ("people",))]
+
+
+def test_counts_of_synonyms_are_one_thing(tagger):
+    assert relation_of("The council says around 60 posts will go.", "Unions warn of the loss of up to 75 posts.",
+                       tagger) == "conflict"
+    posts = one("The council says around 60 posts will go.", tagger, dimension="count")
+    assert related(posts, one("Unions warn of the loss of up to 75 jobs.", tagger, dimension="count")) == "conflict"
+    assert related(one("About 300 homes were evacuated.", tagger, dimension="count"),
+                   one("Nearly 300 households have registered for help from the fund.", tagger,
+                       dimension="count")) is None

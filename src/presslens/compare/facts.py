@@ -892,6 +892,8 @@ def _noun_match(a: Fact, b: Fact, language: Language) -> float:
     nouns_a, nouns_b = set(map(language.singular, a.nouns)), set(map(language.singular, b.nouns))
     if nouns_a & nouns_b:  # "one person" / "two people" too
         return 1.0
+    if any(nouns_a & group and nouns_b & group for group in language.count_synonyms):
+        return 0.75  # "60 posts" / "75 jobs", "15 families" / "a dozen households"
     people, generic = _people(language), set(language.generic_people)
     if (nouns_a & generic and nouns_b & people) or (nouns_b & generic and nouns_a & people):
         return 0.75  # "more than 60 people" may well be "43 parents, teachers and head teachers"

@@ -298,7 +298,8 @@ _PEOPLE_NOUNS = (
     "firefighters volunteers rescuers crew patients casualties islanders tenants households families customers "
     "shoppers spectators councillors candidates apprentices staffers recruits soldiers troops prisoners inmates "
     "refugees migrants pensioners farmers miners pilots guests delegates participants attendees applicants "
-    "owners homeowners neighbours locals villagers citizens individuals adults youngsters teenagers babies")
+    "owners homeowners neighbours locals villagers citizens individuals adults youngsters teenagers babies crowd "
+    "audience")
 PEOPLE_NOUNS = tuple(_PEOPLE_NOUNS.split())
 NOT_NOUNS = frozenset({
     "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "from", "with", "who", "which", "that",
@@ -475,6 +476,10 @@ LANGUAGE = Language(
     level_verbs=("reached", "risen to", "rose to", "rising to", "fell to", "fallen to", "falling to", "dropped to",
                  "increased to", "climbed to", "stood at", "stands at", "standing at", "totalled", "totalling",
                  "hit"),
+    count_synonyms=(frozenset({"job", "post", "position", "role"}),
+                    frozenset({"staff", "worker", "employee", "workforce", "staffer"}),
+                    frozenset({"household", "family", "home", "house", "property", "dwelling"}),
+                    frozenset({"customer", "shopper", "client"})),
     former_markers=("up from", "down from", "original", "originally", "initial", "initially", "previous",
                     "previously", "earlier"),
     facts_in_quotes=True,

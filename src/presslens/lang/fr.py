@@ -410,6 +410,8 @@ LANGUAGE = Language(
     fraction_leads=("de",),
     level_verbs=("atteint", "s'élève à", "s’élève à", "s'élevait à", "s’élevait à", "est passé à", "a grimpé à",
                  "a chuté à", "est monté à"),
+    count_synonyms=(frozenset({"emploi", "poste"}), frozenset({"salarié", "employé", "travailleur", "effectif"}),
+                    frozenset({"foyer", "famille", "ménage", "logement", "maison"}), frozenset({"client", "acheteur"})),
     former_markers=("initial", "initiale", "initialement", "à l'origine", "à l’origine", "au départ", "précédent",
                     "précédente"),
     facts_in_quotes=False,
