@@ -331,9 +331,7 @@ def test_partitives_count_what_they_part(tagger):
 
 
 def test_counts_of_synonyms_are_one_thing(tagger):
-    assert relation_of("The council says around 60 posts will go.", "Unions warn of the loss of up to 75 posts.",
-                       tagger) == "conflict"
-    posts = one("The council says around 60 posts will go.", tagger, dimension="count")
+    posts = one("The council says around 60 posts will be cut.", tagger, dimension="count")
     assert related(posts, one("Unions warn of the loss of up to 75 jobs.", tagger, dimension="count")) == "conflict"
     assert related(one("About 300 homes were evacuated.", tagger, dimension="count"),
                    one("Nearly 300 households have registered for help from the fund.", tagger,
