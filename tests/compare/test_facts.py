@@ -336,3 +336,17 @@ def test_counts_of_synonyms_are_one_thing(tagger):
     assert related(one("About 300 homes were evacuated.", tagger, dimension="count"),
                    one("Nearly 300 households have registered for help from the fund.", tagger,
                        dimension="count")) is None
+
+
+def test_a_year_of_starting_dates_an_age_or_a_length_of_years(tagger):
+    from datetime import date
+
+    def fact(text, dimension):
+        [found] = [f for f in extract_facts("a", text, tagger, published=date(2026, 3, 2)) if f.dimension == dimension]
+        return found
+    assert related(fact("The factory, built in 1998, employs 230 people.", "year"),
+                   fact("The 28-year-old factory lost its roof.", "age")) == "agree"
+    assert related(fact("Moira Quinlan, head teacher since 2016, will fight on.", "year"),
+                   fact("Quinlan, who has led the school for 12 years, was heartbroken.", "duration")) == "conflict"
+    assert related(fact("The council met in 2016 to discuss it.", "year"),
+                   fact("The bridge has stood for 10 years.", "duration")) is None

@@ -817,7 +817,8 @@ SAME_THING = 0.5
 def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
     """How likely two facts speak of the same thing, 0 to 1."""
     if _dates_other(a, b) or _dates_other(b, a):
-        return _same_start(*_in_years(a, b))
+        year, started = (a, b) if _dates_other(a, b) else (b, a)
+        return _same_start(*_in_years(year, started), language)
     if not _same_dimension(a.dimension, b.dimension) or a.former != b.former or a.past != b.past:
         return 0.0  # a budget now and the budget first set are two things; so are this fire and the 2018 one
     shared_context = len(a.context & b.context) / max(CONTEXT_FLOOR, min(len(a.context), len(b.context)))
@@ -957,13 +958,27 @@ def _in_years(a: Fact, b: Fact) -> tuple[Fact, Fact]:
 
 
 START_BASE, START_NEAR_YEARS = 0.2, 3.0  # a year and a start dated this near it are likelier one start
+START_MARKED, START_OWNER = 0.15, 0.3  # ... likelier when the year is one of starting, likelier still of its owner
 
 
-def _same_start(year: Fact, started: Fact) -> float:
-    """How likely a year and an age or length of years speak of one start: their words, and how near the years."""
+def _same_start(year: Fact, started: Fact, language: Language) -> float:
+    """How likely a year and an age or length of years speak of one start: their words, whether the year is
+    one of starting ("founded in 1983", "since 2016"), whether it names the thing aged ("The factory, built in
+    1998" / "The 28-year-old factory"), and how near the years."""
     shared = len(year.context & started.context) / max(CONTEXT_FLOOR, min(len(year.context), len(started.context)))
+    stem = lang.stemmer(language.code)
+    owner = bool({stem(n) for n in started.nouns} & year.context)
+    marked = "found" in year.context or _after_start_word(year, language)
+    if not (shared or owner or marked):
+        return 0.0
     near = abs((year.low + year.high) / 2 - (started.low + started.high) / 2) <= START_NEAR_YEARS
-    return min(1.0, START_BASE + shared + (CLOSE_BONUS if near else 0.0)) if shared else 0.0
+    return min(1.0, START_BASE + shared + CLOSE_BONUS * near + START_MARKED * marked + START_OWNER * owner)
+
+
+def _after_start_word(year: Fact, language: Language) -> bool:
+    at = year.sentence.find(year.text)
+    return at > 0 and re.search(rf"\b(?:{one_of(language.start_prepositions)})\s+$", year.sentence[:at],
+                                re.IGNORECASE) is not None
 
 
 def best_matches(facts: Sequence[Fact], others: Sequence[Fact],

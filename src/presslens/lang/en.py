@@ -313,7 +313,7 @@ COUNT_VERBS = ("stood at", "stands at", "was", "is", "has risen to", "had risen 
 _SENSES = {
     "injure": "injured injuries injury hurt wounded wounding",
     "die": "died dead death deaths killed killing fatalities fatal perished",
-    "found": "founded established started began begun opened formed created",
+    "found": "founded established started began begun opened formed created built joined",
     "redundant": "redundant redundancies cut cuts cutting loss losses laid axed shed",
     "evacuate": "evacuated evacuation evacuate fled",
     "employ": "employs employed employees employ workforce staff",
@@ -480,6 +480,7 @@ LANGUAGE = Language(
                     frozenset({"staff", "worker", "employee", "workforce", "staffer"}),
                     frozenset({"household", "family", "home", "house", "property", "dwelling"}),
                     frozenset({"customer", "shopper", "client"})),
+    start_prepositions=("since",),
     former_markers=("up from", "down from", "original", "originally", "initial", "initially", "previous",
                     "previously", "earlier"),
     facts_in_quotes=True,

@@ -412,6 +412,7 @@ LANGUAGE = Language(
                  "a chuté à", "est monté à"),
     count_synonyms=(frozenset({"emploi", "poste"}), frozenset({"salarié", "employé", "travailleur", "effectif"}),
                     frozenset({"foyer", "famille", "ménage", "logement", "maison"}), frozenset({"client", "acheteur"})),
+    start_prepositions=("depuis",),
     former_markers=("initial", "initiale", "initialement", "à l'origine", "à l’origine", "au départ", "précédent",
                     "précédente"),
     facts_in_quotes=False,
