@@ -350,3 +350,11 @@ def test_a_year_of_starting_dates_an_age_or_a_length_of_years(tagger):
                    fact("Quinlan, who has led the school for 12 years, was heartbroken.", "duration")) == "conflict"
     assert related(fact("The council met in 2016 to discuss it.", "year"),
                    fact("The bridge has stood for 10 years.", "duration")) is None
+
+
+def test_years_ago_date_a_start(tagger):
+    from datetime import date
+    ago = [f for f in extract_facts("a", "The track was relaid 15 years ago.", tagger, published=date(2026, 3, 2))]
+    renewed = [f for f in extract_facts("b", "The track was last renewed in 2011.", tagger, published=date(2026, 3, 2))]
+    assert [f.text for f in ago] == ["15 years"] and related(ago[0], renewed[0]) == "agree"
+    assert not extract_facts("a", "It happened two days ago.", tagger)

@@ -369,7 +369,8 @@ def _number(sentence: str, match: re.Match, reading: _Reading, language: Languag
     rules = _rules(language)
     if any(m.start() <= match.start("number") < m.end() for m in rules.time_of_day.finditer(sentence)):
         return None  # "à 7 heures": a time of day
-    if unit and language.units[unit][0] == "duration" and _offset(sentence, match, language):
+    if unit and language.units[unit][0] == "duration" and _offset(sentence, match, language) and not _years_ago(
+            sentence, match, unit, language):
         return None  # "two days later" dates an event: no length of anything the story reports
     if unit and language.units[unit][0] == "duration" and rules.per_period.match(sentence, match.end()):
         return None  # "four days a week" is a rate
@@ -549,6 +550,13 @@ def _offset(sentence: str, match: re.Match, language: Language) -> bool:
     opens = not before or before[-1] in ",;:–—(" or before.lower().endswith(tuple(f" {w}" for w in
                                                                                   language.conjunctions))
     return opens and next_is(language.offset_links)
+
+
+def _years_ago(sentence: str, match: re.Match, unit: str, language: Language) -> bool:
+    """ "15 years ago", "a decade ago": the time since a start, which dates it as a length of years does."""
+    after = re.match(rf"\s*(?:{one_of(language.ago_words)})\b", sentence[match.end():], re.IGNORECASE) \
+        if language.ago_words else None
+    return after is not None and language.units[unit][1] >= YEAR_DAYS * (1 - CALENDAR_SLACK)
 
 
 def _month_after(sentence: str, position: int, language: Language) -> bool:

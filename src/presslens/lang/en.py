@@ -481,6 +481,7 @@ LANGUAGE = Language(
                     frozenset({"household", "family", "home", "house", "property", "dwelling"}),
                     frozenset({"customer", "shopper", "client"})),
     start_prepositions=("since",),
+    ago_words=("ago",),
     former_markers=("up from", "down from", "original", "originally", "initial", "initially", "previous",
                     "previously", "earlier"),
     facts_in_quotes=True,

@@ -413,6 +413,7 @@ LANGUAGE = Language(
     count_synonyms=(frozenset({"emploi", "poste"}), frozenset({"salarié", "employé", "travailleur", "effectif"}),
                     frozenset({"foyer", "famille", "ménage", "logement", "maison"}), frozenset({"client", "acheteur"})),
     start_prepositions=("depuis",),
+    ago_words=(),
     former_markers=("initial", "initiale", "initialement", "à l'origine", "à l’origine", "au départ", "précédent",
                     "précédente"),
     facts_in_quotes=False,
