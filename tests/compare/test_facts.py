@@ -241,11 +241,14 @@ def test_a_former_value_is_another_thing_than_the_value_now(tagger):
     assert not previously.former
 
 
-def test_the_n_year_old_opening_a_sentence_is_the_person_named_before(tagger):
+def test_the_n_year_old_is_the_person_named_before(tagger):
     text = "Amara Kibet won the Ostbury Marathon on Sunday. The 28-year-old, a physiotherapist, led from 20 miles."
     age = one(text, tagger, dimension="age")
     assert age.nouns == ("kibet",)
     assert related(age, one("Amara Kibet, 29, set a course record.", tagger, dimension="age")) == "conflict"
+    said = one('Rob Ellery farms 600 acres. "I have never seen anything like it," said the 67-year-old.', tagger,
+               dimension="age")
+    assert said.nouns == ("ellery",)
 
 
 def test_about_a_round_figure_reaches_a_quarter_of_its_rounding(tagger):
@@ -358,3 +361,9 @@ def test_years_ago_date_a_start(tagger):
     renewed = [f for f in extract_facts("b", "The track was last renewed in 2011.", tagger, published=date(2026, 3, 2))]
     assert [f.text for f in ago] == ["15 years"] and related(ago[0], renewed[0]) == "agree"
     assert not extract_facts("a", "It happened two days ago.", tagger)
+
+
+def test_years_of_starting_in_one_sense(tagger):
+    assert relation_of("Vantry was founded in 1983 in Leamby.", "The chain was founded in 1985.", tagger) == "conflict"
+    assert relation_of("The factory, built in 1998, makes packaging.", "The factory was refitted in 2019.",
+                       tagger) is None

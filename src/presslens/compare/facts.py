@@ -276,8 +276,8 @@ def _bound(phrase: str, language: Language) -> str:
 def _person_before(before_sentence: str, before: str, language: Language) -> tuple[str, ...]:
     """The surname of the first person the previous sentence names (its subject, as a rule) when a sentence
     opens on "The 28-year-old": whose age it is ("Amara Kibet won the Ostbury Marathon. The 28-year-old ...")."""
-    if not re.fullmatch(rf"\s*(?:{one_of(language.definite_articles)})\s+", before, re.IGNORECASE):
-        return ()
+    if not re.search(rf"(?:^|[^\w'’])(?:{one_of(language.definite_articles)})\s+$", before, re.IGNORECASE):
+        return ()  # "The 28-year-old, ...", "... said the 67-year-old"
     spans = sentences(before_sentence, language)
     previous = before_sentence[spans[-1][0]:spans[-1][1]] if spans else ""
     names = [m.group() for m in re.finditer(rf"[{language.capitals}][\w'’-]+(?:\s+[{language.capitals}][\w'’-]+)+",
@@ -837,8 +837,11 @@ def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
         return 0.0 if nouns == 0 else max(0.0, min(1.0, base + shared_context + prior))
     if a.dimension == "age":
         return _same_owner(a, b, language)
-    if a.dimension in ("year", "role"):
-        return 1.0 if a.dimension != "year" and a.nouns == b.nouns else shared_context * (a.dimension == "year")
+    if a.dimension == "year":  # two years of starting in one sense ("founded in 1983" / "founded ... in 1985")
+        started = shared_context and _starts(a, language) and _starts(b, language)
+        return shared_context + START_BOTH * bool(started)
+    if a.dimension == "role":
+        return 1.0 if a.nouns == b.nouns else 0.0
     # A measure (length, money, duration, share, series length) is rarer in a story than a count; two durations
     # of about the same length in one story are likely one ("three days" / "reopened after three days").
     overlap = 0.15 if a.dimension == "duration" and not _disjoint(a, b) else 0.0
@@ -976,11 +979,20 @@ def _same_start(year: Fact, started: Fact, language: Language) -> float:
     shared = len(year.context & started.context) / max(CONTEXT_FLOOR, min(len(year.context), len(started.context)))
     stem = lang.stemmer(language.code)
     owner = bool({stem(n) for n in started.nouns} & year.context)
-    marked = "found" in year.context or _after_start_word(year, language)
+    marked = _starts(year, language)
     if not (shared or owner or marked):
         return 0.0
     near = abs((year.low + year.high) / 2 - (started.low + started.high) / 2) <= START_NEAR_YEARS
+    owner = owner and (near or marked)  # "the 28-year-old factory" and its 2019 refit: another event of it
     return min(1.0, START_BASE + shared + CLOSE_BONUS * near + START_MARKED * marked + START_OWNER * owner)
+
+
+START_BOTH = 0.3  # two years, both of starting and sharing words, are likelier one start told twice
+
+
+def _starts(year: Fact, language: Language) -> bool:
+    """Whether a year is one something began in: "founded in 1983", "since 2016"."""
+    return "found" in year.context or _after_start_word(year, language)
 
 
 def _after_start_word(year: Fact, language: Language) -> bool:
