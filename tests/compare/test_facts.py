@@ -367,3 +367,11 @@ def test_years_of_starting_in_one_sense(tagger):
     assert relation_of("Vantry was founded in 1983 in Leamby.", "The chain was founded in 1985.", tagger) == "conflict"
     assert relation_of("The factory, built in 1998, makes packaging.", "The factory was refitted in 2019.",
                        tagger) is None
+
+
+def test_m_after_a_figure_is_million_before_a_plural_or_after_money(tagger):
+    up_to = one("Hackers stole the details of up to 1.2m customers.", tagger, dimension="count")
+    assert up_to.high == 1_200_000
+    assert related(up_to, one("In all 1.2 million customer records were copied.", tagger,
+                              dimension="count")) == "agree"
+    assert one("The club paid 4m for him.", tagger).high == pytest.approx(4_120_000)

@@ -360,8 +360,8 @@ def _number(sentence: str, match: re.Match, reading: _Reading, language: Languag
         value += 0.5  # "six and a half years"
     scale = (match.group("scale") or "").lower()
     currency = match.group("currency")
-    if scale in ("m", "k") and not currency:
-        scale = "" if match.group("unit") is None else scale
+    if scale in ("m", "k") and not currency and match.group("unit") is None and not _scaled(sentence, match, language):
+        scale = ""  # "a 3m wall"; but "1.2m customers", "paid 4m"
     value *= language.scales.get(scale, 1.0)
     unit = _unit_key(match.group("unit"), language)
     if unit is None and _is_year(match.group("number"), currency, scale):
@@ -407,6 +407,14 @@ def _number(sentence: str, match: re.Match, reading: _Reading, language: Languag
         more, end = rest  # "six years and eight months"
         low, high = (None if low is None else low + more), (None if high is None else high + more)
     return match.start(), end, sentence[match.start():end].strip(), dimension, nouns, low, high, False
+
+
+def _scaled(sentence: str, match: re.Match, language: Language) -> bool:
+    """Whether a bare "m" or "k" after a figure means million or thousand: before a plural ("1.2m customers") or
+    after a word of money ("paid 4m")."""
+    following = re.match(r"\s*([^\W\d_]+)", sentence[match.end():])
+    plural = following is not None and language.singular(following.group(1).lower()) != following.group(1).lower()
+    return plural or _rules(language).money_before.search(sentence, 0, match.start()) is not None
 
 
 def _smaller_part(sentence: str, position: int, factor: float, language: Language) -> tuple[float, int] | None:
