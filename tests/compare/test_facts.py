@@ -375,3 +375,13 @@ def test_m_after_a_figure_is_million_before_a_plural_or_after_money(tagger):
     assert related(up_to, one("In all 1.2 million customer records were copied.", tagger,
                               dimension="count")) == "agree"
     assert one("The club paid 4m for him.", tagger).high == pytest.approx(4_120_000)
+
+
+def test_shares_before_counts_and_qualifiers_out_of_context(tagger):
+    two_thirds = one("Two-thirds of patients were seen within the target.", tagger)
+    assert (two_thirds.dimension, two_thirds.text) == ("percent", "Two-thirds")
+    roughly = one("The maker employs roughly 230 staff.", tagger, dimension="count")
+    assert "rough" not in roughly.context and "roughly" not in roughly.context
+    posts = one("The trust has 340 vacant nursing posts.", tagger, dimension="count")
+    assert related(posts, one("Vacancies had fallen to about 300 nurses at the trust.", tagger,
+                              dimension="count")) == "conflict"

@@ -233,8 +233,8 @@ def _sentence_facts(article_id: str, text: str, s_start: int, s_end: int, reader
 
     reading = _Reading(text, s_start, reader, language)
     taken: list[tuple] = []
-    candidates = _numbers(sentence, reading, language) + _vague(sentence, reading, language) + _fractions(
-        sentence, language)
+    candidates = _fractions(sentence, language) + _numbers(sentence, reading, language) + _vague(
+        sentence, reading, language)  # "Two-thirds" is a share before "Two" is a count
     for fact in candidates + _years(sentence, language) + _age_decades(sentence, language):
         start, end = fact[0], fact[1]
         if any(start < t[1] and t[0] < end for t in taken) or any(s < s_start + start < e for s, e in quoted):
@@ -318,14 +318,15 @@ def _clause_context(sentence: str, start: int, end: int, language: Language) -> 
 
 def _context_keys(text: str, language: Language) -> frozenset[str]:
     """The content words of ``text`` that are no figures ("14", "nine", "dozen")."""
-    numbers = _number_keys(language)
+    numbers = _number_keys(language)  # and qualifiers: "roughly 230" and "about 230" say nothing of what
     return frozenset(k for k in content_keys(words(text, language=language), language)
                      if not k[:1].isdigit() and k not in numbers)
 
 
 @lru_cache(maxsize=8)
 def _number_keys(language: Language) -> frozenset[str]:
-    return frozenset(fold(part, language) for word in language.number_words for part in word.split())
+    said = (*language.number_words, *language.approximators)
+    return frozenset(fold(part, language) for word in said for part in word.split())
 
 
 @lru_cache(maxsize=8)
@@ -910,8 +911,9 @@ def _noun_match(a: Fact, b: Fact, language: Language) -> float:
     if not a.nouns or not b.nouns:
         return 0.5
     nouns_a, nouns_b = set(map(language.singular, a.nouns)), set(map(language.singular, b.nouns))
-    if nouns_a & nouns_b:  # "one person" / "two people" too
-        return 1.0
+    stem = lang.stemmer(language.code)
+    if nouns_a & nouns_b or {stem(n) for n in nouns_a} & {stem(n) for n in nouns_b}:
+        return 1.0  # "one person" / "two people" too, and "nursing posts" / "nurses"
     if any(nouns_a & group and nouns_b & group for group in language.count_synonyms):
         return 0.75  # "60 posts" / "75 jobs", "15 families" / "a dozen households"
     people, generic = _people(language), set(language.generic_people)
