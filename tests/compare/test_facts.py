@@ -385,3 +385,9 @@ def test_shares_before_counts_and_qualifiers_out_of_context(tagger):
     posts = one("The trust has 340 vacant nursing posts.", tagger, dimension="count")
     assert related(posts, one("Vacancies had fallen to about 300 nurses at the trust.", tagger,
                               dimension="count")) == "conflict"
+
+
+def test_a_hyphened_count_before_a_noun_describes_the_noun(tagger):
+    train = one("The five-carriage train was carrying 140 passengers.", tagger, low=5.0)
+    assert train.nouns == ("train",)
+    assert related(train, one("Two carriages left the rails.", tagger, dimension="count")) is None

@@ -390,6 +390,8 @@ def _number(sentence: str, match: re.Match, reading: _Reading, language: Languag
     if nouns and rules.when_after.match(sentence, position):
         nouns, end = (), position  # "£31 million last year": when, not what is counted
     end = max(end, position) if nouns else position
+    if match.group("hyphen") and not match.group("unit") and len(nouns) > 1:
+        nouns = nouns[:1]  # "the five-carriage train" is a train (of five carriages), no count of carriages
     if not nouns and not unit:
         nouns = _noun_before(sentence, match.start(), language) or _whole_before(sentence, match.start(), language)
     money = not (nouns or unit or currency) and rules.money_before.search(sentence, 0, match.start()) is not None
