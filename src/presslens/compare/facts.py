@@ -109,6 +109,7 @@ class Fact:
     bound: str = ""  # how its qualifier bounds it: "up to", "above", "about" ... ("": a figure as stated)
     began: tuple[float, float] | None = None  # the years an age or a length of years puts its start in
     former: bool = False  # a former value ("up from an original 8.5 million"), not the one now
+    change: bool = False  # a change of a level ("an extra £87 a year"), not the level (a share is either)
     past: bool = False  # stated of an earlier year than the article's ("In 2018 a fire burned for 11 days")
 
     @property
@@ -262,7 +263,8 @@ def _sentence_facts(article_id: str, text: str, s_start: int, s_end: int, reader
                 about = context
         out.append(Fact(article_id, s_start + start, s_start + end, phrase, dimension, nouns, low, high,
                         vague, _senses(about - own, language), sentence, _bound(phrase, language),
-                        former=_former(sentence[:start], language)))
+                        former=_former(sentence[:start], language),
+                        change=dimension != "percent" and _change(sentence[:start], language)))
     return out
 
 
@@ -287,7 +289,16 @@ def _person_before(before_sentence: str, before: str, language: Language) -> tup
 
 def _former(before: str, language: Language) -> bool:
     """Whether a figure is marked as a former value: "up from an original 8.5 million", "initially 40"."""
-    markers, articles = language.former_markers, (*language.definite_articles, *language.indefinite_articles)
+    return _marked(before, language.former_markers, language)
+
+
+def _change(before: str, language: Language) -> bool:
+    """Whether a figure is marked as a change of a level: "an extra £87 a year", "a rise of 4%"."""
+    return _marked(before, language.change_markers, language)
+
+
+def _marked(before: str, markers: Sequence[str], language: Language) -> bool:
+    articles = (*language.definite_articles, *language.indefinite_articles)
     return bool(markers) and re.search(rf"\b(?:{one_of(markers)})\s+(?:(?:{one_of(articles)})\s+)?$", before,
                                        re.IGNORECASE) is not None
 
@@ -838,7 +849,7 @@ def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
     if _dates_other(a, b) or _dates_other(b, a):
         year, started = (a, b) if _dates_other(a, b) else (b, a)
         return _same_start(*_in_years(year, started), language)
-    if not _same_dimension(a.dimension, b.dimension) or a.former != b.former or a.past != b.past:
+    if not _same_dimension(a.dimension, b.dimension) or (a.former, a.past, a.change) != (b.former, b.past, b.change):
         return 0.0  # a budget now and the budget first set are two things; so are this fire and the 2018 one
     shared_context = len(a.context & b.context) / max(CONTEXT_FLOOR, min(len(a.context), len(b.context)))
     nouns = _noun_match(a, b, language)

@@ -482,6 +482,8 @@ LANGUAGE = Language(
                     frozenset({"customer", "shopper", "client"})),
     start_prepositions=("since",),
     ago_words=("ago",),
+    change_markers=("extra", "additional", "further", "a rise of", "an increase of", "a cut of", "a fall of",
+                    "a drop of", "a reduction of"),
     former_markers=("up from", "down from", "original", "originally", "initial", "initially", "previous",
                     "previously", "earlier"),
     facts_in_quotes=True,

@@ -414,6 +414,7 @@ LANGUAGE = Language(
                     frozenset({"foyer", "famille", "ménage", "logement", "maison"}), frozenset({"client", "acheteur"})),
     start_prepositions=("depuis",),
     ago_words=(),
+    change_markers=("supplémentaires", "supplémentaire", "une hausse de", "une baisse de", "une augmentation de"),
     former_markers=("initial", "initiale", "initialement", "à l'origine", "à l’origine", "au départ", "précédent",
                     "précédente"),
     facts_in_quotes=False,

@@ -171,6 +171,7 @@ class Language:
     count_synonyms: tuple[frozenset[str], ...]  # nouns (singular) a count of one is a count of the others
     start_prepositions: Words  # "since" before a year: the year something began ("head teacher since 2016")
     ago_words: Words  # "ago" after a length of years: it dates a start ("first elected 15 years ago": 2011)
+    change_markers: Words  # "an extra", "a rise of" before a figure: a change, not the level it changes
     former_markers: Words  # "up from", "an original" before a figure: a former value, not the one now
     facts_in_quotes: bool  # whether a figure inside quotation marks is a fact of the story (else it is words said)
     day_month_dates: bool  # whether a number before a month is its day ("le 25 avril"), no count
