@@ -361,8 +361,9 @@ def _number(sentence: str, match: re.Match, reading: _Reading, language: Languag
     approx = (match.group("approx") or "").lower()
     if language.approximators.get(approx) == "article" and f"{approx} {number}" in language.number_words:
         approx = ""  # "a dozen": the article is part of the number
-    if value is None or (language.approximators.get(approx) == "article" and not match.group("unit")):
-        return None
+    if value is None or (language.approximators.get(approx) == "article" and not match.group("unit")
+                         and not match.group("hyphen")):
+        return None  # "a 60,000-book collection" counts books
     if number in _ones(language) and not match.group("unit") and not _counts_people(
             reading.nouns(match.end())[0], language):
         return None  # a lone "one" is a pronoun; "one person" is a count
@@ -401,8 +402,6 @@ def _number(sentence: str, match: re.Match, reading: _Reading, language: Languag
     if nouns and rules.when_after.match(sentence, position):
         nouns, end = (), position  # "£31 million last year": when, not what is counted
     end = max(end, position) if nouns else position
-    if match.group("hyphen") and not match.group("unit") and len(nouns) > 1:
-        nouns = nouns[:1]  # "the five-carriage train" is a train (of five carriages), no count of carriages
     if not nouns and not unit:
         nouns = _noun_before(sentence, match.start(), language) or _whole_before(sentence, match.start(), language)
     money = not (nouns or unit or currency) and rules.money_before.search(sentence, 0, match.start()) is not None
@@ -701,9 +700,10 @@ def _fractions(sentence: str, language: Language) -> list[tuple]:
 def _fraction_patterns(language: Language) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     fraction = one_of(sorted(map(re.escape, language.fractions), key=len, reverse=True))
     approx = rf"(?:(?P<approx>{one_of(language.approximators)})\s+)?"
+    links = (*language.fraction_links, *language.possessive_determiners)  # "a third of", "half their capacity"
     return (re.compile(rf"\b{approx}(?P<fraction>{fraction})\b(?![-\w])", re.IGNORECASE),
             re.compile(rf"\b(?:{one_of(language.fraction_leads)})\s+$", re.IGNORECASE),
-            re.compile(rf"\s+(?:{one_of(language.fraction_links)})(?:\b|(?<=['’]))", re.IGNORECASE))
+            re.compile(rf"\s+(?:{one_of(links)})(?:\b|(?<=['’]))", re.IGNORECASE))
 
 
 def _years(sentence: str, language: Language) -> list[tuple]:
