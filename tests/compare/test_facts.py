@@ -391,3 +391,11 @@ def test_a_hyphened_count_counts_its_noun(tagger):
     collection = one("The library will have a 60,000-book collection.", tagger, dimension="count")
     assert collection.low < 60000 < collection.high and "book" in collection.nouns
     assert related(collection, one("The new library will hold 60,000 books.", tagger, dimension="count")) == "agree"
+
+
+def test_years_before_1900(tagger):
+    from datetime import date
+    [opened] = extract_facts("a", "The station opened in 1869.", tagger)
+    [operating] = extract_facts("b", "The station has been operating for 157 years.", tagger,
+                                published=date(2026, 5, 1))
+    assert opened.low == 1869 and related(opened, operating) == "agree"

@@ -66,7 +66,7 @@ def _rules(language: Language) -> _Rules:
         re.compile(r"(?<![\w.,£$€-])(?:" + approx + r")?" + number + half + scale + unit, re.IGNORECASE),
         re.compile(rf"\b(?P<vague>{vague})\s+", re.IGNORECASE),
         re.compile(rf"\b(?:{one_of(language.year_prepositions)})\s+(?:{the})?"
-                   rf"(?P<part>(?:{one_of(language.decade_parts)})\s*)?(?P<year>(?:19|20)\d{{2}})(?P<decade>s)?\b",
+                   rf"(?P<part>(?:{one_of(language.decade_parts)})\s*)?(?P<year>{YEAR})(?P<decade>s)?\b",
                    re.IGNORECASE),
         re.compile(rf"\b(?:{one_of(language.money_words)})\b|[£$€]", re.IGNORECASE),
         re.compile(rf"\b(?:{one_of(language.count_nouns)}) {language.partitive} ((?:[a-z-]+ ){{0,2}}[a-z-]+) "
@@ -88,6 +88,7 @@ def _rules(language: Language) -> _Rules:
                    rf"(?P<noun>[a-zà-öø-ÿ][\w-]*)\s+{language.partitive}\s+$", re.IGNORECASE))
 
 
+YEAR = r"(?:1[6-9]|20)\d\d"  # a year a story states: 1600 to 2099 ("opened in 1869")
 _NOUN_WORD = re.compile(r"\s*[\"“”‘’']?([a-zà-öø-ÿœæ][\w-]*)[\"“”‘’']?", re.UNICODE)
 
 
@@ -188,11 +189,11 @@ def _of_past_year(fact: Fact, year: int, language: Language) -> bool:
     destroyed 500 hectares"), or it follows one and "when" ("since 2018, when 500 hectares burned")."""
     if fact.dimension == "year" or not fact.sentence:
         return False
-    opener = re.match(rf"\s*(?:{one_of(language.past_openers)})\s+((?:19|20)\d\d)\b", fact.sentence, re.IGNORECASE)
+    opener = re.match(rf"\s*(?:{one_of(language.past_openers)})\s+({YEAR})\b", fact.sentence, re.IGNORECASE)
     if opener and int(opener.group(1)) < year:
         return True
     before = fact.sentence[:max(0, fact.sentence.find(fact.text))]
-    link = [m for m in re.finditer(rf"\b((?:19|20)\d\d),?\s+(?:{one_of(language.past_links)})\b", before,
+    link = [m for m in re.finditer(rf"\b({YEAR}),?\s+(?:{one_of(language.past_links)})\b", before,
                                    re.IGNORECASE)]
     return bool(link) and int(link[-1].group(1)) < year
 
@@ -336,7 +337,7 @@ def _context_keys(text: str, language: Language) -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _number_keys(language: Language) -> frozenset[str]:
-    said = (*language.number_words, *language.approximators)
+    said = (*language.number_words, *language.approximators, *language.ago_words)
     return frozenset(fold(part, language) for word in said for part in word.split())
 
 
