@@ -70,7 +70,7 @@ def test_cli_filters_articles_by_outlet_and_date(run, folder: Path):
     assert [a["title"] for a in since] == ["Club sold"]
 
 
-def test_cli_demo_ingests_the_sample_corpus(tmp_path: Path):
+def test_cli_demo_ingests_the_sample_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     db = tmp_path / "demo.db"
     result = CliRunner().invoke(cli, ["--db", str(db), "demo"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
@@ -79,6 +79,10 @@ def test_cli_demo_ingests_the_sample_corpus(tmp_path: Path):
     assert "Harbour Gazette" in result.output and "Métropole Soir" in result.output and db.exists()
     again = CliRunner().invoke(cli, ["--db", str(db), "demo"], catch_exceptions=False)
     assert "0 added" in again.output and "40 already stored" in again.output
+    after = tmp_path / "after.db"  # --db after the subcommand names the store too
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["demo", "--db", str(after)], catch_exceptions=False)
+    assert result.exit_code == 0 and after.exists() and not (tmp_path / "presslens-demo.db").exists()
 
 
 def test_cli_db_option_works_after_the_subcommand(folder: Path, tmp_path: Path):

@@ -32,7 +32,8 @@ def demo(ctx: click.Context, then_serve: bool, port: int) -> None:
     With --serve, then serves the web UI on http://127.0.0.1:PORT/.
     """
     obj: Context = ctx.obj
-    if ctx.parent is not None and ctx.parent.params.get("db_url") is None:
+    given_here = ctx.get_parameter_source("db_url") not in (None, click.core.ParameterSource.DEFAULT)
+    if ctx.parent is not None and ctx.parent.params.get("db_url") is None and not given_here:
         from dataclasses import replace
 
         obj.settings = replace(obj.settings, db_url=DEMO_DB)
