@@ -399,3 +399,22 @@ def test_years_before_1900(tagger):
     [operating] = extract_facts("b", "The station has been operating for 157 years.", tagger,
                                 published=date(2026, 5, 1))
     assert opened.low == 1869 and related(opened, operating) == "agree"
+
+
+def test_a_brief_groups_facts_that_are_each_alike_not_chains(tagger):
+    from datetime import date
+
+    from presslens.compare.brief import compare_facts
+    from presslens.records import Article, OffsetMap
+
+    def article(key, outlet, text):
+        offsets = OffsetMap()
+        offsets.add(0, 0, len(text), len(text))
+        return Article(key, outlet, None, None, date(2026, 3, 12), "en", text, text, offsets)
+    texts = {"a": "Oyster harvesting on the Avel has been suspended for at least a week after the leak.",
+             "b": "Declan Moore, who has fished the Avel for more than 30 years, was shocked.",
+             "c": "Declan Moore, who has fished the Avel for three decades, was shocked."}
+    labels = {"a": "Harbour Gazette", "b": "Northfield Echo", "c": "Rhine Valley Post"}
+    groups = compare_facts([article(k, labels[k], t) for k, t in texts.items()], labels, tagger)
+    durations = sorted(sorted(v.text for v in g.values) for g in groups if g.dimension == "duration")
+    assert durations == [["at least a week"], ["more than 30 years", "three decades"]]

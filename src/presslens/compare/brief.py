@@ -25,7 +25,7 @@ from ..entities.names import organisation_key, role_words
 from ..lang import Language
 from ..records import Article, Quote, StoryMaterial
 from .align import Alignment, QuoteSide, align, cosine_matrix
-from .facts import Fact, extract_facts, related, same_thing, sentences
+from .facts import SAME_THING, Fact, extract_facts, related, same_thing, sentences
 from .text import content_keys, context_of, fold, words
 
 MIN_WORDS = 3            # quotes with fewer content words ("critics of Glasshouse") are too short to align
@@ -398,23 +398,34 @@ def compare_facts(articles: Sequence[Article], labels: dict[str, str], tagger=No
     facts = [f for a in articles for f in extract_facts(a.article_id, a.clean_text, tagger_for(tagger, a.language),
                                                          lang.as_language(a.language), a.published)]
     by_id = {a.article_id: a for a in articles}
-    parent = list(range(len(facts)))
-    for i, a in enumerate(facts):
-        best: dict[str, tuple[float, int]] = {}
-        for j, b in enumerate(facts):
-            if labels[a.article_id] == labels[b.article_id]:
-                continue
-            score = same_thing(a, b, language)
-            if score >= 0.5 and score > best.get(b.article_id, (0.0, -1))[0]:
-                best[b.article_id] = (score, j)
-        for _, j in best.values():
-            parent[_root(parent, i)] = _root(parent, j)
-    members: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(facts)):
-        members[_root(parent, index)].append(index)
-    groups = [_fact_group([facts[i] for i in idx], by_id, labels, language) for idx in members.values()]
+    groups = [_fact_group([facts[i] for i in idx], by_id, labels, language)
+              for idx in _same_things(facts, labels, language)]
     groups += _role_groups(people, language)
     return sorted(groups, key=lambda g: (STATUS_ORDER[g.status], g.what))
+
+
+GROUP_FLOOR = 0.45  # every two facts of a group from two outlets speak of one thing at least this likely
+
+
+def _same_things(facts: Sequence[Fact], labels: dict[str, str], language: Language) -> list[list[int]]:
+    """Facts in groups of one thing: the likeliest pairs across outlets joined first, and two groups joined only
+    when every two of their facts from two outlets are alike enough (no chain from "at least a week" through
+    "three years" to "three decades")."""
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in itertools.combinations(range(len(facts)), 2):
+        if labels[facts[i].article_id] != labels[facts[j].article_id]:
+            scores[i, j] = scores[j, i] = same_thing(facts[i], facts[j], language)
+    group_of = {i: [i] for i in range(len(facts))}
+    for (i, j), score in sorted(scores.items(), key=lambda item: -item[1]):
+        if score < SAME_THING:
+            break
+        left, right = group_of[i], group_of[j]
+        if left is right or any(scores.get((a, b), 1.0) < GROUP_FLOOR for a in left for b in right):
+            continue
+        left.extend(right)
+        for member in right:
+            group_of[member] = left
+    return list({id(group): group for group in group_of.values()}.values())
 
 
 def _fact_group(facts: list[Fact], articles: dict[str, Article], labels: dict[str, str],

@@ -867,7 +867,9 @@ def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
         return 1.0 if a.nouns == b.nouns else 0.0
     # A measure (length, money, duration, share, series length) is rarer in a story than a count; two durations
     # of about the same length in one story are likely one ("three days" / "reopened after three days").
-    overlap = 0.15 if a.dimension == "duration" and not _disjoint(a, b) else 0.0
+    # ("at least a week" and "more than 30 years", both open, overlap and say nothing by it)
+    both_open = _open_ended(a) and _open_ended(b)
+    overlap = 0.15 if a.dimension == "duration" and not (_disjoint(a, b) or both_open) else 0.0
     return max(0.0, min(1.0, 0.25 + 0.3 * nouns + shared_context + overlap + prior
                         + (0.2 if a.dimension == "episodes" else 0.0)))
 
@@ -893,8 +895,8 @@ def _value_prior(a: Fact, b: Fact) -> float:
     if ratio <= CLOSE_RATIO:
         return CLOSE_BONUS
     slip = math.log10(ratio)
-    if ratio > FAR_RATIO and abs(slip - round(slip)) > POWER_OF_TEN_SLIP:
-        return -FAR_PENALTY
+    if ratio > FAR_RATIO and (a.dimension == "duration" or abs(slip - round(slip)) > POWER_OF_TEN_SLIP):
+        return -FAR_PENALTY  # a length of time slips by units ("40 minutes" / "40 hours"), not by tens
     return 0.0
 
 
