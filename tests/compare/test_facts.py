@@ -418,3 +418,19 @@ def test_a_brief_groups_facts_that_are_each_alike_not_chains(tagger):
     groups = compare_facts([article(k, labels[k], t) for k, t in texts.items()], labels, tagger)
     durations = sorted(sorted(v.text for v in g.values) for g in groups if g.dimension == "duration")
     assert durations == [["at least a week"], ["more than 30 years", "three decades"]]
+
+
+def test_starts_of_other_people_or_far_apart_are_two_starts():
+    from datetime import date
+
+    from presslens import lang
+
+    def fact(text, language=lang.FRENCH):
+        [found] = [f for f in extract_facts("a", text, None, language, date(2026, 5, 2)) if f.dimension == "year"
+                   or f.began]
+        return found
+    midwife = fact("Sophie Kerbrat, sage-femme à l'hôpital depuis dix-huit ans, a pris la parole.")
+    assert related(midwife, fact("Amélie Charron, aide-soignante au service depuis 2011, la connaît bien.")) is None
+    assert related(midwife, fact("Son livre sur les femmes, paru en 2024, racontait déjà tout.")) is None
+    assert related(fact("Pipit, founded in 1987, employs 410 people.", lang.DEFAULT),
+                   fact("Erik Pipit, the founders' son, has run the company since 2015.", lang.DEFAULT)) is None

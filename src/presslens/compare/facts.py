@@ -337,7 +337,7 @@ def _context_keys(text: str, language: Language) -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _number_keys(language: Language) -> frozenset[str]:
-    said = (*language.number_words, *language.approximators, *language.ago_words)
+    said = (*language.number_words, *language.approximators, *language.ago_words, *language.start_prepositions)
     return frozenset(fold(part, language) for word in said for part in word.split())
 
 
@@ -861,7 +861,8 @@ def same_thing(a: Fact, b: Fact, language: Language = lang.DEFAULT) -> float:
     if a.dimension == "age":
         return _same_owner(a, b, language)
     if a.dimension == "year":  # two years of starting in one sense ("founded in 1983" / "founded ... in 1985")
-        started = shared_context and _starts(a, language) and _starts(b, language)
+        near = abs(a.low - b.low) <= START_NEAR_YEARS  # 1987 and 2015: a founding and a taking over
+        started = shared_context and near and _starts(a, language) and _starts(b, language)
         return shared_context + START_BOTH * bool(started)
     if a.dimension == "role":
         return 1.0 if a.nouns == b.nouns else 0.0
@@ -1006,11 +1007,25 @@ def _same_start(year: Fact, started: Fact, language: Language) -> float:
     stem = lang.stemmer(language.code)
     owner = bool({stem(n) for n in started.nouns} & year.context)
     marked = _starts(year, language)
-    if not (shared or owner or marked):
-        return 0.0
+    if not (shared or owner or marked) or (not shared and _other_people(year, started, language)):
+        return 0.0  # "Charron, aide-soignante depuis 2011" is not "Kerbrat, sage-femme depuis dix-huit ans"
     near = abs((year.low + year.high) / 2 - (started.low + started.high) / 2) <= START_NEAR_YEARS
     owner = owner and (near or marked)  # "the 28-year-old factory" and its 2019 refit: another event of it
-    return min(1.0, START_BASE + shared + CLOSE_BONUS * near + START_MARKED * marked + START_OWNER * owner)
+    nearness = CLOSE_BONUS if near else -CLOSE_BONUS  # far apart, likelier two starts ("paru en 2024")
+    return max(0.0, min(1.0, START_BASE + shared + nearness + START_MARKED * marked + START_OWNER * owner))
+
+
+def _other_people(a: Fact, b: Fact, language: Language) -> bool:
+    """Whether the two facts' sentences name people, and none of them both."""
+    named_a, named_b = _surnames(a.sentence, language), _surnames(b.sentence, language)
+    return bool(named_a and named_b and not named_a & named_b)
+
+
+def _surnames(sentence: str, language: Language) -> frozenset[str]:
+    """The surnames of the people a sentence names ("Sophie Kerbrat" -> "kerbrat")."""
+    found = re.finditer(rf"[{language.capitals}][\w'’-]+(?:\s+[{language.capitals}][\w'’-]+)+", sentence)
+    return frozenset(fold(m.group().split()[-1], language) for m in found
+                     if looks_like_person_name(m.group(), language))
 
 
 START_BOTH = 0.3  # two years, both of starting and sharing words, are likelier one start told twice
